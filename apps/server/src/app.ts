@@ -1,0 +1,111 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { AppContext, AppModule } from './platform/module';
+import { errorHandler } from './platform/http/error-handler';
+import { registerPlatformRoutes } from './platform/http/platform-routes';
+import type { HttpApp } from './platform/http/types';
+import { registerWebApp } from './platform/http/web-app';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Builds the HTTP app from the module list; the process entry and the tests build it the same way. */
+export async function buildApp(ctx: AppContext, modules: AppModule[]): Promise<HttpApp> {
+  const loggerInstance: FastifyBaseLogger = ctx.logger;
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.TRUST_PROXY,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` } });
+  });
+  app.decorateRequest('caller', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", 'https://checkout.stripe.com'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    origin: ctx.config.CORS_ORIGINS.length ? ctx.config.CORS_ORIGINS : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'location', 'upload-offset', 'upload-length', 'tus-resumable', 'retry-after'],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s` },
+    }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Video Window API', version: '1.0.0', description: 'The craft video marketplace API.' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerPlatformRoutes(app, ctx, modules);
+  for (const m of modules) {
+    if (m.routes) await m.routes(app);
+  }
+  await registerWebApp(app);
+  return app;
+}

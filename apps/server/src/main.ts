@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './platform/logger';
+import { startRuntime } from './platform/runtime';
+
+/** Process entry: configuration → runtime (database, modules, HTTP and/or worker) → run until signalled. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const startedAt = Date.now();
+  const runtime = await startRuntime(config, { logger, listen: true });
+  logger.info(
+    {
+      roles: config.ROLES,
+      url: runtime.url,
+      startupMs: Date.now() - startedAt,
+      database: config.DATABASE_URL ? 'external' : 'embedded',
+    },
+    'video-window is up',
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 20_000);
+    timer.unref();
+    runtime
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

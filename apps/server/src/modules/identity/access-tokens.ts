@@ -1,0 +1,71 @@
+import { errors, jwtVerify, SignJWT, decodeProtectedHeader } from 'jose';
+import type { Clock } from '../../platform/clock';
+import { unauthorized } from '../../platform/errors';
+import type { SigningKeyStore } from './signing-keys';
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  roles: string[];
+}
+
+export interface AccessTokenOptions {
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+/** Signs and verifies the short-lived JWT access tokens (EdDSA, `kid` in the header). */
+export class AccessTokens {
+  constructor(
+    private readonly keys: SigningKeyStore,
+    private readonly options: AccessTokenOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(claims: AccessClaims): Promise<{ token: string; expiresIn: number }> {
+    const key = await this.keys.signingKey();
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const token = await new SignJWT({ sid: claims.sid, roles: claims.roles })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'at+jwt' })
+      .setSubject(claims.sub)
+      .setIssuer(this.options.issuer)
+      .setAudience(this.options.audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.options.ttlSeconds)
+      .sign(key.privateKey);
+    return { token, expiresIn: this.options.ttlSeconds };
+  }
+
+  /** Verifies signature, algorithm, issuer, audience and expiry; anything else is a 401. */
+  async verify(token: string): Promise<AccessClaims> {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw unauthorized('invalid_token', 'The access token is malformed');
+    }
+    if (header.alg !== 'EdDSA') throw unauthorized('invalid_token', 'Unsupported token algorithm');
+    const kid = header.kid;
+    if (!kid) throw unauthorized('invalid_token', 'The access token has no key id');
+    const key = await this.keys.verificationKey(kid);
+    if (!key) throw unauthorized('invalid_token', 'The access token was signed by an unknown key');
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['EdDSA'],
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+      if (typeof payload.sid !== 'string' || !payload.sub)
+        throw unauthorized('invalid_token', 'The access token lacks claims');
+      return { sub: payload.sub, sid: payload.sid, roles };
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw unauthorized('token_expired', 'The access token has expired');
+      if (err instanceof errors.JOSEError) throw unauthorized('invalid_token', 'The access token is not valid');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { randomInt } from 'node:crypto';
+
+/** Emails are stored trimmed and lower-cased so one address is one account. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Accepts E.164 with optional spaces, dashes or brackets; returns the bare E.164 form or null. */
+export function normalizePhone(phone: string): string | null {
+  const compact = phone.replace(/[\s().-]/g, '');
+  return E164.test(compact) ? compact : null;
+}
+
+export const USERNAME = /^[a-z0-9][a-z0-9_.]{2,29}$/;
+
+/** A username candidate from an email's local part: lower-case letters, digits, `_` and `.`. */
+export function usernameFromEmail(email: string): string {
+  const local = normalizeEmail(email).split('@')[0] ?? '';
+  let base = local
+    .replace(/\+.*$/, '')
+    .replace(/[^a-z0-9_.]/g, '')
+    .replace(/^[._]+/, '')
+    .slice(0, 24);
+  if (base.length < 3) base = `${base}user`.slice(0, 24);
+  return base;
+}
+
+/** Adds a random numeric suffix when the preferred username is taken. */
+export function usernameWithSuffix(base: string): string {
+  return `${base.slice(0, 24)}${randomInt(1000, 999999)}`;
+}
+
+/** A uniformly random 6-digit one-time code. */
+export function generateOtpCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+export interface SendWindow {
+  /** Creation times of the codes sent in the last hour, oldest first. */
+  sentAt: Date[];
+  limit: number;
+}
+
+/**
+ * Seconds until another code may be sent, or 0 when the limit allows one now. The window is a
+ * sliding hour: the oldest send in it decides when a slot frees up.
+ */
+export function retryAfterSeconds(window: SendWindow, now: Date): number {
+  if (window.sentAt.length < window.limit) return 0;
+  const oldest = window.sentAt[window.sentAt.length - window.limit]!;
+  return Math.max(1, Math.ceil((oldest.getTime() + 3600_000 - now.getTime()) / 1000));
+}
+
+/** True when the user holds the role. */
+export function hasRole(roles: readonly string[], role: 'viewer' | 'maker' | 'admin'): boolean {
+  return roles.includes(role);
+}

@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors';
+
+interface PgLikeError {
+  code?: string;
+}
+
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  '08004',
+]);
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as PgLikeError & { message?: string };
+  if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
+  const msg = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    msg,
+  );
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The JSON body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The body is larger than allowed' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Unsupported content type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length', message: 'Bad Content-Length' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'invalid_content_type', message: 'Bad Content-Type' },
+  FST_ERR_VALIDATION: { status: 400, code: 'validation_failed', message: 'The request is not valid' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: 'The URL is not valid' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', message: 'Bad request' },
+};
+
+/** Maps every error to the uniform body; bad input never becomes a 5xx. */
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err instanceof AppError) {
+    void reply
+      .headers(err.headers)
+      .status(err.status)
+      .send({
+        error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+      });
+    return;
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = err.validation.map((v) => ({
+      in: err.validationContext,
+      path: v.instancePath,
+      message: v.message,
+    }));
+    void reply.status(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });
+    return;
+  }
+  if (err.code && FASTIFY_CODES[err.code]) {
+    const known = FASTIFY_CODES[err.code]!;
+    void reply.status(known.status).send({ error: { code: known.code, message: known.message } });
+    return;
+  }
+  if (err.statusCode === 429) {
+    void reply.status(429).send({ error: { code: 'rate_limited', message: err.message || 'Too many requests' } });
+    return;
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
+    void reply.status(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
+    return;
+  }
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err }, 'database unavailable');
+    void reply
+      .header('retry-after', '5')
+      .status(503)
+      .send({ error: { code: 'service_unavailable', message: 'The service is briefly unavailable; retry shortly' } });
+    return;
+  }
+  request.log.error({ err }, 'unhandled error');
+  void reply.status(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
+}

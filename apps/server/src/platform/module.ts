@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { Config } from '../config';
+import type { Clock } from './clock';
+import type { Secrets } from './crypto/secrets';
+import type { Database, Executor } from './db/client';
+import type { HttpApp } from './http/types';
+import type { TaskList } from './jobs';
+import type { Mailer } from './mail/mailer';
+import type { Metrics } from './metrics';
+
+/** What every module is built from. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  pool: pg.Pool;
+  logger: Logger;
+  clock: Clock;
+  secrets: Secrets;
+  metrics: Metrics;
+  mailer: Mailer;
+}
+
+/** A module as the process sees it: its tables, routes and jobs. */
+export interface AppModule {
+  name: string;
+  /** Folder of the module's committed migrations (its tables live in the schema named `name`). */
+  migrations?: string;
+  routes?: (app: HttpApp) => void | Promise<void>;
+  tasks?: TaskList;
+  /** graphile-worker crontab lines. */
+  crontab?: string[];
+  /** Adds the module's records to a user's data export. */
+  exportUserData?: (userId: string) => Promise<Record<string, unknown>>;
+  /** Erases or anonymises the module's personal data of a deleted user, inside the deletion transaction. */
+  eraseUserData?: (tx: Executor, userId: string) => Promise<void>;
+  /** Readiness checks beyond the database and job queue. */
+  readiness?: () => Promise<void>;
+  close?: () => Promise<void>;
+}

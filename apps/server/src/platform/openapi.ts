@@ -1,0 +1,40 @@
+import { loadConfig } from '../config';
+import { buildApp } from '../app';
+import { createModules } from '../modules';
+import { systemClock } from './clock';
+import { LookupHasher, PersonalDataCipher } from './crypto/envelope';
+import { openDatabase } from './db/client';
+import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
+import { Metrics } from './metrics';
+import type { AppContext } from './module';
+
+/**
+ * The OpenAPI document, built from the routes without a database (the pool never connects), for
+ * generating the typed client and for tests that walk every operation.
+ */
+export async function buildOpenApiDocument(env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEV_MAILBOX: 'true', ...env });
+  const handle = openDatabase('postgres://openapi@127.0.0.1:1/none', 1);
+  const logger = createLogger('silent');
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    pool: handle.pool,
+    logger,
+    clock: systemClock,
+    secrets: {
+      cipher: new PersonalDataCipher([{ id: 'doc', key: Buffer.alloc(32) }]),
+      lookup: new LookupHasher('doc'),
+      internalSigningSecret: 'doc',
+    },
+    metrics: new Metrics({ defaultMetrics: false }),
+    mailer: createMailer(config, handle.db, logger),
+  };
+  const app = await buildApp(ctx, createModules(ctx).list);
+  await app.ready();
+  const doc = app.swagger() as unknown as Record<string, unknown>;
+  await app.close();
+  await handle.close();
+  return doc;
+}

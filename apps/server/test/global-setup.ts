@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/db/embedded';
+import { migrateDatabase } from '../src/platform/db/migrate';
+import { migrationSets } from '../src/modules/migrations';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A connection string to the server's maintenance database (for CREATE DATABASE). */
+    adminDatabaseUrl: string;
+    /** A migrated database each test file clones. */
+    templateDatabase: string;
+    runId: string;
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * One PostgreSQL for the whole run: the embedded one by default, or the server that
+ * TEST_DATABASE_URL / DATABASE_URL names. A migrated template is cloned per test file.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let embedded: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
+  let adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!adminUrl) {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-pg-'));
+    embedded = await startEmbeddedPostgres(path.join(dataDir, 'pg'), { persistent: false });
+    adminUrl = withDatabase(embedded.url, 'postgres');
+  }
+  const runId = randomBytes(4).toString('hex');
+  const template = `vw_tpl_${runId}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${template}`);
+  await migrateDatabase(withDatabase(adminUrl, template), migrationSets);
+
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', template);
+  project.provide('runId', runId);
+
+  return async () => {
+    const dbs = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like $1 or datname = $2`,
+      [`vw_t_${runId}_%`, template],
+    );
+    for (const { datname } of dbs.rows) {
+      await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+    }
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the product needs and is missing: npm dependencies (when the lockfile changed since
+# the last install) and Debian packages. Usage: bootstrap.sh [start|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-start}"
+
+log() { printf '\033[2m[setup]\033[0m %s\n' "$*" >&2; }
+
+# --- npm dependencies ---------------------------------------------------------------------------
+stamp=node_modules/.install-stamp
+want=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  log "installing npm dependencies"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+
+# --- Debian packages ----------------------------------------------------------------------------
+apt_install() {
+  local pkgs=("$@")
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then sudo="sudo"; else
+      log "missing ${pkgs[*]} and not root: install them (apt-get install ${pkgs[*]})"; return 1
+    fi
+  fi
+  log "installing ${pkgs[*]} (Debian)"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+}
+
+missing=()
+command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
+if [ "$profile" = test ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! apt_install "${missing[@]}"; then
+    if [ "$profile" = test ]; then exit 1; fi
+    log "continuing without ${missing[*]}: video processing is unavailable until installed"
+  fi
+fi

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `npm start`: install what is missing, build the web app when its sources changed, run the product
+# (API, real-time and job worker) on embedded defaults unless configured otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh start
+bash scripts/build-web.sh
+exec node --enable-source-maps --import tsx apps/server/src/main.ts
