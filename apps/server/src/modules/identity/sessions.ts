@@ -67,8 +67,9 @@ export class SessionService {
         .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(eq(refreshTokens.tokenHash, hashToken(refreshToken)))
-        .for('update', { of: [refreshTokens, sessions] });
+        .for('update');
       if (!row) return { error: unauthorized('invalid_refresh_token', 'The refresh token is not valid') };
+      if (row.status === 'suspended') return { error: forbidden('account_suspended', 'The account is suspended') };
       if (row.revokedAt || row.expiresAt <= now) {
         return { error: unauthorized('session_ended', 'The session has ended; sign in again') };
       }
@@ -81,7 +82,6 @@ export class SessionService {
           error: unauthorized('refresh_token_reused', 'The refresh token was already used; the session is revoked'),
         };
       }
-      if (row.status === 'suspended') return { error: forbidden('account_suspended', 'The account is suspended') };
       if (row.status === 'deleted') return { error: unauthorized('session_ended', 'The session has ended') };
       await tx
         .update(refreshTokens)
@@ -123,10 +123,11 @@ export class SessionService {
       from identity.sessions s join identity.users u on u.id = s.user_id
       where s.id = ${claims.sid} and u.id = ${claims.sub}`);
     const row = rows.rows[0];
+    // Suspension is reported as such (403) even though it also revoked the sessions.
+    if (row?.status === 'suspended') throw forbidden('account_suspended', 'The account is suspended');
     if (!row || row.revoked || row.expired || row.status === 'deleted') {
       throw unauthorized('session_ended', 'The session has ended; sign in again');
     }
-    if (row.status === 'suspended') throw forbidden('account_suspended', 'The account is suspended');
     return { userId: claims.sub, sessionId: claims.sid, roles: row.roles };
   }
 }
