@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
 import { errorHandler } from './platform/http/error-handler';
@@ -77,8 +78,16 @@ export async function buildApp(ctx: AppContext, modules: AppModule[]): Promise<H
     credentials: true,
     exposedHeaders: ['x-request-id', 'location', 'upload-offset', 'upload-length', 'tus-resumable', 'retry-after'],
   });
+  // Counters are shared through Redis when configured, so the limit holds across processes; if Redis
+  // fails, requests are let through rather than refused.
+  const rateLimitRedis = ctx.config.REDIS_URL
+    ? new Redis(ctx.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  rateLimitRedis?.on('error', (err) => ctx.logger.warn({ err }, 'rate-limit store unavailable'));
+  app.addHook('onClose', async () => rateLimitRedis?.disconnect());
   await app.register(rateLimit, {
     global: true,
+    ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: 'vw-rl:', skipOnError: true } : {}),
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
     allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',

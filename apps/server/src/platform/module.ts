@@ -8,6 +8,7 @@ import type { HttpApp } from './http/types';
 import type { TaskList } from './jobs';
 import type { Mailer } from './mail/mailer';
 import type { Metrics } from './metrics';
+import type { Realtime } from './realtime/realtime';
 
 /** What every module is built from. */
 export interface AppContext {
@@ -19,6 +20,7 @@ export interface AppContext {
   secrets: Secrets;
   metrics: Metrics;
   mailer: Mailer;
+  realtime: Realtime;
 }
 
 /** A module as the process sees it: its tables, routes and jobs. */

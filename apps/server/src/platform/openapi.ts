@@ -8,6 +8,8 @@ import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import type { AppContext } from './module';
+import { PostgresEventBus } from './realtime/bus';
+import { Realtime } from './realtime/realtime';
 
 /**
  * The OpenAPI document, built from the routes without a database (the pool never connects), for
@@ -30,6 +32,7 @@ export async function buildOpenApiDocument(env: Record<string, string> = {}): Pr
     },
     metrics: new Metrics({ defaultMetrics: false }),
     mailer: createMailer(config, handle.db, logger),
+    realtime: new Realtime(new PostgresEventBus('postgres://openapi@127.0.0.1:1/none', handle.pool, logger), logger, new Metrics({ defaultMetrics: false })),
   };
   const app = await buildApp(ctx, createModules(ctx).list);
   await app.ready();

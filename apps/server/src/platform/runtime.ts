@@ -15,6 +15,8 @@ import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import type { AppContext } from './module';
+import { PostgresEventBus, RedisEventBus } from './realtime/bus';
+import { Realtime } from './realtime/realtime';
 
 export interface Runtime {
   ctx: AppContext;
@@ -52,10 +54,12 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   let app: HttpApp | null = null;
   let worker: WorkerHandle | null = null;
   let url: string | null = null;
+  let realtime: Realtime | null = null;
   const stop = async () => {
     await app?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP'));
     await worker?.stop().catch((err: unknown) => logger.error({ err }, 'stopping worker'));
     for (const m of modules?.list ?? []) await m.close?.().catch(() => {});
+    await realtime?.close().catch(() => {});
     await handle?.close().catch(() => {});
     await embedded?.stop().catch((err: unknown) => logger.error({ err }, 'stopping PostgreSQL'));
   };
@@ -74,7 +78,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       secrets,
       metrics,
       mailer: createMailer(config, handle.db, logger),
+      realtime: new Realtime(
+        config.REDIS_URL ? new RedisEventBus(config.REDIS_URL, logger) : new PostgresEventBus(databaseUrl, handle.pool, logger),
+        logger,
+        metrics,
+      ),
     };
+    realtime = ctx.realtime;
     modules = createModules(ctx);
     if (config.ROLES.worker) {
       const tasks: TaskList = Object.assign({}, ...modules.list.map((m) => m.tasks ?? {})) as TaskList;

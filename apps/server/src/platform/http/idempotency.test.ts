@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../runtime';
+import { AppError } from '../errors';
+import { startTestServer } from '../../../test/harness';
+import { withIdempotency } from './idempotency';
+
+let runtime: Runtime;
+const user = '11111111-1111-4111-8111-111111111111';
+
+beforeAll(async () => {
+  runtime = await startTestServer();
+  await runtime.ctx.pool.query('create table public.effects (id serial primary key, note text)');
+});
+afterAll(async () => runtime.stop());
+
+const count = async () => Number((await runtime.ctx.pool.query<{ n: string }>('select count(*) as n from public.effects')).rows[0]!.n);
+
+function perform(key: string | null, note: string, fail = false) {
+  return withIdempotency(runtime.ctx.db, { scope: 'test.effect', userId: user, key, request: { note }, successStatus: 201 }, async (tx) => {
+    const r = await tx.execute<{ id: number }>(sql`insert into public.effects (note) values (${note}) returning id`);
+    if (fail) throw new AppError(409, 'refused', 'no');
+    return { id: r.rows[0]!.id, note };
+  });
+}
+
+describe('Idempotency-Key', () => {
+  it('gives the first answer again for the same key and body, without doing it twice', async () => {
+    const first = await perform('key-aaaaaaaa', 'a');
+    const again = await perform('key-aaaaaaaa', 'a');
+    expect(first.replayed).toBe(false);
+    expect(again).toEqual({ status: 201, body: first.body, replayed: true });
+    expect(await count()).toBe(1);
+  });
+
+  it('answers 422 for the same key with another body', async () => {
+    await perform('key-bbbbbbbb', 'b');
+    await expect(perform('key-bbbbbbbb', 'different')).rejects.toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+  });
+
+  it('runs once under ten concurrent duplicates', async () => {
+    const before = await count();
+    const results = await Promise.all(Array.from({ length: 10 }, () => perform('key-cccccccc', 'c')));
+    expect(await count()).toBe(before + 1);
+    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+  });
+
+  it('remembers a refusal and rolls back its effects', async () => {
+    const before = await count();
+    await expect(perform('key-dddddddd', 'd', true)).rejects.toMatchObject({ status: 409, code: 'refused' });
+    await expect(perform('key-dddddddd', 'd')).rejects.toMatchObject({ status: 409, code: 'refused' });
+    expect(await count()).toBe(before);
+  });
+
+  it('does nothing special without a key', async () => {
+    const before = await count();
+    await perform(null, 'e');
+    await perform(null, 'e');
+    expect(await count()).toBe(before + 2);
+  });
+});

@@ -1,0 +1,92 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { Database, Executor } from '../db/client';
+import { AppError, badRequest, unprocessable } from '../errors';
+import { idempotencyKeys } from '../tables';
+
+export interface IdempotentAnswer<T> {
+  status: number;
+  body: T;
+  /** True when this is the remembered answer of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** Reads and checks the `Idempotency-Key` header (optional). */
+export function idempotencyKeyOf(req: FastifyRequest): string | null {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string' || !KEY.test(raw)) {
+    throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits, "_", "-", "." or ":"');
+  }
+  return raw;
+}
+
+function hashRequest(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+}
+
+/**
+ * Runs `operation` in a transaction that also records its answer under the key. A second request
+ * with the same key and body gets the first answer; with another body, 422. Concurrent duplicates
+ * wait on the key's row until the first commits. Domain errors (4xx) are remembered too, so a
+ * retry cannot succeed where the first attempt was refused for a reason that no longer shows.
+ */
+export async function withIdempotency<T>(
+  db: Database,
+  options: { scope: string; userId: string; key: string | null; request: unknown; successStatus?: number },
+  operation: (tx: Executor) => Promise<T>,
+): Promise<IdempotentAnswer<T>> {
+  const successStatus = options.successStatus ?? 200;
+  if (!options.key) {
+    const body = await db.transaction(operation);
+    return { status: successStatus, body, replayed: false };
+  }
+  const requestHash = hashRequest(options.request);
+  const where = and(
+    eq(idempotencyKeys.userId, options.userId),
+    eq(idempotencyKeys.scope, options.scope),
+    eq(idempotencyKeys.key, options.key),
+  );
+  type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { error: AppError } | { body: T };
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    // Claim the key; a concurrent holder makes this wait until it commits or rolls back.
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ scope: options.scope, userId: options.userId, key: options.key!, requestHash, statusCode: 0, responseBody: sql`'null'::jsonb` })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [prior] = await tx.select().from(idempotencyKeys).where(where);
+      if (!prior) throw new AppError(409, 'idempotency_conflict', 'Retry the request');
+      if (prior.requestHash !== requestHash) {
+        throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
+      }
+      return { replay: prior };
+    }
+    try {
+      const body = await tx.transaction(operation);
+      await tx.update(idempotencyKeys).set({ statusCode: successStatus, responseBody: body as object }).where(where);
+      return { body };
+    } catch (err) {
+      if (err instanceof AppError) {
+        const stored = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+        await tx.update(idempotencyKeys).set({ statusCode: err.status, responseBody: stored }).where(where);
+        return { error: err };
+      }
+      throw err;
+    }
+  });
+  if ('error' in outcome) throw outcome.error;
+  if ('replay' in outcome) {
+    const prior = outcome.replay;
+    if (prior.statusCode >= 400) {
+      const e = (prior.responseBody as { error: { code: string; message: string; details?: unknown } }).error;
+      throw new AppError(prior.statusCode as AppError['status'], e.code, e.message, { details: e.details });
+    }
+    return { status: prior.statusCode, body: prior.responseBody as T, replayed: true };
+  }
+  return { status: successStatus, body: outcome.body, replayed: false };
+}
