@@ -8,7 +8,7 @@ import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import type { AppContext } from './module';
-import { PostgresEventBus } from './realtime/bus';
+import { LocalEventBus } from './realtime/bus';
 import { Realtime } from './realtime/realtime';
 
 /**
@@ -32,7 +32,7 @@ export async function buildOpenApiDocument(env: Record<string, string> = {}): Pr
     },
     metrics: new Metrics({ defaultMetrics: false }),
     mailer: createMailer(config, handle.db, logger),
-    realtime: new Realtime(new PostgresEventBus('postgres://openapi@127.0.0.1:1/none', handle.pool, logger), logger, new Metrics({ defaultMetrics: false })),
+    realtime: new Realtime(new LocalEventBus(), logger, new Metrics({ defaultMetrics: false })),
   };
   const app = await buildApp(ctx, createModules(ctx).list);
   await app.ready();

@@ -158,3 +158,23 @@ export class RedisEventBus implements EventBus {
     this.pub.disconnect();
   }
 }
+
+/** Delivers events within this process only (building the API document, single-process tools). */
+export class LocalEventBus implements EventBus {
+  readonly kind = 'postgres' as const;
+  private handlers: ((e: RealtimeEvent) => void)[] = [];
+
+  async publish(event: RealtimeEvent): Promise<void> {
+    for (const h of this.handlers) h(event);
+  }
+
+  onEvent(handler: (e: RealtimeEvent) => void): void {
+    this.handlers.push(handler);
+  }
+
+  async ready(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.handlers = [];
+  }
+}
