@@ -30,4 +30,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The web app runs in the browser (its build and test configs in Node).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

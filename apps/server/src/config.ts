@@ -72,17 +72,66 @@ export const configSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
   DEV_MAILBOX: bool.optional(),
+  /** Web push (VAPID) key pair, base64url as `web-push generate-vapid-keys` prints; unset outside production: generated into DATA_DIR. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  /** Contact the push services may use about our traffic: `mailto:` or `https:` URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'must start with mailto: or https:')
+    .default('mailto:no-reply@video-window.local'),
+  /** Mobile push through Firebase Cloud Messaging HTTP v1 (Android, and iOS via the APNs key uploaded to Firebase). */
+  FCM_PROJECT_ID: z.string().optional(),
+  /** The Firebase service account key (its JSON, or that JSON base64-encoded). */
+  FCM_SERVICE_ACCOUNT_JSON: z.string().optional(),
+  FCM_API_URL: z.string().url().default('https://fcm.googleapis.com'),
 
   AUCTION_DURATION_SECONDS: seconds(259200),
   SOFT_CLOSE_SECONDS: seconds(600),
   MAKER_DECISION_SECONDS: seconds(86400),
   PAYMENT_WINDOW_SECONDS: seconds(86400),
   PLAYBACK_TOKEN_SECONDS: seconds(300),
+
+  /** Stripe (Connect Express, hosted Checkout); unset: the embedded local payment provider. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /** Signing secret of the Stripe webhook endpoint (`whsec_…`); required with STRIPE_SECRET_KEY. */
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Another Stripe API base URL (tests point it at a local stand-in). */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** The platform's share of each sale, in percent (two decimals at most). */
+  PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(10),
+  ORDER_AUTO_DELIVERY_SECONDS: seconds(14 * 86400),
+  SHIPPING_REMINDER_SECONDS: seconds(3 * 86400),
+  SHIPPING_OVERDUE_SECONDS: seconds(5 * 86400),
+
+  /** Where uploads and renditions live: `local` (DATA_DIR) or an S3-compatible bucket. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2_147_483_648),
+  MAX_VIDEO_SECONDS: seconds(180),
+  /** x264 preset of the transcode (`ultrafast` … `medium`). */
+  MEDIA_X264_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium']).default('veryfast'),
+  /** A processing job renews its lease this often; an unrenewed lease means its worker died. */
+  MEDIA_LEASE_SECONDS: seconds(120),
+  /** Public base URL of the CDN serving `/v1/play/…` (CloudFront signed-cookie mode when set with the key). */
+  CDN_BASE_URL: z.string().url().optional(),
+  CLOUDFRONT_KEY_PAIR_ID: z.string().optional(),
+  /** PEM of the CloudFront key pair's private key (`\n` escapes allowed). */
+  CLOUDFRONT_PRIVATE_KEY: z.string().optional(),
+  /** Domain the CloudFront cookies are set for (a parent of both the API and the CDN host). */
+  CLOUDFRONT_COOKIE_DOMAIN: z.string().optional(),
   SEED_DEMO_DATA: bool.optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
-export type Config = z.output<typeof configSchema> & {
+export type Config = Omit<z.output<typeof configSchema>, 'STORAGE_DRIVER'> & {
+  /** Resolved: `s3` when S3_BUCKET is set and no driver is named, else `local`. */
+  STORAGE_DRIVER: 'local' | 's3';
   /** The development mailbox collects email and SMS instead of sending them. */
   devMailbox: boolean;
 };
@@ -110,6 +159,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !c.LOOKUP_SECRET) {
     throw new ConfigError('Invalid configuration:\n  LOOKUP_SECRET: required in production');
   }
+  if (Boolean(c.VAPID_PUBLIC_KEY) !== Boolean(c.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither');
+  }
+  if (Boolean(c.FCM_PROJECT_ID) !== Boolean(c.FCM_SERVICE_ACCOUNT_JSON)) {
+    throw new ConfigError('Invalid configuration:\n  FCM_PROJECT_ID, FCM_SERVICE_ACCOUNT_JSON: set both or neither');
+  }
+  const storageDriver = c.STORAGE_DRIVER ?? (c.S3_BUCKET ? 's3' : 'local');
+  if (storageDriver === 's3' && !c.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: required when STORAGE_DRIVER is s3');
+  }
+  if (Boolean(c.CLOUDFRONT_KEY_PAIR_ID) !== Boolean(c.CLOUDFRONT_PRIVATE_KEY)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CLOUDFRONT_KEY_PAIR_ID, CLOUDFRONT_PRIVATE_KEY: set both or neither',
+    );
+  }
+  if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both or neither');
+  }
   const devMailbox = !production && (c.DEV_MAILBOX ?? !c.SMTP_URL);
-  return { ...c, devMailbox };
+  return { ...c, STORAGE_DRIVER: storageDriver, devMailbox };
 }

@@ -98,8 +98,10 @@ describe('roles', () => {
     await client.call('POST', '/v1/auth/email/start', { body: { email: 'split@example.com' } });
     // nothing works the queue yet
     await new Promise((r) => setTimeout(r, 300));
-    const queued = await api.ctx.pool.query(`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'platform.send-message'`);
-    expect(queued.rows[0].n).toBe(1);
+    const queued = await api.ctx.pool.query<{ n: number }>(
+      `select count(*)::int as n from graphile_worker.jobs where task_identifier = 'platform.send-message'`,
+    );
+    expect(queued.rows[0]!.n).toBe(1);
     const worker = await startTestServer({ databaseUrl, env: { ROLES: 'worker' } });
     try {
       expect(worker.app).toBeNull();

@@ -7,4 +7,11 @@ const here = import.meta.dirname;
 export const migrationSets: MigrationSet[] = [
   { name: 'platform', folder: path.join(here, '../platform/migrations') },
   { name: 'identity', folder: path.join(here, 'identity/migrations') },
+  { name: 'notifications', folder: path.join(here, 'notifications/migrations') },
+  { name: 'media', folder: path.join(here, 'media/migrations') },
+  { name: 'stories', folder: path.join(here, 'stories/migrations') },
+  { name: 'auctions', folder: path.join(here, 'auctions/migrations') },
+  { name: 'payments', folder: path.join(here, 'payments/migrations') },
+  { name: 'orders', folder: path.join(here, 'orders/migrations') },
+  { name: 'analytics', folder: path.join(here, 'analytics/migrations') },
 ];

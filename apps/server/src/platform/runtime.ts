@@ -79,7 +79,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       metrics,
       mailer: createMailer(config, handle.db, logger),
       realtime: new Realtime(
-        config.REDIS_URL ? new RedisEventBus(config.REDIS_URL, logger) : new PostgresEventBus(databaseUrl, handle.pool, logger),
+        config.REDIS_URL
+          ? new RedisEventBus(config.REDIS_URL, logger)
+          : new PostgresEventBus(databaseUrl, handle.pool, logger),
         logger,
         metrics,
       ),

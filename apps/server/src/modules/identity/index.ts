@@ -1,26 +1,39 @@
+import { and, eq, sql } from 'drizzle-orm';
 import path from 'node:path';
-import { createAuthGuard, type AuthGuard } from '../../platform/http/auth';
+import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
 import type { AppContext, AppModule } from '../../platform/module';
 import { AccessTokens } from './access-tokens';
 import { getMakerProfile, type MakerProfile } from './accounts';
+import { contactOf, type UserContact } from './contact';
 import { FederatedSignIn } from './federated-sign-in';
 import { identityRoutes } from './routes';
 import { SessionService } from './sessions';
 import { SigningKeyStore } from './signing-keys';
+import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { hasTotp } from './totp';
 import { findUserById } from './repo';
+import { rewrapPersonalData } from './rewrap';
+import { users } from './tables';
 
-export type { MakerProfile };
+export type { MakerProfile, ProvisionMakerInput, UserContact };
 
 /** The identity module's public face for other modules. */
 export interface IdentityService {
   guard: AuthGuard;
+  /** Checks a bearer token (for the real-time endpoint and other non-route callers). */
+  authenticate: Authenticate;
   /** True once the user has TOTP on (makers need it to accept bids and receive payouts). */
   hasTotp(userId: string): Promise<boolean>;
   makerProfile(userId: string): Promise<MakerProfile | null>;
   /** Public name of a user (maker display name, else username). */
   displayName(userId: string): Promise<string | null>;
   userStatus(userId: string): Promise<string | null>;
+  /** Email, decrypted phone and status of a user, for delivering notifications; null when unknown. */
+  contactOf(userId: string): Promise<UserContact | null>;
+  /** Finds or creates an account by email with a maker profile (demo data); returns the user id. */
+  provisionMaker(input: ProvisionMakerInput): Promise<string>;
+  /** Ids of the active admins (for alerts such as overdue shipments). */
+  adminIds(): Promise<string[]>;
 }
 
 /** Accounts, sign-in (codes, Google, Apple, TOTP), sessions and tokens, maker profiles. */
@@ -41,6 +54,7 @@ export function createIdentityModule(
 
   const service: IdentityService = {
     guard,
+    authenticate: (bearer) => sessions.authenticate(bearer),
     hasTotp: (userId) => hasTotp(ctx.db, userId),
     makerProfile: async (userId) => getMakerProfile(ctx.db, userId).catch(() => null),
     displayName: async (userId) => {
@@ -49,12 +63,29 @@ export function createIdentityModule(
       return (await findUserById(ctx.db, userId))?.username ?? null;
     },
     userStatus: async (userId) => (await findUserById(ctx.db, userId))?.status ?? null,
+    contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
+    provisionMaker: (input) => provisionMaker(ctx.db, input),
+    adminIds: async () => {
+      const rows = await ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(sql`'admin' = any(${users.roles})`, eq(users.status, 'active')));
+      return rows.map((r) => r.id);
+    },
   };
 
   const module: AppModule = {
     name: 'identity',
     migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) => identityRoutes(app, { ...deps, guard, keys, federated, modules: allModules }),
+    tasks: {
+      'identity:rewrap-personal-data': async (_payload, helpers) => {
+        const n = await rewrapPersonalData(ctx.db, ctx.secrets.cipher);
+        if (n > 0) helpers.logger.info(`re-wrapped ${n} encrypted values under the newest key`);
+      },
+    },
+    // Daily, and at start-up of a worker (the crontab backfills one missed run), so a new key takes over quickly.
+    crontab: ['30 3 * * * identity:rewrap-personal-data ?fill=1d'],
   };
   return { module, service };
 }

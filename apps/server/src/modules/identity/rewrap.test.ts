@@ -22,7 +22,10 @@ describe('data key rotation', () => {
     await api.call('POST', '/v1/auth/sms/start', { body: { phone } });
     const code = await api.latestCode(phone, since);
     const signedIn = await api.call<{ accessToken: string }>('POST', '/v1/auth/sms/verify', { body: { phone, code } });
-    await api.call('POST', '/v1/makers', { token: signedIn.body.accessToken, body: { displayName: 'Rotator', legalName: 'Rita Rotator' } });
+    await api.call('POST', '/v1/makers', {
+      token: signedIn.body.accessToken,
+      body: { displayName: 'Rotator', legalName: 'Rita Rotator' },
+    });
     await before.stop();
 
     const newKeys = `k2:${randomBytes(32).toString('base64')},${TEST_DATA_KEYS}`;

@@ -21,7 +21,9 @@ export async function rewrapPersonalData(db: Database, cipher: PersonalDataCiphe
   for (const [table, key, column] of ENCRYPTED) {
     for (;;) {
       const rows = await db.execute<{ k: string; v: string }>(
-        sql.raw(`select ${key}::text as k, ${column} as v from ${table} where ${column} is not null and ${column} not like '${current.replace(/'/g, "''")}' limit ${batchSize}`),
+        sql.raw(
+          `select ${key}::text as k, ${column} as v from ${table} where ${column} is not null and ${column} not like '${current.replace(/'/g, "''")}' limit ${batchSize}`,
+        ),
       );
       if (rows.rows.length === 0) break;
       for (const row of rows.rows) {

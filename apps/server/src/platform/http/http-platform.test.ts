@@ -18,7 +18,7 @@ describe('operations endpoints', () => {
     expect((await api.call('GET', '/health')).body).toEqual({ status: 'ok' });
     const ready = await api.call('GET', '/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok', jobQueue: 'ok' } });
+    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok', jobQueue: 'ok', realtime: 'ok' } });
   });
 
   it('/metrics exposes Prometheus text with HTTP latency by route', async () => {

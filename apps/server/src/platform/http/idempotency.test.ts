@@ -14,14 +14,19 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime.stop());
 
-const count = async () => Number((await runtime.ctx.pool.query<{ n: string }>('select count(*) as n from public.effects')).rows[0]!.n);
+const count = async () =>
+  Number((await runtime.ctx.pool.query<{ n: string }>('select count(*) as n from public.effects')).rows[0]!.n);
 
 function perform(key: string | null, note: string, fail = false) {
-  return withIdempotency(runtime.ctx.db, { scope: 'test.effect', userId: user, key, request: { note }, successStatus: 201 }, async (tx) => {
-    const r = await tx.execute<{ id: number }>(sql`insert into public.effects (note) values (${note}) returning id`);
-    if (fail) throw new AppError(409, 'refused', 'no');
-    return { id: r.rows[0]!.id, note };
-  });
+  return withIdempotency(
+    runtime.ctx.db,
+    { scope: 'test.effect', userId: user, key, request: { note }, successStatus: 201 },
+    async (tx) => {
+      const r = await tx.execute<{ id: number }>(sql`insert into public.effects (note) values (${note}) returning id`);
+      if (fail) throw new AppError(409, 'refused', 'no');
+      return { id: r.rows[0]!.id, note };
+    },
+  );
 }
 
 describe('Idempotency-Key', () => {
@@ -35,7 +40,10 @@ describe('Idempotency-Key', () => {
 
   it('answers 422 for the same key with another body', async () => {
     await perform('key-bbbbbbbb', 'b');
-    await expect(perform('key-bbbbbbbb', 'different')).rejects.toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+    await expect(perform('key-bbbbbbbb', 'different')).rejects.toMatchObject({
+      status: 422,
+      code: 'idempotency_key_reused',
+    });
   });
 
   it('runs once under ten concurrent duplicates', async () => {

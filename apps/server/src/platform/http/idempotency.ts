@@ -25,7 +25,9 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
 }
 
 function hashRequest(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('base64url');
 }
 
 /**
@@ -55,7 +57,14 @@ export async function withIdempotency<T>(
     // Claim the key; a concurrent holder makes this wait until it commits or rolls back.
     const claimed = await tx
       .insert(idempotencyKeys)
-      .values({ scope: options.scope, userId: options.userId, key: options.key!, requestHash, statusCode: 0, responseBody: sql`'null'::jsonb` })
+      .values({
+        scope: options.scope,
+        userId: options.userId,
+        key: options.key!,
+        requestHash,
+        statusCode: 0,
+        responseBody: sql`'null'::jsonb`,
+      })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
@@ -68,11 +77,17 @@ export async function withIdempotency<T>(
     }
     try {
       const body = await tx.transaction(operation);
-      await tx.update(idempotencyKeys).set({ statusCode: successStatus, responseBody: body as object }).where(where);
+      await tx.update(idempotencyKeys).set({ statusCode: successStatus, responseBody: body }).where(where);
       return { body };
     } catch (err) {
       if (err instanceof AppError) {
-        const stored = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+        const stored = {
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.details === undefined ? {} : { details: err.details }),
+          },
+        };
         await tx.update(idempotencyKeys).set({ statusCode: err.status, responseBody: stored }).where(where);
         return { error: err };
       }

@@ -17,7 +17,9 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<typeof api.call<{ error: { code: string } }>>> | undefined;
     for (let i = 0; i < 31; i++) {
-      const res = await api.call<{ error: { code: string } }>('GET', '/v1/auth/providers', { remoteAddress: '10.50.0.1' });
+      const res = await api.call<{ error: { code: string } }>('GET', '/v1/auth/providers', {
+        remoteAddress: '10.50.0.1',
+      });
       statuses.push(res.status);
       if (res.status === 429) limited = res;
     }
@@ -32,7 +34,10 @@ describe('rate limits', () => {
   it('hold sign-in routes to 20 a minute per IP, below the general limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
-      const res = await api.call('POST', '/v1/auth/email/start', { body: { email: `flood${i}@example.com` }, remoteAddress: '10.60.0.1' });
+      const res = await api.call('POST', '/v1/auth/email/start', {
+        body: { email: `flood${i}@example.com` },
+        remoteAddress: '10.60.0.1',
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);

@@ -46,10 +46,12 @@ async function redisReachable(): Promise<boolean> {
   });
 }
 
-describe.each([
-  { bus: 'PostgreSQL LISTEN/NOTIFY', env: {} as Record<string, string> },
+const buses: { bus: string; env: Record<string, string> }[] = [
+  { bus: 'PostgreSQL LISTEN/NOTIFY', env: {} },
   { bus: 'Redis pub/sub', env: { REDIS_URL: 'redis://127.0.0.1:6379' } },
-])('real time across two processes ($bus)', ({ bus, env }) => {
+];
+
+describe.each(buses)('real time across two processes ($bus)', ({ bus, env }) => {
   let a: Runtime;
   let b: Runtime;
   let bUrl: string;

@@ -69,7 +69,12 @@ export class Realtime {
   private deliver(event: RealtimeEvent): void {
     const subs = this.subscribers.get(event.channel);
     if (!subs || subs.size === 0) return;
-    const text = JSON.stringify({ type: event.type, channel: event.channel, data: event.data, serverTime: new Date().toISOString() });
+    const text = JSON.stringify({
+      type: event.type,
+      channel: event.channel,
+      data: event.data,
+      serverTime: new Date().toISOString(),
+    });
     for (const c of subs) {
       if (c.socket.readyState === c.socket.OPEN) c.socket.send(text);
     }
@@ -104,7 +109,8 @@ export class Realtime {
         websocket: true,
         schema: {
           tags: ['realtime'],
-          summary: 'WebSocket: send {"type":"subscribe","channel":"auction:<id>"}; receive {type, channel, data, serverTime}',
+          summary:
+            'WebSocket: send {"type":"subscribe","channel":"auction:<id>"}; receive {type, channel, data, serverTime}',
           querystring: z.object({ token: z.string().max(4096).optional() }),
         },
       },
@@ -113,7 +119,8 @@ export class Realtime {
         this.connections.add(conn);
         gauge.set(this.connections.size);
         const send = (msg: Record<string, unknown>) => {
-          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ ...msg, serverTime: new Date().toISOString() }));
+          if (socket.readyState === socket.OPEN)
+            socket.send(JSON.stringify({ ...msg, serverTime: new Date().toISOString() }));
         };
         socket.on('pong', () => {
           conn.alive = true;
@@ -125,12 +132,14 @@ export class Realtime {
         });
         // Messages are handled in order: a subscribe sent right after auth sees the caller.
         let queue = Promise.resolve();
-        socket.on('message', (raw) => {
-          queue = queue.then(() => this.handle(conn, raw.toString(), authenticate, send)).catch((err: unknown) => {
-            this.logger.warn({ err }, 'realtime message failed');
-          });
+        socket.on('message', (raw: Buffer) => {
+          queue = queue
+            .then(() => this.handle(conn, raw.toString('utf8'), authenticate, send))
+            .catch((err: unknown) => {
+              this.logger.warn({ err }, 'realtime message failed');
+            });
         });
-        const token = (req.query as { token?: string }).token;
+        const token = req.query.token;
         if (token) {
           queue = queue.then(async () => {
             try {
@@ -146,7 +155,12 @@ export class Realtime {
     );
   }
 
-  private async handle(conn: Connection, text: string, authenticate: Authenticate, send: (m: Record<string, unknown>) => void): Promise<void> {
+  private async handle(
+    conn: Connection,
+    text: string,
+    authenticate: Authenticate,
+    send: (m: Record<string, unknown>) => void,
+  ): Promise<void> {
     let parsed: z.infer<typeof clientMessage>;
     try {
       parsed = clientMessage.parse(JSON.parse(text));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isReserveMet, nextBidMinimum, type AuctionState } from './auction-state';
 import { endAuction } from './end-auction';
+import { cancelAuction } from './payment-window';
 import { placeBid, type PlaceBidInput } from './place-bid';
 import { at, expectOk, expectRefusal, shownBids, startAuction, TEST_CONFIG } from './test-fixtures';
 
@@ -58,10 +59,18 @@ describe('placeBid: who may bid and how much', () => {
     expect(placeBid(state, input, new Date(at(3600).getTime() - 1), TEST_CONFIG).ok).toBe(true);
   });
 
-  it('refuses bids once the auction is no longer active', () => {
+  it('refuses bids once the auction has ended with the same code as a bid after its end time', () => {
     const ended = expectOk(endAuction(startAuction(), at(3600), TEST_CONFIG)).state;
     const refusal = expectRefusal(
       placeBid(ended, { bidId: 'b1', bidderId: 'B', amountMinor: 50000 }, at(3500), TEST_CONFIG),
+    );
+    expect(refusal.code).toBe('auction_ended');
+  });
+
+  it('refuses bids on a cancelled auction as not active', () => {
+    const cancelled = expectOk(cancelAuction(startAuction(), at(60), 'relisted')).state;
+    const refusal = expectRefusal(
+      placeBid(cancelled, { bidId: 'b1', bidderId: 'B', amountMinor: 50000 }, at(120), TEST_CONFIG),
     );
     expect(refusal.code).toBe('auction_not_active');
   });

@@ -81,8 +81,10 @@ function checkBid(
     // Checked before time and status so a retry after the end still gets its first answer.
     return sameBody ? null : refuse('bid_id_conflict', 'This bid id was already used for a different bid');
   }
-  if (state.status !== 'active')
+  if (state.status === 'cancelled')
     return refuse('auction_not_active', 'This auction is not taking bids', { status: state.status });
+  // Once the end has been processed the bidder hears the same "ended" as in the moment before it was.
+  if (state.status !== 'active') return refuse('auction_ended', 'This auction has ended', { status: state.status });
   if (now.getTime() < state.startsAt.getTime())
     return refuse('auction_not_started', 'This auction has not started yet');
   if (now.getTime() >= state.endsAt.getTime())

@@ -1,0 +1,100 @@
+import { callerOf } from '../../platform/http/auth';
+import { errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import type { AdminDeps } from './deps';
+import { presentReports } from './present-report';
+import { readAuditLog } from './read-audit-log';
+import * as s from './schemas';
+import { archiveStory } from './take-down-story';
+
+const secured = [{ bearer: [] }];
+const tags = ['admin'];
+
+/**
+ * The moderation queue, report decisions, archiving a story and the audit log. Other admin actions
+ * live with the module that owns their data: story unpublish (stories), suspend/reinstate
+ * (identity), void a bid (auctions), refunds (payments/orders), the analytics export (analytics).
+ */
+export function adminRoutes(app: HttpApp, deps: AdminDeps): void {
+  const admin = deps.guard.requireRole('admin');
+
+  app.get(
+    '/v1/admin/reports',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: the moderation queue (reports), newest first',
+        querystring: s.reportsQuery,
+        response: { 200: s.reportQueue, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const page = await deps.stories.listReports(req.query);
+      return { items: await presentReports(deps, page.items), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/v1/admin/reports/:id/resolve',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: close a report as dismissed or actioned (audited; the reporter and the maker are told)',
+        params: s.idParam,
+        body: s.resolveBody,
+        response: { 200: s.moderationReport, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const report = await deps.stories.resolveReport({
+        adminId: callerOf(req).userId,
+        reportId: req.params.id,
+        outcome: req.body.outcome,
+        note: req.body.note ?? null,
+      });
+      const [view] = await presentReports(deps, [report]);
+      return view!;
+    },
+  );
+
+  app.post(
+    '/v1/admin/stories/:id/archive',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: archive a story (taken down and marked moderated, as unpublish; audited; the maker is told)',
+        params: s.idParam,
+        body: s.takeDownBody,
+        response: { 200: s.takenDownStory, ...errorResponses },
+      },
+    },
+    async (req) =>
+      archiveStory(deps, { adminId: callerOf(req).userId, storyId: req.params.id, reason: req.body?.reason ?? null }),
+  );
+
+  app.get(
+    '/v1/admin/audit-log',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: the audit log of admin actions, newest first',
+        querystring: s.auditQuery,
+        response: { 200: s.auditPage, ...errorResponses },
+      },
+    },
+    async (req) =>
+      readAuditLog(deps, {
+        ...req.query,
+        from: req.query.from ? new Date(req.query.from) : undefined,
+        to: req.query.to ? new Date(req.query.to) : undefined,
+      }),
+  );
+}

@@ -1,0 +1,96 @@
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { recordAudit } from '../../platform/audit';
+import { callerOf } from '../../platform/http/auth';
+import { errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import type { AnalyticsDeps } from './deps';
+import { exportEventLines, exportRange } from './export-events';
+import { ingestClientEvents } from './ingest-events';
+import { readDashboard } from './read-dashboard';
+import * as s from './schemas';
+
+const secured = [{ bearer: [] }];
+
+/** Client events in, the maker dashboard and the admin's NDJSON export out. */
+export function analyticsRoutes(app: HttpApp, deps: AnalyticsDeps): void {
+  const { guard } = deps;
+
+  app.post(
+    '/v1/analytics/events',
+    {
+      preHandler: guard.optionalUser,
+      schema: {
+        tags: ['analytics'],
+        summary: `Report what the viewer saw and did (at most ${s.MAX_EVENTS_PER_BATCH} events a call)`,
+        description:
+          'Sign-in optional: anonymous clients send a random UUID they generated in `X-Client-Id`. Only the fields listed are accepted: any other field (an email, an IP, …) is refused with 400.',
+        headers: s.clientIdHeaders,
+        body: s.eventBatch,
+        response: { 202: s.batchAccepted, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const result = await ingestClientEvents(deps, {
+        caller: req.caller,
+        clientId: req.headers['x-client-id'] ?? null,
+        events: req.body.events,
+      });
+      return reply.status(202).send(result);
+    },
+  );
+
+  app.get(
+    '/v1/makers/me/dashboard',
+    {
+      preHandler: guard.requireRole('maker'),
+      schema: {
+        tags: ['analytics'],
+        security: secured,
+        summary: "The caller's maker dashboard: active listings, funnel, revenue by day, fulfilment tasks",
+        description:
+          'Figures are fresh within seconds of the events: days not yet rolled up are computed live. The funnel and revenue cover the last `days` UTC days, today included; listing views and likes are since publication.',
+        querystring: s.dashboardQuery,
+        response: { 200: s.dashboard, ...errorResponses },
+      },
+    },
+    async (req) => readDashboard(deps, callerOf(req).userId, req.query),
+  );
+
+  app.get(
+    '/v1/admin/analytics/export',
+    {
+      preHandler: guard.requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        security: secured,
+        summary: 'Admin: export the analytics events of a time range as NDJSON (one event a line)',
+        description:
+          'Streams `application/x-ndjson`, oldest first; each line is an `ExportedAnalyticsEvent`. `from` inclusive, `to` exclusive. The export is recorded in the audit log.',
+        querystring: s.exportQuery,
+        response: {
+          200: {
+            description: 'One JSON event per line',
+            content: { 'application/x-ndjson': { schema: s.exportedEvent } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const range = exportRange(req.query);
+      await recordAudit(deps.db, {
+        actorId: callerOf(req).userId,
+        action: 'analytics.export',
+        targetType: 'analytics_events',
+        targetId: `${range.start.toISOString()}/${range.end.toISOString()}`,
+      });
+      // A stream is sent as it is (never serialised): the generic reply type says so.
+      const raw: FastifyReply = reply;
+      return raw
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(Readable.from(exportEventLines(deps.db, range)));
+    },
+  );
+}

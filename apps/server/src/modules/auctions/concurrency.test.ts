@@ -1,0 +1,216 @@
+/**
+ * Real concurrent HTTP requests over a socket against real PostgreSQL: many bidders on one hot
+ * auction, and bids racing the end of a short auction.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../platform/runtime';
+import type { Session } from '../../../test/client';
+import { httpClient } from './http-client';
+import {
+  eventTypes,
+  openAuctionWith,
+  publishedStory,
+  signIn,
+  signInMaker,
+  startAuctionServer,
+  waitFor,
+  type Api,
+  type AuctionBody,
+  type ErrorBody,
+} from './test-support';
+
+interface BidAnswer {
+  bid: { id: string; bidderId: string; amountMinor: number; kind: string; createdAt: string };
+  auction: AuctionBody;
+}
+interface BidRow {
+  id: string;
+  sequence: number;
+  bidder_id: string;
+  kind: string;
+  amount_minor: number;
+  voided: boolean;
+  created_at: Date;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function listen(runtime: Runtime): Promise<ReturnType<typeof httpClient>> {
+  const url = await runtime.app!.listen({ port: 0, host: '127.0.0.1' });
+  return httpClient(url);
+}
+
+async function bidRows(runtime: Runtime, auctionId: string): Promise<BidRow[]> {
+  const res = await runtime.ctx.pool.query<BidRow>(
+    'select id, sequence, bidder_id, kind, amount_minor, voided, created_at from auctions.bids where auction_id = $1 order by sequence',
+    [auctionId],
+  );
+  return res.rows;
+}
+
+/** The log's invariants: contiguous sequence, strictly rising visible amounts, each acknowledged bid once. */
+function checkLog(rows: BidRow[], acknowledged: BidAnswer['bid'][]): BidRow[] {
+  expect(rows.map((r) => r.sequence)).toEqual(rows.map((_, i) => i + 1));
+  for (const ack of acknowledged) expect(rows.filter((r) => r.id === ack.id)).toHaveLength(1);
+  const requests = rows.filter((r) => r.kind === 'bid' || r.kind === 'max_raise');
+  expect(requests).toHaveLength(acknowledged.length);
+  const visible = rows.filter((r) => r.kind !== 'max_raise' && !r.voided);
+  for (let i = 1; i < visible.length; i++)
+    expect(visible[i]!.amount_minor).toBeGreaterThan(visible[i - 1]!.amount_minor);
+  return visible;
+}
+
+/** One bidder: bids at the minimum next bid (sometimes with a maximum) until `count` are acknowledged, `attempts` sent, or time is up. */
+async function bidder(
+  call: ReturnType<typeof httpClient>,
+  auction: AuctionBody,
+  who: Session,
+  options: { count: number; attempts: number; until?: number; spread: number },
+  acknowledged: BidAnswer['bid'][],
+  refusals: string[],
+): Promise<void> {
+  let next = auction.minNextBidMinor!;
+  let placed = 0;
+  for (let attempt = 0; placed < options.count && attempt < options.attempts; attempt++) {
+    if (options.until !== undefined && Date.now() > options.until) return;
+    const amountMinor = next + options.spread;
+    const withMax = attempt % 4 === 3 ? { maxAmountMinor: amountMinor + 1_500 } : {};
+    const res = await call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+      token: who.accessToken,
+      body: { amountMinor, ...withMax },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    if (res.status === 201) {
+      acknowledged.push(res.body.bid);
+      placed += 1;
+      next = res.body.auction.minNextBidMinor ?? next;
+      continue;
+    }
+    refusals.push(res.body.error.code);
+    if (res.body.error.code === 'bid_too_low') next = Number(res.body.error.details!.minNextBidMinor);
+    else if (res.body.error.code === 'already_leading') await sleep(2);
+    else if (res.body.error.code === 'auction_ended') return;
+    else throw new Error(`unexpected answer ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+describe('many bidders on one hot auction', () => {
+  let runtime: Runtime;
+  let api: Api;
+  beforeAll(async () => {
+    ({ runtime, api } = await startAuctionServer({ env: { DATABASE_POOL_SIZE: '20' } }));
+  });
+  afterAll(async () => runtime.stop());
+
+  it('serialises every bid: each acknowledged bid is in the log once, amounts rise strictly, the leader is right', async () => {
+    const call = await listen(runtime);
+    const maker = await signInMaker(api, 'hot-maker');
+    const storyId = await publishedStory(runtime, api, maker);
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'hot-opener'), 10_000);
+    const bidders = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(api, `hot-${i}`)));
+    const acknowledged: BidAnswer['bid'][] = [];
+    const refusals: string[] = [];
+
+    const started = performance.now();
+    await Promise.all(
+      bidders.map((who, i) =>
+        bidder(call, auction, who, { count: 1000, attempts: 25, spread: (i * 37) % 400 }, acknowledged, refusals),
+      ),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const requests = acknowledged.length + refusals.length;
+    // Every request, accepted or refused, is decided under the auction's lock: requests/s is the lock's rate.
+    console.log(
+      `hot auction: ${acknowledged.length} bids accepted of ${requests} requests in ${seconds.toFixed(2)} s — ` +
+        `${(acknowledged.length / seconds).toFixed(0)} accepted bids/s, ${(requests / seconds).toFixed(0)} bid requests/s ` +
+        `(12 concurrent bidders, one auction, real HTTP + PostgreSQL)`,
+    );
+    expect(acknowledged.length).toBeGreaterThanOrEqual(25);
+
+    const visible = checkLog(await bidRows(runtime, auction.id), acknowledged);
+    const final = (await call<AuctionBody>('GET', `/v1/auctions/${auction.id}`)).body;
+    expect(final.highBidMinor).toBe(Math.max(...visible.map((r) => r.amount_minor)));
+    expect(final.leaderId).toBe(visible.at(-1)!.bidder_id);
+    expect(final.bidCount).toBe(visible.length);
+    const listed = (await call<{ items: { id: string }[] }>('GET', `/v1/auctions/${auction.id}/bids?limit=1000`)).body
+      .items;
+    expect(listed.map((b) => b.id)).toEqual(visible.map((r) => r.id));
+  });
+});
+
+describe('bids racing the end', () => {
+  let runtime: Runtime;
+  let api: Api;
+  beforeAll(async () => {
+    ({ runtime, api } = await startAuctionServer({
+      env: { AUCTION_DURATION_SECONDS: '2', SOFT_CLOSE_SECONDS: '1', DATABASE_POOL_SIZE: '20' },
+    }));
+  });
+  afterAll(async () => runtime.stop());
+
+  it('accepts nothing at or after the final end; exactly one end and one winner', async () => {
+    const call = await listen(runtime);
+    const maker = await signInMaker(api, 'race-maker');
+    const storyId = await publishedStory(runtime, api, maker);
+    const bidders = await Promise.all(Array.from({ length: 8 }, (_, i) => signIn(api, `race-${i}`)));
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'race-opener'), 10_000);
+    const acknowledged: BidAnswer['bid'][] = [];
+    const refusals: string[] = [];
+
+    // A hot phase, then racers bidding about one soft-close period after each other, until the end wins.
+    const hotUntil = Date.now() + 1_500;
+    await Promise.all(
+      bidders.map((who, i) =>
+        bidder(
+          call,
+          auction,
+          who,
+          { count: 1000, attempts: 1000, until: hotUntil, spread: i * 11 },
+          acknowledged,
+          refusals,
+        ),
+      ),
+    );
+    await Promise.all(
+      bidders.slice(0, 4).map(async (who, i) => {
+        for (let round = 0; round < 30; round++) {
+          await sleep(800 + Math.random() * 700);
+          const before = refusals.length;
+          await bidder(call, auction, who, { count: 1, attempts: 20, spread: i }, acknowledged, refusals);
+          if (refusals.slice(before).includes('auction_ended')) return;
+        }
+      }),
+    );
+
+    const ended = await waitFor(async () => {
+      const a = (await call<AuctionBody & { endedAt: string | null }>('GET', `/v1/auctions/${auction.id}`)).body;
+      return a.status !== 'active' ? a : null;
+    });
+    const finalEnd = Date.parse(ended.endsAt);
+    const visible = checkLog(await bidRows(runtime, auction.id), acknowledged);
+    for (const row of await bidRows(runtime, auction.id)) expect(row.created_at.getTime()).toBeLessThan(finalEnd);
+    for (const ack of acknowledged) expect(Date.parse(ack.createdAt)).toBeLessThan(finalEnd);
+    expect(Date.parse(ended.endedAt!)).toBeGreaterThanOrEqual(finalEnd);
+    expect(ended.status).toBe('awaiting_payment');
+    expect(ended.winnerId).toBe(visible.at(-1)!.bidder_id);
+    expect((await eventTypes(runtime, auction.id)).filter((t) => t === 'ended')).toHaveLength(1);
+    const windows = await runtime.ctx.pool.query(
+      'select winner_id from auctions.payment_windows where auction_id = $1',
+      [auction.id],
+    );
+    expect(windows.rows).toEqual([{ winner_id: ended.winnerId }]);
+    const afterEnd = await call<ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+      token: bidders[0]!.accessToken,
+      body: { amountMinor: 10_000_000 },
+    });
+    expect(afterEnd.status).toBe(409);
+    expect(afterEnd.body.error.code).toBe('auction_ended');
+    expect(new Set(refusals)).toEqual(
+      new Set(refusals.filter((c) => ['bid_too_low', 'already_leading', 'auction_ended'].includes(c))),
+    );
+    console.log(
+      `race: ${acknowledged.length} bids accepted; ${refusals.filter((c) => c === 'auction_ended').length} refused as ended`,
+    );
+  });
+});

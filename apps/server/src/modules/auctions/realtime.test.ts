@@ -1,0 +1,114 @@
+/**
+ * Live updates across processes: two runtimes on one database, a WebSocket client on process B
+ * hears bids made through process A — over PostgreSQL LISTEN/NOTIFY, and over Redis when present.
+ */
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Runtime } from '../../platform/runtime';
+import { startTestServer } from '../../../test/harness';
+import { bid, openAuctionWith, publishedStory, signIn, signInMaker, startAuctionServer, waitFor } from './test-support';
+
+interface LiveMessage {
+  type: string;
+  channel?: string;
+  code?: string;
+  data?: Record<string, unknown>;
+  serverTime: string;
+}
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+async function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1', timeout: 1000 });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+const redisReachable = await reachable(6379);
+if (!redisReachable) console.log(`realtime over Redis not tested: nothing answers at ${REDIS_URL}`);
+
+/** A WebSocket client that keeps every message it receives. */
+async function connect(url: string): Promise<{ socket: WebSocket; messages: LiveMessage[]; send(m: unknown): void }> {
+  const socket = new WebSocket(url);
+  const messages: LiveMessage[] = [];
+  socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as LiveMessage));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  await waitFor(async () => messages.some((m) => m.type === 'welcome'));
+  return { socket, messages, send: (m) => socket.send(JSON.stringify(m)) };
+}
+
+async function scenario(env: Record<string, string>): Promise<void> {
+  const { runtime: a, api } = await startAuctionServer({ env });
+  let b: Runtime | null = null;
+  const sockets: WebSocket[] = [];
+  try {
+    b = await startTestServer({ databaseUrl: a.databaseUrl, env });
+    const base = (await b.app!.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
+    const maker = await signInMaker(api, 'live-maker');
+    const storyId = await publishedStory(a, api, maker);
+    const opener = await signIn(api, 'live-opener');
+    const bidder = await signIn(api, 'live-bidder');
+    const auction = await openAuctionWith(api, storyId, opener, 10_000);
+
+    const watcher = await connect(`${base}/v1/realtime`);
+    const outbid = await connect(`${base}/v1/realtime?token=${opener.accessToken}`);
+    sockets.push(watcher.socket, outbid.socket);
+    watcher.send({ type: 'subscribe', channel: `auction:${auction.id}` });
+    outbid.send({ type: 'subscribe', channel: `user:${opener.userId}` });
+    outbid.send({ type: 'subscribe', channel: `user:${bidder.userId}` });
+    await waitFor(async () => watcher.messages.some((m) => m.type === 'subscribed'));
+    const forbidden = await waitFor(async () => outbid.messages.find((m) => m.type === 'error'));
+    expect(forbidden).toMatchObject({ code: 'channel_forbidden', channel: `user:${bidder.userId}` });
+    await waitFor(async () => outbid.messages.some((m) => m.type === 'subscribed'));
+
+    const placed = await bid(api, auction.id, bidder, 10_600);
+    expect(placed.status).toBe(201);
+    const live = await waitFor(async () => watcher.messages.find((m) => m.type === 'bid_placed'));
+    expect(live.channel).toBe(`auction:${auction.id}`);
+    expect(live.data).toMatchObject({
+      amountMinor: 10_600,
+      leaderAlias: 'Bidder 2',
+      endsAt: placed.body.auction.endsAt,
+      minNextBidMinor: 11_300,
+      reserveMet: true,
+      bidCount: 2,
+    });
+    expect(Math.abs(Date.parse(live.serverTime) - Date.now())).toBeLessThan(5_000);
+    const notice = await waitFor(async () => outbid.messages.find((m) => m.type === 'outbid'));
+    expect(notice).toMatchObject({
+      channel: `user:${opener.userId}`,
+      data: { auctionId: auction.id, highBidMinor: 10_600 },
+    });
+    expect(typeof notice.serverTime).toBe('string');
+    // Maximums never travel on the public channel.
+    await bid(api, auction.id, opener, 11_300, { maxAmountMinor: 99_900 });
+    await waitFor(async () => watcher.messages.filter((m) => m.type === 'bid_placed').length >= 2);
+    expect(JSON.stringify(watcher.messages)).not.toContain('99900');
+  } finally {
+    for (const s of sockets) s.close();
+    await b?.stop();
+    await a.stop();
+  }
+}
+
+describe('live auction updates across two processes', () => {
+  it('over PostgreSQL LISTEN/NOTIFY', async () => {
+    await scenario({});
+  });
+
+  it.runIf(redisReachable)('over Redis pub/sub', async () => {
+    await scenario({ REDIS_URL });
+  });
+});

@@ -1,0 +1,30 @@
+import { callerOf, type AuthGuard } from '../../../platform/http/auth';
+import { errorResponses } from '../../../platform/http/error-body';
+import type { HttpApp } from '../../../platform/http/types';
+import type { AuctionsDeps } from '../deps';
+import * as s from '../schemas';
+import { voidBid } from '../use-cases/void-bid';
+
+export function adminRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard): void {
+  app.post(
+    '/v1/admin/auctions/:id/bids/:bidId/void',
+    {
+      preHandler: guard.requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        security: [{ bearer: [] }],
+        summary: 'Void a fraudulent bid (the lead is recomputed); recorded in the audit log',
+        params: s.voidParams,
+        body: s.voidBody,
+        response: { 200: s.auctionView, ...errorResponses },
+      },
+    },
+    async (req) =>
+      voidBid(deps, {
+        auctionId: req.params.id,
+        bidId: req.params.bidId,
+        adminId: callerOf(req).userId,
+        reason: req.body.reason,
+      }),
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { callerOf, type AuthGuard } from '../../../platform/http/auth';
+import { errorResponses } from '../../../platform/http/error-body';
+import { idempotencyKeyOf } from '../../../platform/http/idempotency';
+import type { HttpApp } from '../../../platform/http/types';
+import type { AuctionsDeps } from '../deps';
+import * as s from '../schemas';
+import { buyNow } from '../use-cases/buy-now';
+import { auctionPayment, paymentWindow, windowAnswer } from '../use-cases/payment-windows';
+import { findWindow } from '../repo/payment-repo';
+
+const tags = ['payments'];
+const security = [{ bearer: [] }];
+
+export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard): void {
+  app.post(
+    '/v1/stories/:id/buy',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags,
+        security,
+        summary: 'Buy now (only before an auction starts): opens a payment window and holds the story',
+        params: s.idParam,
+        headers: s.idempotencyHeaders,
+        response: { 201: z.object({ paymentWindow: s.paymentWindowView }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const answer = await buyNow(deps, {
+        storyId: req.params.id,
+        buyerId: callerOf(req).userId,
+        idempotencyKey: idempotencyKeyOf(req),
+      });
+      // The window is committed whatever happens next; a checkout the provider cannot make yet is
+      // fetched again through GET /v1/payment-windows/:id.
+      const window = await findWindow(deps.db, answer.body.id);
+      const checkoutUrl = window === null ? null : (await windowAnswer(deps, window, { tolerant: true })).checkoutUrl;
+      return reply.status(201).send({ paymentWindow: { ...answer.body, checkoutUrl } });
+    },
+  );
+
+  app.get(
+    '/v1/auctions/:id/payment',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags,
+        security,
+        summary: "The auction's payment window (winner or maker)",
+        params: s.idParam,
+        response: { 200: s.paymentWindowView, ...errorResponses },
+      },
+    },
+    async (req) => auctionPayment(deps, req.params.id, callerOf(req)),
+  );
+
+  app.get(
+    '/v1/payment-windows/:id',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags,
+        security,
+        summary: 'A payment window (its buyer or the maker), e.g. after buy now',
+        params: s.idParam,
+        response: { 200: s.paymentWindowView, ...errorResponses },
+      },
+    },
+    async (req) => paymentWindow(deps, req.params.id, callerOf(req)),
+  );
+}

@@ -1,0 +1,66 @@
+/** Writes what an offer rule decided: the offer, the offers it superseded, and the auction it opened. */
+import type { Executor } from '../../../platform/db/client';
+import type { AuctionsDeps } from '../deps';
+import { applyEffects } from '../effects/apply-effects';
+import type { LiveMessage } from '../effects/live';
+import { formatMoney } from '../effects/notices';
+import { insertAuction } from '../repo/auction-repo';
+import { insertOffer, saveOffer } from '../repo/market-repo';
+import type { AuctionState, OfferOutcome } from '../rules';
+import type { AuctionRow } from '../tables';
+
+export interface RecordedOffer {
+  auction: { state: AuctionState; row: AuctionRow } | null;
+  live: LiveMessage[];
+}
+
+export async function recordOfferOutcome(
+  deps: AuctionsDeps,
+  tx: Executor,
+  outcome: OfferOutcome,
+  options: { isNew: boolean; storyTitle: string; now: Date },
+): Promise<RecordedOffer> {
+  if (options.isNew) await insertOffer(tx, outcome.offer);
+  else await saveOffer(tx, outcome.offer);
+  const notifications = deps.notifications();
+  for (const other of outcome.superseded) {
+    await saveOffer(tx, other);
+    await notifications?.notify(tx, {
+      userId: other.userId,
+      kind: 'auction_started',
+      title: 'An auction started',
+      body: `Another offer opened the auction for “${options.storyTitle}”. You can bid on it now.`,
+      link: `/stories/${other.storyId}`,
+      data: { storyId: other.storyId, auctionId: outcome.auction?.id ?? null, offerId: other.id },
+      dedupeKey: `offer_superseded:${other.id}`,
+    });
+  }
+  if (outcome.auction === null) return { auction: null, live: [] };
+  const row = await insertAuction(tx, outcome.auction, outcome.events);
+  const effects = await applyEffects(deps, tx, {
+    after: outcome.auction,
+    row,
+    events: outcome.events,
+    now: options.now,
+  });
+  return { auction: { state: outcome.auction, row }, live: effects.live };
+}
+
+/** Tells the maker about an offer waiting for their decision. */
+export async function noticeOfferReceived(
+  deps: AuctionsDeps,
+  tx: Executor,
+  offer: OfferOutcome['offer'],
+  makerId: string,
+  storyTitle: string,
+): Promise<void> {
+  await deps.notifications()?.notify(tx, {
+    userId: makerId,
+    kind: 'offer_received',
+    title: 'New offer',
+    body: `An offer of ${formatMoney(offer.amountMinor, offer.currency)} on “${storyTitle}” is waiting for your decision.`,
+    link: `/stories/${offer.storyId}`,
+    data: { storyId: offer.storyId, offerId: offer.id },
+    dedupeKey: `offer_received:${offer.id}`,
+  });
+}

@@ -1,0 +1,80 @@
+/** An offer on a story: held for the maker, refused, or — the first qualifying one — the auction's opening bid. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { withIdempotency } from '../../../platform/http/idempotency';
+import type { AuctionsDeps } from '../deps';
+import { publishLive } from '../effects/apply-effects';
+import type { LiveMessage } from '../effects/live';
+import { presentOffer } from '../present';
+import { refusalError } from '../refusal-error';
+import { strikeCount } from '../repo/payment-repo';
+import { submitOffer as submitOfferRule } from '../rules';
+import type { offerAnswer } from '../schemas';
+import { auctionAnswer } from './read-auction';
+import { noticeOfferReceived, recordOfferOutcome } from './record-offer-outcome';
+import { lockStoryMarket } from './story-market';
+
+export interface SubmitOfferRequest {
+  storyId: string;
+  userId: string;
+  amountMinor: number;
+  currency?: string | undefined;
+  idempotencyKey: string | null;
+}
+
+export async function submitOffer(
+  deps: AuctionsDeps,
+  request: SubmitOfferRequest,
+): Promise<{ status: number; body: z.infer<typeof offerAnswer> }> {
+  let live: LiveMessage[] = [];
+  const answer = await withIdempotency(
+    deps.db,
+    {
+      scope: `auctions.offer:${request.storyId}`,
+      userId: request.userId,
+      key: request.idempotencyKey,
+      request: { amountMinor: request.amountMinor, currency: request.currency ?? null },
+      successStatus: 201,
+    },
+    async (tx) => {
+      const strikes = await strikeCount(tx, request.userId);
+      const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
+      const now = deps.clock.now();
+      const result = submitOfferRule(
+        market,
+        {
+          offerId: randomUUID(),
+          auctionId: randomUUID(),
+          userId: request.userId,
+          amountMinor: request.amountMinor,
+          ...(request.currency === undefined ? {} : { currency: request.currency }),
+          userStrikes: strikes,
+        },
+        now,
+        deps.rules,
+      );
+      if (!result.ok) throw refusalError(result);
+      const recorded = await recordOfferOutcome(deps, tx, result, { isNew: true, storyTitle: terms.title, now });
+      if (recorded.auction === null) await noticeOfferReceived(deps, tx, result.offer, terms.makerId, terms.title);
+      await deps.analytics()?.record(tx, {
+        type: 'offer',
+        storyId: request.storyId,
+        makerId: terms.makerId,
+        userId: request.userId,
+        auctionId: recorded.auction?.row.id ?? null,
+        amountMinor: result.offer.amountMinor,
+        currency: result.offer.currency,
+      });
+      live = recorded.live;
+      return {
+        offer: presentOffer(result.offer),
+        auction:
+          recorded.auction === null
+            ? null
+            : await auctionAnswer(deps, tx, recorded.auction.state, recorded.auction.row, request.userId),
+      };
+    },
+  );
+  if (!answer.replayed) await publishLive(deps, live);
+  return { status: answer.status, body: answer.body };
+}

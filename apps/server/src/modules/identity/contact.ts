@@ -1,0 +1,20 @@
+import type { PersonalDataCipher } from '../../platform/crypto/envelope';
+import type { Executor } from '../../platform/db/client';
+import { findUserById } from './repo';
+
+export interface UserContact {
+  email: string | null;
+  phone: string | null;
+  status: string;
+}
+
+/** Where to reach a user (for notifications); the phone number is decrypted here and nowhere else. */
+export async function contactOf(db: Executor, cipher: PersonalDataCipher, userId: string): Promise<UserContact | null> {
+  const user = await findUserById(db, userId);
+  if (!user) return null;
+  return {
+    email: user.email,
+    phone: user.phoneEncrypted ? cipher.decrypt(user.phoneEncrypted) : null,
+    status: user.status,
+  };
+}

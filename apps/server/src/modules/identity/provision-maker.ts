@@ -1,0 +1,37 @@
+import type { Database } from '../../platform/db/client';
+import { addRole, findMakerProfile, findUserByEmail, insertUser } from './repo';
+import { normalizeEmail } from './rules';
+import { makerProfiles } from './tables';
+
+export interface ProvisionMakerInput {
+  email: string;
+  displayName: string;
+  bio?: string | undefined;
+  city?: string | undefined;
+  country?: string | undefined;
+}
+
+/**
+ * Finds or creates the account of `email` and gives it a maker profile (demo data and operator
+ * scripts, where nobody signs in by code). Idempotent; an existing profile is left as it is.
+ */
+export async function provisionMaker(db: Database, input: ProvisionMakerInput): Promise<string> {
+  const email = normalizeEmail(input.email);
+  return db.transaction(async (tx) => {
+    const user = (await findUserByEmail(tx, email)) ?? (await insertUser(tx, { email, roles: ['viewer'] }, email));
+    if (!(await findMakerProfile(tx, user.id))) {
+      await tx
+        .insert(makerProfiles)
+        .values({
+          userId: user.id,
+          displayName: input.displayName.trim(),
+          bio: input.bio ?? null,
+          city: input.city ?? null,
+          country: input.country?.toUpperCase() ?? null,
+        })
+        .onConflictDoNothing();
+      await addRole(tx, user.id, 'maker');
+    }
+    return user.id;
+  });
+}

@@ -1,0 +1,124 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors';
+import type { Task } from '../../platform/jobs';
+import type { MediaDeps } from './deps';
+import { failVersion } from './fail-version';
+import { processImage } from './process-image';
+import { ProcessingProgress, TRANSCODE_SHARE } from './processing-progress';
+import { publishVersion, uploadOutputs, type VersionOutcome } from './publish-version';
+import {
+  claimVersion,
+  findMedia,
+  findVersion,
+  updateMedia,
+  updateVersion,
+  type MediaRow,
+  type VersionRow,
+} from './repo';
+import { transcodeEdits } from './transcode-edits';
+
+const payloadSchema = z.object({ mediaId: z.uuid(), version: z.number().int().positive() });
+
+/** Failures that no retry can fix: the upload or the edit itself is at fault. */
+const PERMANENT =
+  /^(not_a_video|not_an_image|undecodable|truncated|too_long|too_large|resolution_too_large|trim_invalid|captions_.*|media_source_missing)$/;
+
+/**
+ * Job `media.process`: runs the pipeline for one version of one media item. Idempotent — every
+ * attempt starts in a fresh scratch folder and overwrites whatever an interrupted attempt stored;
+ * a version no longer processing (done, failed, superseded, deleted) is left alone. Transient
+ * failures are retried by the job queue with backoff; the last attempt records the failure.
+ */
+export function processMediaTask(deps: MediaDeps): Task {
+  return async (raw, helpers) => {
+    const { mediaId, version } = payloadSchema.parse(raw);
+    const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+    await processVersion(deps, mediaId, version, { lastAttempt });
+  };
+}
+
+export async function processVersion(
+  deps: MediaDeps,
+  mediaId: string,
+  version: number,
+  options: { lastAttempt: boolean },
+): Promise<void> {
+  const media = await findMedia(deps.db, mediaId);
+  if (!media) return;
+  const progress = new ProcessingProgress(
+    deps,
+    { id: media.id, ownerId: media.ownerId, playing: media.readyVersion !== null },
+    version,
+  );
+  const claimed = await claimVersion(deps.db, mediaId, version, deps.clock.now(), progress.leaseUntil());
+  if (!claimed) {
+    await progress.close();
+    const row = await findVersion(deps.db, mediaId, version);
+    if (row?.status !== 'processing') return;
+    // Another worker holds a live lease; the queue retries this job later, when it may have died.
+    throw new Error(`media ${mediaId} v${version} is being processed elsewhere`);
+  }
+  const scratch = await mkdtemp(path.join(tmpdir(), `media-${mediaId}-v${version}-`));
+  try {
+    const outcome = await runPipeline(deps, media, claimed, scratch, progress);
+    await progress.close();
+    const result = await publishVersion(deps, mediaId, version, outcome);
+    if (result === 'published') {
+      await deps.realtime.publish(`user:${media.ownerId}`, 'media.progress', {
+        mediaId,
+        version,
+        status: 'ready',
+        progress: 100,
+      });
+    }
+  } catch (err) {
+    await progress.close();
+    if (err instanceof AppError && err.code === 'transcode_cancelled') return;
+    if (err instanceof AppError && PERMANENT.test(err.code)) {
+      await failVersion(deps, mediaId, version, { code: err.code, message: err.message });
+      return;
+    }
+    if (options.lastAttempt) {
+      deps.logger.error({ err, mediaId, version }, 'media processing failed for good');
+      await failVersion(deps, mediaId, version, {
+        code: 'processing_failed',
+        message: 'The video could not be processed. Try uploading it again.',
+      });
+      return;
+    }
+    // Free the lease so the retry can start at once.
+    await updateVersion(deps.db, mediaId, version, { leaseExpiresAt: null });
+    throw err;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function runPipeline(
+  deps: MediaDeps,
+  media: MediaRow,
+  version: VersionRow,
+  scratch: string,
+  progress: ProcessingProgress,
+): Promise<VersionOutcome> {
+  const source = await deps.uploads.localCopy(media.id, scratch);
+  const outputDir = path.join(scratch, 'out');
+  const made =
+    media.kind === 'image'
+      ? await processImage(deps, source, outputDir, progress.signal)
+      : await transcodeEdits(deps, {
+          media,
+          version,
+          source,
+          outputDir,
+          signal: progress.signal,
+          onProbed: (sourceDurationMs) => updateMedia(deps.db, media.id, { sourceDurationMs }),
+          onProgress: (percent) => progress.report(percent * TRANSCODE_SHARE),
+        });
+  progress.report(TRANSCODE_SHARE * 100);
+  await uploadOutputs(deps.storage, outputDir, made.files, version.prefix);
+  return made.outcome;
+}

@@ -1,0 +1,39 @@
+import type { MediaDeps } from './deps';
+import { presentMedia, type MediaView } from './present';
+import { findMedia, findMediaMany, findVersion, findVersionsOf, type MediaRow } from './repo';
+
+/** The view of one media item, or null when it does not exist (or was deleted). */
+export async function readMedia(
+  deps: MediaDeps,
+  mediaId: string,
+  sessionId?: string | null,
+): Promise<MediaView | null> {
+  if (!isUuid(mediaId)) return null;
+  const row = await findMedia(deps.db, mediaId);
+  if (!row) return null;
+  const pending = hasPendingVersion(row) ? await findVersion(deps.db, row.id, row.latestVersion) : undefined;
+  return presentMedia(row, pending, deps.urls, sessionId);
+}
+
+/** Views of many media items at once, keyed by id; unknown ids are left out. */
+export async function readMediaMany(
+  deps: MediaDeps,
+  mediaIds: string[],
+  sessionId?: string | null,
+): Promise<Map<string, MediaView>> {
+  const ids = [...new Set(mediaIds.filter(isUuid))];
+  const rows = await findMediaMany(deps.db, ids);
+  const pending = await findVersionsOf(
+    deps.db,
+    rows.filter(hasPendingVersion).map((r) => ({ mediaId: r.id, version: r.latestVersion })),
+  );
+  const pendingOf = new Map(pending.map((v) => [v.mediaId, v]));
+  return new Map(rows.map((row) => [row.id, presentMedia(row, pendingOf.get(row.id), deps.urls, sessionId)]));
+}
+
+function hasPendingVersion(row: MediaRow): boolean {
+  return row.readyVersion !== null && row.latestVersion > row.readyVersion;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);

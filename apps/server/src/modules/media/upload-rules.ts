@@ -1,0 +1,65 @@
+import { AppError, badRequest, forbidden } from '../../platform/errors';
+
+/** What a tus creation request declares about the file to come. */
+export interface DeclaredUpload {
+  size: number;
+  type: string;
+  kind: 'video' | 'image';
+  filename: string | null;
+}
+
+const MIME = /^(video|image)\/[A-Za-z0-9][A-Za-z0-9.+-]{0,100}$/;
+
+/** tus `Upload-Metadata`: comma-separated `key base64value` pairs (value optional). */
+export function parseUploadMetadata(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const pair of header.split(',')) {
+    const [key, value, extra] = pair.trim().split(' ');
+    if (!key || extra !== undefined || !/^[A-Za-z0-9_.-]{1,64}$/.test(key)) {
+      throw badRequest('upload_metadata_invalid', 'Upload-Metadata is malformed.');
+    }
+    if (value !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+      throw badRequest('upload_metadata_invalid', 'Upload-Metadata values must be base64.');
+    }
+    out[key] = value === undefined ? '' : Buffer.from(value, 'base64').toString('utf8');
+  }
+  return out;
+}
+
+/**
+ * Checks a creation request before any byte is accepted: a declared length within the limit, a
+ * video or image type, and the maker role for videos.
+ */
+export function checkUploadCreation(
+  headers: { uploadLength: string | undefined; uploadDeferLength: string | undefined; metadata: string | undefined },
+  caller: { roles: string[] },
+  maxBytes: number,
+): DeclaredUpload {
+  if (headers.uploadLength === undefined || headers.uploadDeferLength !== undefined) {
+    throw badRequest('upload_length_required', 'Declare the size of the file in Upload-Length.');
+  }
+  if (!/^[0-9]{1,16}$/.test(headers.uploadLength)) {
+    throw badRequest('upload_length_invalid', 'Upload-Length must be a whole number of bytes.');
+  }
+  const size = Number(headers.uploadLength);
+  if (size > maxBytes) {
+    throw new AppError(413, 'upload_too_large', `Files can be at most ${maxBytes} bytes.`, {
+      details: { maxBytes, size },
+    });
+  }
+  if (size === 0) throw badRequest('upload_empty', 'The file is empty.');
+  const metadata = parseUploadMetadata(headers.metadata);
+  const type = (metadata.filetype ?? metadata.type ?? '').trim().toLowerCase();
+  if (!MIME.test(type)) {
+    throw new AppError(415, 'unsupported_media_type', 'Only video and image files can be uploaded.', {
+      details: { type: type || null },
+    });
+  }
+  const kind = type.startsWith('video/') ? 'video' : 'image';
+  if (kind === 'video' && !caller.roles.includes('maker')) {
+    throw forbidden('maker_required', 'Only makers can upload videos.');
+  }
+  const filename = (metadata.filename ?? metadata.name ?? '').slice(0, 255) || null;
+  return { size, type, kind, filename };
+}

@@ -1,0 +1,67 @@
+import type { Clock } from '../../platform/clock';
+import type { PersonalDataCipher } from '../../platform/crypto/envelope';
+import type { Database } from '../../platform/db/client';
+import { unprocessable } from '../../platform/errors';
+import * as repo from './repo';
+import { acceptablePushEndpoint } from './rules';
+
+/** Browsers a user keeps subscribed at once; older ones are dropped (they rarely unsubscribe). */
+export const MAX_WEB_PUSH_SUBSCRIPTIONS = 10;
+
+export interface DeviceDeps {
+  db: Database;
+  clock: Clock;
+  cipher: PersonalDataCipher;
+  production: boolean;
+}
+
+/** Saves a browser's PushSubscription for the caller (moving it from whoever used that browser before). */
+export async function subscribeWebPush(
+  deps: DeviceDeps,
+  input: { userId: string; endpoint: string; p256dh: string; auth: string; userAgent: string | null },
+): Promise<{ id: string; endpoint: string; createdAt: string }> {
+  if (!acceptablePushEndpoint(input.endpoint, deps.production)) {
+    throw unprocessable('invalid_push_endpoint', 'The subscription endpoint is not a push service URL');
+  }
+  const p256dh = Buffer.from(input.p256dh, 'base64url');
+  if (p256dh.length !== 65 || p256dh[0] !== 4) {
+    throw unprocessable('invalid_push_keys', 'keys.p256dh must be an uncompressed P-256 public key');
+  }
+  if (Buffer.from(input.auth, 'base64url').length !== 16) {
+    throw unprocessable('invalid_push_keys', 'keys.auth must be 16 bytes');
+  }
+  const row = await deps.db.transaction(async (tx) => {
+    const saved = await repo.saveWebPushSubscription(tx, {
+      userId: input.userId,
+      endpoint: input.endpoint,
+      p256dhEncrypted: deps.cipher.encrypt(input.p256dh),
+      authEncrypted: deps.cipher.encrypt(input.auth),
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      createdAt: deps.clock.now(),
+    });
+    await repo.pruneWebPushSubscriptions(tx, input.userId, MAX_WEB_PUSH_SUBSCRIPTIONS);
+    return saved;
+  });
+  return { id: row.id, endpoint: row.endpoint, createdAt: row.createdAt.toISOString() };
+}
+
+/** Forgets one of the caller's browsers; unknown endpoints are fine (already gone). */
+export async function unsubscribeWebPush(deps: DeviceDeps, input: { userId: string; endpoint: string }): Promise<void> {
+  await repo.deleteWebPushSubscription(deps.db, input.userId, input.endpoint);
+}
+
+/** Registers the caller's app install for mobile push. */
+export async function registerMobilePushToken(
+  deps: DeviceDeps,
+  input: { userId: string; platform: 'ios' | 'android'; token: string },
+): Promise<{ platform: 'ios' | 'android'; createdAt: string }> {
+  const row = await repo.saveMobilePushToken(deps.db, { ...input, createdAt: deps.clock.now() });
+  return { platform: row.platform, createdAt: row.createdAt.toISOString() };
+}
+
+export async function unregisterMobilePushToken(
+  deps: DeviceDeps,
+  input: { userId: string; token: string },
+): Promise<void> {
+  await repo.deleteMobilePushToken(deps.db, input.token, input.userId);
+}

@@ -1,0 +1,64 @@
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/client';
+import { badRequest, notFound } from '../../platform/errors';
+import type { Realtime } from '../../platform/realtime/realtime';
+import { presentNotification, type PresentedNotification } from './present';
+import * as repo from './repo';
+import { decodeCursor, encodeCursor } from './rules';
+
+export interface InboxDeps {
+  db: Database;
+  clock: Clock;
+  realtime: Realtime;
+}
+
+/** The caller's notifications, newest first, one keyset page at a time. */
+export async function listNotifications(
+  deps: InboxDeps,
+  input: { userId: string; cursor?: string; limit: number },
+): Promise<{ items: PresentedNotification[]; nextCursor: string | null }> {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  if (after === null) throw badRequest('invalid_cursor', 'The cursor is not one this server gave out');
+  const rows = await repo.listNotifications(deps.db, input.userId, { after, limit: input.limit + 1 });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentNotification),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}
+
+export async function countUnread(deps: InboxDeps, userId: string): Promise<number> {
+  return repo.unreadCount(deps.db, userId);
+}
+
+/** Marks one of the caller's notifications read; someone else's is reported as not found. */
+export async function markNotificationRead(
+  deps: InboxDeps,
+  input: { userId: string; notificationId: string },
+): Promise<{ notification: PresentedNotification; unreadCount: number }> {
+  const row = await repo.markRead(deps.db, input.userId, input.notificationId, deps.clock.now());
+  if (!row) throw notFound('notification_not_found', 'No such notification');
+  const unreadCount = await repo.unreadCount(deps.db, input.userId);
+  await announceRead(deps, input.userId, { ids: [row.id], unreadCount });
+  return { notification: presentNotification(row), unreadCount };
+}
+
+export async function markAllNotificationsRead(
+  deps: InboxDeps,
+  userId: string,
+): Promise<{ marked: number; unreadCount: number }> {
+  const marked = await repo.markAllRead(deps.db, userId, deps.clock.now());
+  const unreadCount = await repo.unreadCount(deps.db, userId);
+  if (marked > 0) await announceRead(deps, userId, { all: true, unreadCount });
+  return { marked, unreadCount };
+}
+
+/** Keeps the badge right on the user's other open sessions. */
+async function announceRead(
+  deps: InboxDeps,
+  userId: string,
+  data: { ids?: string[]; all?: boolean; unreadCount: number },
+): Promise<void> {
+  await deps.realtime.publish(`user:${userId}`, 'notifications_read', data);
+}

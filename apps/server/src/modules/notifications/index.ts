@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Executor } from '../../platform/db/client';
+import { CircuitBreakers } from '../../platform/http/circuit-breaker';
+import type { TaskList } from '../../platform/jobs';
+import type { AppContext, AppModule } from '../../platform/module';
+import type { IdentityService } from '../identity';
+import { emailChannel } from './channels/email';
+import { fcmSender } from './channels/fcm';
+import { inAppChannel } from './channels/in-app';
+import { mobilePushChannel, unconfiguredMobilePush, type MobilePushSender } from './channels/mobile-push';
+import { mailerSmsSender, smsChannel, type SmsSender } from './channels/sms';
+import { webPushChannel } from './channels/web-push';
+import { deliverNotification } from './deliver-notification';
+import { DELIVER_TASK, notifyUser, type NotifyInput } from './notify';
+import { notificationRoutes } from './routes';
+import { eraseNotificationData, exportNotificationData } from './user-data';
+import { loadVapidKeys, type VapidKeys } from './vapid';
+
+export type { NotificationKind } from './kinds';
+export { notificationKinds } from './kinds';
+export type { NotifyInput };
+export type { MobilePushSender, SmsSender };
+
+/** The notifications module's public face for other modules. */
+export interface NotificationsService {
+  /** Writes the notification in the caller's transaction (outbox); delivery jobs run after commit. dedupeKey makes repeats no-ops. */
+  notify(tx: Executor, input: NotifyInput): Promise<void>;
+}
+
+const deliverPayload = z.object({ notificationId: z.string().uuid() });
+
+/** In-app notification centre, email, web push, SMS and mobile push, per-user preferences (SPEC §7). */
+export function createNotificationsModule(
+  ctx: AppContext,
+  deps: { identity: IdentityService; sms?: SmsSender; mobilePush?: MobilePushSender },
+): { module: AppModule; service: NotificationsService } {
+  const { config } = ctx;
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const breakerState = ctx.metrics.gauge('circuit_breaker_open', 'Outside providers currently cut off (1 = open)', [
+    'provider',
+  ]);
+  const breakers = new CircuitBreakers(ctx.clock, {
+    failureThreshold: 5,
+    cooldownMs: 30_000,
+    onChange: (provider, state) => {
+      breakerState.set({ provider }, state === 'open' ? 1 : 0);
+      ctx.logger.warn({ provider, state }, 'circuit breaker changed state');
+    },
+  });
+  let vapidKeys: Promise<VapidKeys | null> | null = null;
+  const vapid = () =>
+    (vapidKeys ??= loadVapidKeys(config).catch((err: unknown) => {
+      vapidKeys = null;
+      throw err;
+    }));
+  const mobileSender =
+    deps.mobilePush ??
+    (config.FCM_PROJECT_ID && config.FCM_SERVICE_ACCOUNT_JSON
+      ? fcmSender({
+          projectId: config.FCM_PROJECT_ID,
+          serviceAccountJson: config.FCM_SERVICE_ACCOUNT_JSON,
+          apiUrl: config.FCM_API_URL,
+        })
+      : unconfiguredMobilePush);
+  const outcomes = ctx.metrics.counter('notification_deliveries_total', 'Notification delivery outcomes', [
+    'channel',
+    'outcome',
+  ]);
+
+  const deliveryDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    identity: deps.identity,
+    channels: {
+      in_app: inAppChannel(ctx.db, ctx.realtime),
+      email: emailChannel({ mailer: ctx.mailer, breaker: breakers.get('email'), publicUrl }),
+      web_push: webPushChannel({ db: ctx.db, cipher: ctx.secrets.cipher, breakers, vapid }),
+      sms: smsChannel({
+        sender: deps.sms ?? mailerSmsSender(ctx.mailer, config),
+        breaker: breakers.get('sms'),
+        publicUrl,
+      }),
+      mobile_push: mobilePushChannel({ db: ctx.db, sender: mobileSender, breaker: breakers.get('mobile_push') }),
+    },
+    onOutcome: (channel: string, outcome: string) => outcomes.inc({ channel, outcome }),
+  };
+
+  const tasks: TaskList = {
+    [DELIVER_TASK]: async (payload, helpers) => {
+      const { notificationId } = deliverPayload.parse(payload);
+      await deliverNotification(deliveryDeps, notificationId, {
+        lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+      });
+    },
+  };
+
+  const service: NotificationsService = {
+    notify: async (tx, input) => {
+      await notifyUser(tx, ctx.clock, input);
+    },
+  };
+
+  const module: AppModule = {
+    name: 'notifications',
+    migrations: path.join(import.meta.dirname, 'migrations'),
+    tasks,
+    routes: (app) =>
+      notificationRoutes(app, {
+        db: ctx.db,
+        clock: ctx.clock,
+        realtime: ctx.realtime,
+        cipher: ctx.secrets.cipher,
+        production: config.NODE_ENV === 'production',
+        guard: deps.identity.guard,
+        vapid,
+      }),
+    exportUserData: (userId) => exportNotificationData(ctx.db, userId),
+    eraseUserData: (tx, userId) => eraseNotificationData(tx, userId),
+  };
+  return { module, service };
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../platform/runtime';
+import { startTestServer } from '../../../test/harness';
+import { DELIVER_TASK, deliverJobKey } from './notify';
+import { notifications } from './tables';
+
+// API only: no worker, so the delivery jobs stay in the queue where the test can see them.
+let runtime: Runtime;
+beforeAll(async () => {
+  runtime = await startTestServer({ env: { ROLES: 'api' } });
+});
+afterAll(async () => runtime?.stop());
+
+async function rowsOf(userId: string) {
+  return runtime.ctx.db.select().from(notifications).where(eq(notifications.userId, userId));
+}
+
+/** Delivery jobs of the given notifications (payload from the queue's own table; the public view omits it). */
+async function jobsFor(notificationIds: string[]): Promise<{ key: string | null; payload: unknown }[]> {
+  if (notificationIds.length === 0) return [];
+  const keys = notificationIds.map((id) => sql`${deliverJobKey(id)}`);
+  const res = await runtime.ctx.db.execute<{ key: string | null; payload: unknown }>(
+    sql`select j.key, p.payload from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
+        where j.task_identifier = ${DELIVER_TASK} and j.key in (${sql.join(keys, sql`, `)})`,
+  );
+  return res.rows;
+}
+
+async function deliverJobsForUser(userId: string) {
+  return jobsFor((await rowsOf(userId)).map((r) => r.id));
+}
+
+const won = (userId: string, extra: Partial<{ dedupeKey: string; title: string }> = {}) => ({
+  userId,
+  kind: 'won' as const,
+  title: extra.title ?? 'You won',
+  body: 'Pay within 24 hours.',
+  link: '/auctions/a1/payment',
+  data: { auctionId: 'a1' },
+  ...(extra.dedupeKey ? { dedupeKey: extra.dedupeKey } : {}),
+});
+
+describe('notify (outbox)', () => {
+  it('a committed transaction leaves the notification and exactly one delivery job keyed by it', async () => {
+    const userId = randomUUID();
+    await runtime.ctx.db.transaction(async (tx) => {
+      await runtime.modules.notifications.notify(tx, won(userId));
+    });
+    const rows = await rowsOf(userId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'won', title: 'You won', link: '/auctions/a1/payment', readAt: null });
+    expect(rows[0]!.data).toEqual({ auctionId: 'a1' });
+    const jobs = await jobsFor([rows[0]!.id]);
+    expect(jobs).toEqual([{ key: deliverJobKey(rows[0]!.id), payload: { notificationId: rows[0]!.id } }]);
+  });
+
+  it('a transaction that fails after notify leaves neither notification nor job', async () => {
+    const userId = randomUUID();
+    const failure = runtime.ctx.db.transaction(async (tx) => {
+      await runtime.modules.notifications.notify(tx, won(userId));
+      // Visible inside the transaction…
+      expect(await tx.select().from(notifications).where(eq(notifications.userId, userId))).toHaveLength(1);
+      throw new Error('the bid was refused after all');
+    });
+    await expect(failure).rejects.toThrow('the bid was refused after all');
+    // …and gone with it.
+    expect(await rowsOf(userId)).toHaveLength(0);
+    const orphanJobs = await runtime.ctx.db.execute(
+      sql`select 1 from graphile_worker.jobs j where j.task_identifier = ${DELIVER_TASK}
+          and not exists (select 1 from notifications.notifications n where ${'notifications.deliver:'} || n.id = j.key)`,
+    );
+    expect(orphanJobs.rows).toHaveLength(0);
+  });
+
+  it('a repeated dedupeKey is a no-op, in a later transaction or the same one', async () => {
+    const userId = randomUUID();
+    await runtime.ctx.db.transaction((tx) =>
+      runtime.modules.notifications.notify(tx, won(userId, { dedupeKey: 'auction:a1:won' })),
+    );
+    await runtime.ctx.db.transaction(async (tx) => {
+      await runtime.modules.notifications.notify(tx, won(userId, { dedupeKey: 'auction:a1:won', title: 'Again' }));
+      await runtime.modules.notifications.notify(tx, won(userId, { dedupeKey: 'auction:a1:won', title: 'And again' }));
+    });
+    const rows = await rowsOf(userId);
+    expect(rows.map((r) => r.title)).toEqual(['You won']);
+    expect(await deliverJobsForUser(userId)).toHaveLength(1);
+  });
+
+  it('the dedupeKey is per user, and notifications without one are never merged', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    await runtime.ctx.db.transaction(async (tx) => {
+      await runtime.modules.notifications.notify(tx, won(a, { dedupeKey: 'auction:a2:ended' }));
+      await runtime.modules.notifications.notify(tx, won(b, { dedupeKey: 'auction:a2:ended' }));
+      await runtime.modules.notifications.notify(tx, won(a));
+      await runtime.modules.notifications.notify(tx, won(a));
+    });
+    expect(await rowsOf(a)).toHaveLength(3);
+    expect(await rowsOf(b)).toHaveLength(1);
+    expect(await deliverJobsForUser(a)).toHaveLength(3);
+  });
+
+  it('concurrent transactions with the same dedupeKey write it once', async () => {
+    const userId = randomUUID();
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        runtime.ctx.db.transaction((tx) =>
+          runtime.modules.notifications.notify(tx, won(userId, { dedupeKey: 'race' })),
+        ),
+      ),
+    );
+    expect(await rowsOf(userId)).toHaveLength(1);
+    expect(await deliverJobsForUser(userId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../platform/db/client';
+import { enqueue } from '../../platform/jobs';
+import type { NewOrderInput } from '../payments';
+import { orderUpdated, type LiveMessage, type OrdersDeps } from './deps';
+import { orderNumber } from './receipt/receipt-page';
+import { findOrderByWindow, insertOrder, recordOrderEvent } from './repo';
+import { shippingDeadlines } from './rules';
+import { ORDER_TASKS, orderJobKey } from './tasks';
+
+/**
+ * Creates the order of a paid window, in the payment's transaction: exactly once (unique per
+ * window and per payment). Arms the shipping reminder and overdue timers, tells the buyer and
+ * the maker, and queues the buyer's email receipt — all committed with the payment or not at all.
+ * It uses only the transaction's connection, so many payments applying at once cannot starve the
+ * pool.
+ */
+export async function createOrderFromPayment(
+  deps: OrdersDeps,
+  tx: Executor,
+  input: NewOrderInput,
+): Promise<{ orderId: string; live: LiveMessage[] }> {
+  const existing = await findOrderByWindow(tx, input.windowId);
+  if (existing) return { orderId: existing.id, live: [] };
+  const now = deps.clock.now();
+  const deadlines = shippingDeadlines(input.paidAt, {
+    reminderSeconds: deps.config.SHIPPING_REMINDER_SECONDS,
+    overdueSeconds: deps.config.SHIPPING_OVERDUE_SECONDS,
+  });
+  const order = await insertOrder(tx, {
+    id: randomUUID(),
+    windowId: input.windowId,
+    paymentId: input.paymentId,
+    auctionId: input.auctionId,
+    storyId: input.storyId,
+    buyerId: input.buyerId,
+    makerId: input.makerId,
+    itemTitle: input.itemTitle,
+    amountMinor: input.amountMinor,
+    feeMinor: input.feeMinor,
+    currency: input.currency,
+    status: 'paid',
+    shippingAddressEncrypted: input.shippingAddress
+      ? deps.secrets.cipher.encrypt(JSON.stringify(input.shippingAddress))
+      : null,
+    paidAt: input.paidAt,
+    ...deadlines,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!order) return { orderId: (await findOrderByWindow(tx, input.windowId))!.id, live: [] };
+
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    type: 'paid',
+    actorId: input.buyerId,
+    at: now,
+    data: { paymentId: input.paymentId },
+  });
+  const payload = { orderId: order.id };
+  await enqueue(tx, ORDER_TASKS.shippingReminder, payload, {
+    jobKey: orderJobKey.shippingReminder(order.id),
+    runAt: deadlines.shippingReminderAt,
+  });
+  await enqueue(tx, ORDER_TASKS.shippingOverdue, payload, {
+    jobKey: orderJobKey.shippingOverdue(order.id),
+    runAt: deadlines.shippingDueAt,
+  });
+
+  const days = Math.max(1, Math.round(deps.config.SHIPPING_OVERDUE_SECONDS / 86400));
+  const link = `/orders/${order.id}`;
+  await deps.notifications.notify(tx, {
+    userId: input.buyerId,
+    kind: 'payment_received',
+    title: `Payment received for “${order.itemTitle}”`,
+    body: `Your order ${orderNumber(order.id)} is confirmed. The maker will ship it and add the tracking number.`,
+    data: payload,
+    link,
+    dedupeKey: `order-paid:${order.id}`,
+  });
+  await deps.notifications.notify(tx, {
+    userId: input.makerId,
+    kind: 'payment_received',
+    title: `“${order.itemTitle}” is paid — time to ship`,
+    body: `Order ${orderNumber(order.id)} is paid. Ship it and add the tracking number within ${days} day${days === 1 ? '' : 's'}.`,
+    data: payload,
+    link,
+    dedupeKey: `order-paid:${order.id}`,
+  });
+  // The receipt email is composed by a job after commit: this transaction reads no other module.
+  await enqueue(tx, ORDER_TASKS.emailReceipt, payload, { jobKey: orderJobKey.emailReceipt(order.id), maxAttempts: 10 });
+  return { orderId: order.id, live: orderUpdated(order) };
+}

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import type { Executor } from '../../platform/db/client';
+import type { AppContext, AppModule } from '../../platform/module';
+import { checkoutFor, EXPIRE_CHECKOUT_TASK, type Checkout } from './create-checkout';
+import type {
+  AnalyticsPort,
+  AuctionsPort,
+  NotificationsPort,
+  OrdersPort,
+  PaymentsDeps,
+  PaymentsIdentity,
+  PaymentWindow,
+  StoriesPort,
+} from './deps';
+import { expireCheckout } from './expire-checkout';
+import { localCheckoutRoutes } from './local/local-routes';
+import { createPaymentProvider, paymentsUnavailable } from './providers';
+import { findPayment } from './repo/money';
+import {
+  reserveRefund,
+  INLINE_SEND_GRACE_SECONDS,
+  SEND_REFUND_TASK,
+  type RefundRequest,
+} from './refunds/reserve-refund';
+import { sendRefund } from './refunds/send-refund';
+import { releasePayout, type PayoutOutcome } from './release-payout';
+import { applyPendingEvents } from './receive-webhook';
+import { paymentRoutes } from './routes';
+import type { RefundRow } from './tables';
+import { exportPaymentData } from './user-data';
+
+export type {
+  AnalyticsPort,
+  AuctionsPort,
+  OrdersPort,
+  StoriesPort,
+  PaymentWindow,
+  NewOrderInput,
+  ShippingAddress,
+  LiveMessage,
+} from './deps';
+export type { Checkout, PayoutOutcome };
+/** The page frame, escaping and money formatting shared by checkout pages and order receipts. */
+export { escapeHtml, formatMoney, page as htmlPage } from './local/html';
+
+export interface RefundView {
+  id: string;
+  paymentId: string;
+  orderId: string | null;
+  amountMinor: number;
+  status: RefundRow['status'];
+  reason: string;
+  createdAt: Date;
+}
+
+const APPLY_PENDING_TASK = 'payments:apply-pending-events';
+
+const refundView = (r: RefundRow): RefundView => ({
+  id: r.id,
+  paymentId: r.paymentId,
+  orderId: r.orderId,
+  amountMinor: r.amountMinor,
+  status: r.status,
+  reason: r.reason,
+  createdAt: r.createdAt,
+});
+
+/** The payments module's public face for other modules. */
+export interface PaymentsService {
+  /** The hosted checkout of a payment window: created once per window (idempotency key = window id). */
+  checkoutFor(window: PaymentWindow): Promise<Checkout>;
+  /** Reserves a refund in the caller's transaction (bounded by what was paid); send it after commit. */
+  requestRefund(tx: Executor, request: Omit<RefundRequest, 'sendAfterSeconds'>): Promise<RefundView>;
+  /** Sends a reserved refund now; during an outage it stays `pending` and its job retries. */
+  sendRefund(refundId: string): Promise<RefundView>;
+  /** Releases the maker's payout for a completed order, once; `held` while the maker cannot receive it. */
+  releasePayout(input: { orderId: string; paymentId: string }): Promise<PayoutOutcome>;
+  /** Throws 503 `payments_unavailable` while the provider is known to be down. */
+  assertAvailable(): void;
+  /** The refundable remainder and refunded total of a payment. */
+  paymentTotals(paymentId: string): Promise<{ amountMinor: number; refundedMinor: number; currency: string } | null>;
+}
+
+/** Checkout sessions, provider webhooks, refunds, payouts and makers' payout accounts (SPEC §5). */
+export function createPaymentsModule(
+  ctx: AppContext,
+  ports: {
+    identity: PaymentsIdentity;
+    notifications: NotificationsPort;
+    auctions: () => AuctionsPort | null;
+    orders: () => OrdersPort | null;
+    stories: () => StoriesPort | null;
+    analytics?: () => AnalyticsPort | null;
+  },
+): { module: AppModule; service: PaymentsService } {
+  const publicUrl = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  const circuit = ctx.metrics.gauge(
+    'payments_provider_circuit_open',
+    'Whether calls to the payment provider are suspended',
+  );
+  const provider = createPaymentProvider({
+    config: ctx.config,
+    clock: ctx.clock,
+    internalSigningSecret: ctx.secrets.internalSigningSecret,
+    publicUrl: ctx.config.PUBLIC_URL ?? null,
+    onStateChange: (state) => circuit.set(state === 'open' ? 1 : 0),
+  });
+  const lag = ctx.metrics.histogram(
+    'webhook_lag_seconds',
+    'Time from a payment provider event being created to it being applied',
+    ['type'],
+    [0.05, 0.25, 1, 5, 30, 120, 600, 3600, 21600, 86400],
+  );
+  const deps: PaymentsDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    config: ctx.config,
+    secrets: ctx.secrets,
+    logger: ctx.logger.child({ module: 'payments' }),
+    realtime: ctx.realtime,
+    provider,
+    publicUrl,
+    appLink: (path) => (ctx.config.PUBLIC_URL ? new URL(path, ctx.config.PUBLIC_URL).toString() : path),
+    identity: ports.identity,
+    notifications: ports.notifications,
+    auctions: ports.auctions,
+    orders: ports.orders,
+    stories: ports.stories,
+    analytics: ports.analytics ?? (() => null),
+    observeWebhookLag: (type, seconds) => lag.observe({ type }, seconds),
+  };
+
+  const service: PaymentsService = {
+    checkoutFor: (window) => checkoutFor(deps, window),
+    requestRefund: async (tx, request) =>
+      refundView(await reserveRefund(deps, tx, { ...request, sendAfterSeconds: INLINE_SEND_GRACE_SECONDS })),
+    sendRefund: async (refundId) => refundView(await sendRefund(deps, refundId)),
+    releasePayout: (input) => releasePayout(deps, input),
+    assertAvailable: () => {
+      if (provider.breaker.state === 'open') throw paymentsUnavailable();
+    },
+    paymentTotals: async (paymentId) => {
+      const p = await findPayment(ctx.db, paymentId);
+      return p ? { amountMinor: p.amountMinor, refundedMinor: p.refundedMinor, currency: p.currency } : null;
+    },
+  };
+
+  const module: AppModule = {
+    name: 'payments',
+    migrations: path.join(import.meta.dirname, 'migrations'),
+    routes: async (app) => {
+      await paymentRoutes(app, deps);
+      await localCheckoutRoutes(app, deps);
+    },
+    tasks: {
+      [SEND_REFUND_TASK]: async (payload) => {
+        const { refundId } = payload as { refundId: string };
+        const refund = await sendRefund(deps, refundId);
+        // Still pending: the provider is down; failing the job retries it with backoff.
+        if (refund.status === 'pending') throw new Error(`refund ${refundId} not sent yet (provider unavailable)`);
+      },
+      [APPLY_PENDING_TASK]: async (_payload, helpers) => {
+        const n = await applyPendingEvents(deps);
+        if (n > 0) helpers.logger.info(`applied ${n} stored payment events left unapplied`);
+      },
+      [EXPIRE_CHECKOUT_TASK]: async (payload) => {
+        await expireCheckout(deps, (payload as { windowId: string }).windowId);
+      },
+    },
+    crontab: [`* * * * * ${APPLY_PENDING_TASK}`],
+    exportUserData: (userId) => exportPaymentData(deps, userId),
+  };
+  return { module, service };
+}

@@ -1,0 +1,79 @@
+/** The local provider's checkout: what its page shows, and paying or declining through the webhook path. */
+import { conflict, notFound } from '../../../platform/errors';
+import { auctionsOf, type PaymentsDeps, type ShippingAddress } from '../deps';
+import { findPaymentByWindow } from '../repo/money';
+import { findSessionByProviderId } from '../repo/sessions';
+import type { CheckoutSessionRow, PaymentRow } from '../tables';
+import type { ShippingErrors, ShippingForm } from './checkout-page';
+import { checkoutCompletedEvent, deliverLocalEvent, paymentFailedEvent } from './local-events';
+
+export interface LocalCheckout {
+  session: CheckoutSessionRow;
+  payment: PaymentRow | null;
+  /** `open`: can be paid now. */
+  state: 'open' | 'paid' | 'refunding' | 'closed';
+}
+
+export async function loadLocalCheckout(deps: PaymentsDeps, sessionId: string): Promise<LocalCheckout> {
+  const session = deps.provider.name === 'local' ? await findSessionByProviderId(deps.db, sessionId) : null;
+  if (!session || session.provider !== 'local') throw notFound('checkout_not_found', 'No such checkout');
+  const payment = await findPaymentByWindow(deps.db, session.windowId);
+  if (payment) return { session, payment, state: payment.outcome === 'order' ? 'paid' : 'refunding' };
+  const window = await auctionsOf(deps).paymentWindow(session.windowId);
+  const open =
+    session.status !== 'expired' &&
+    window?.status === 'open' &&
+    deps.clock.now().getTime() < window.expiresAt.getTime();
+  return { session, payment: null, state: open ? 'open' : 'closed' };
+}
+
+/** Checks the shipping form; every error is phrased for the person filling it in. */
+export function validateShipping(
+  form: Partial<ShippingForm>,
+): { address: ShippingAddress } | { errors: ShippingErrors } {
+  const v = (s: string | undefined) => (s ?? '').trim();
+  const values = {
+    name: v(form.name),
+    line1: v(form.line1),
+    line2: v(form.line2),
+    city: v(form.city),
+    postalCode: v(form.postalCode),
+    country: v(form.country).toUpperCase(),
+  };
+  const errors: ShippingErrors = {};
+  if (!values.name) errors.name = 'Enter the name of the person receiving the parcel';
+  if (!values.line1) errors.line1 = 'Enter the first line of the address';
+  if (!values.city) errors.city = 'Enter the city';
+  if (!values.postalCode) errors.postalCode = 'Enter the postal code';
+  if (!/^[A-Z]{2}$/.test(values.country)) errors.country = 'Enter the country as a two-letter code, such as US or FR';
+  for (const [key, value] of Object.entries(values)) {
+    if (value.length > 200) errors[key as keyof ShippingForm] = 'This is too long';
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return { address: { ...values, line2: values.line2 || null } };
+}
+
+/**
+ * Pays (or declines) a local checkout by feeding the signed event its provider would send through
+ * the webhook path. Paying an already paid checkout answers its payment again.
+ */
+export async function completeLocalCheckout(
+  deps: PaymentsDeps,
+  sessionId: string,
+  input: { outcome: 'succeeded' | 'failed'; shipping: ShippingAddress | null },
+): Promise<{ status: 'succeeded' | 'failed'; windowId: string; orderId: string | null }> {
+  const checkout = await loadLocalCheckout(deps, sessionId);
+  const { session } = checkout;
+  if (checkout.state === 'paid' || checkout.state === 'refunding') {
+    return { status: 'succeeded', windowId: session.windowId, orderId: checkout.payment?.orderId ?? null };
+  }
+  if (checkout.state === 'closed') throw conflict('checkout_closed', 'This payment window has closed');
+  const now = deps.clock.now();
+  const event =
+    input.outcome === 'succeeded'
+      ? checkoutCompletedEvent(session, input.shipping, now)
+      : paymentFailedEvent(session, now);
+  await deliverLocalEvent(deps, event);
+  const payment = await findPaymentByWindow(deps.db, session.windowId);
+  return { status: input.outcome, windowId: session.windowId, orderId: payment?.orderId ?? null };
+}

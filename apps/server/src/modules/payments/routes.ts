@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { callerOf } from '../../platform/http/auth';
+import { errorBody, errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import { notFound } from '../../platform/errors';
+import type { PaymentsDeps } from './deps';
+import { receiveWebhook } from './receive-webhook';
+import { payoutAccountOf, startOnboarding } from './start-onboarding';
+
+const tags = ['payments'];
+const secured = [{ bearer: [] }];
+
+const payoutAccount = z
+  .object({
+    accountId: z.string(),
+    provider: z.enum(['stripe', 'local']),
+    payoutsEnabled: z.boolean(),
+    chargesEnabled: z.boolean(),
+    detailsSubmitted: z.boolean(),
+  })
+  .meta({ id: 'PayoutAccount' });
+
+export async function paymentRoutes(app: HttpApp, deps: PaymentsDeps): Promise<void> {
+  const { guard } = deps.identity;
+
+  // The signature covers the exact bytes Stripe sent, so this route alone keeps its body raw.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/v1/payments/stripe/webhook',
+      {
+        schema: {
+          tags,
+          summary: 'Stripe webhook (Stripe-Signature over the raw body; the local provider signs the same way)',
+          response: {
+            200: z.object({
+              received: z.literal(true),
+              outcome: z.enum(['received', 'applied', 'deferred', 'ignored', 'duplicate']),
+            }),
+            400: errorBody,
+            503: errorBody,
+          },
+        },
+      },
+      async (req) => {
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { outcome } = await receiveWebhook(deps, raw, req.headers['stripe-signature']);
+        return { received: true as const, outcome };
+      },
+    );
+  });
+
+  app.post(
+    '/v1/payments/connect/onboarding',
+    {
+      preHandler: guard.requireRole('maker'),
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Maker: start or resume payout onboarding (Stripe Connect Express); needs TOTP',
+        response: { 200: z.object({ url: z.string(), account: payoutAccount }), ...errorResponses, 503: errorBody },
+      },
+    },
+    async (req) => startOnboarding(deps, callerOf(req).userId),
+  );
+
+  app.get(
+    '/v1/payments/connect/account',
+    {
+      preHandler: guard.requireRole('maker'),
+      schema: {
+        tags,
+        security: secured,
+        summary: "Maker: the payout account's state",
+        response: { 200: payoutAccount, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const account = await payoutAccountOf(deps, callerOf(req).userId);
+      if (!account) throw notFound('payout_account_not_found', 'Set up payouts first');
+      return account;
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import type { Caller } from '../../platform/http/types';
+import type { StoriesDeps } from './deps';
+import { assertOwner, auctionActive, mediaIdsOf, storyNotFound } from './rules';
+import { deleteStoryRow, lockStory, mediaRefsOfOtherStories } from './story-repo';
+
+/**
+ * The owner deletes a story and its media (marked deleted and their files queued for removal in
+ * the same transaction). Refused while an auction or a buy-now is under way.
+ */
+export async function deleteStory(deps: StoriesDeps, caller: Caller, storyId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const story = await lockStory(tx, storyId);
+    if (!story) throw storyNotFound();
+    assertOwner(story, caller);
+    const link = deps.auctions();
+    if (await link?.blocksStoryChanges(storyId, tx)) throw auctionActive();
+    // A maker may reuse a clip in two stories; deleting one must not pull it from the other.
+    const stillUsed = new Set((await mediaRefsOfOtherStories(tx, story.makerId, storyId)).flatMap(mediaIdsOf));
+    await deps.media.scheduleDeletion(
+      tx,
+      mediaIdsOf(story).filter((id) => !stillUsed.has(id)),
+    );
+    await link?.eraseStory?.(tx, storyId);
+    await deleteStoryRow(tx, storyId);
+  });
+}

@@ -1,0 +1,68 @@
+import { callerOf } from '../../platform/http/auth';
+import { errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import type { StoriesDeps } from './deps';
+import { setLike } from './like-story';
+import { readFeed } from './read-feed';
+import { recordView } from './record-view';
+import * as s from './schemas';
+
+const secured = [{ bearer: [] }];
+
+/** The feed, likes and view counting. */
+export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
+  const { guard } = deps.identity;
+
+  app.get(
+    '/v1/feed',
+    {
+      preHandler: guard.optionalUser,
+      schema: {
+        tags: ['feed'],
+        summary: 'Published stories, newest first (keyset pagination: pass nextCursor back as cursor)',
+        querystring: s.feedQuery,
+        response: { 200: s.storyPage, ...errorResponses },
+      },
+    },
+    async (req) => readFeed(deps, req.caller, req.query),
+  );
+
+  for (const method of ['PUT', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/v1/stories/:id/like',
+      preHandler: guard.requireUser,
+      schema: {
+        tags: ['feed'],
+        security: secured,
+        summary: method === 'PUT' ? 'Like a story (idempotent)' : 'Unlike a story (idempotent)',
+        params: s.storyIdParam,
+        response: { 200: s.likeState, ...errorResponses },
+      },
+      handler: async (req) => setLike(deps, callerOf(req), req.params.id, method === 'PUT'),
+    });
+  }
+
+  app.post(
+    '/v1/stories/:id/views',
+    {
+      preHandler: guard.optionalUser,
+      schema: {
+        tags: ['feed'],
+        summary:
+          'Count a view (once per viewer per story per UTC day). Anonymous viewers send a stable client id: X-Client-Id header or clientId.',
+        params: s.storyIdParam,
+        body: s.viewBody,
+        response: { 200: s.viewResult, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const header = req.headers['x-client-id'];
+      const clientId =
+        (typeof header === 'string' && header.length >= 8 && header.length <= 128 ? header : null) ??
+        req.body?.clientId ??
+        null;
+      return recordView(deps, req.caller, req.params.id, clientId);
+    },
+  );
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { Executor } from '../../platform/db/client';
+import type { AppContext, AppModule } from '../../platform/module';
+import type { AuctionsLinkProvider } from './auctions-link';
+import type { StoriesDeps, StoriesIdentity, StoriesMedia } from './deps';
+import { demoSeedTasks, scheduleDemoSeed } from './demo-seed';
+import { feedRoutes } from './feed-routes';
+import { listReports, resolveReport, type ModerationReport, type ReportFilter } from './moderate-reports';
+import { reportRoutes } from './report-routes';
+import { isUuid } from './rules';
+import { StoryEventHub, type StoryEventListener, type StoryUnpublishedByAdmin } from './story-events';
+import { findStoriesByIds, findStory, lockStory, storiesOfMaker } from './story-repo';
+import { storyRoutes } from './story-routes';
+import { summaryOf, termsOf, type StorySummary, type StoryTerms } from './story-terms';
+import { unpublishByAdmin } from './unpublish-by-admin';
+import { eraseStoriesData, exportStoriesData } from './user-data';
+
+export type { AuctionsLink, AuctionSummary, AuctionSummaryState } from './auctions-link';
+export type { StoryEvent, StoryEventListener, StoryUnpublishedByAdmin, ReportResolved } from './story-events';
+export type { StorySummary, StoryTerms } from './story-terms';
+export type { ModerationReport, ReportFilter } from './moderate-reports';
+export { STORY_CATEGORIES, type StoryCategory } from './categories';
+
+/** The stories module's public face for other modules. */
+export interface StoriesService {
+  /** What a story sells on (offer policy, hidden reserve, buy-now), or null when there is no such story. */
+  storyTerms(storyId: string): Promise<StoryTerms | null>;
+  /**
+   * The same, read inside the caller's transaction with the story row locked (key share) until it
+   * ends: an auction or buy-now starting under this lock and a maker's terms edit never interleave.
+   */
+  lockStoryTerms(tx: Executor, storyId: string): Promise<StoryTerms | null>;
+  /** Summaries of the stories that exist among `storyIds` (any status), keyed by id. */
+  storiesByIds(storyIds: string[]): Promise<Map<string, StorySummary>>;
+  /**
+   * Admin take-down: archived, marked moderated, audited. Returns the event the maker should be
+   * notified of (also given to `onEvent` listeners inside the transaction), or null when the story
+   * was already taken down.
+   */
+  unpublishByAdmin(input: {
+    adminId: string;
+    storyId: string;
+    reason?: string | null;
+    /** How the audit log names the take-down (admin `unpublish` or `archive`; same effect). Default `unpublish`. */
+    action?: 'unpublish' | 'archive';
+  }): Promise<StoryUnpublishedByAdmin | null>;
+  /** A maker's stories, any status (the maker dashboard). */
+  storiesOfMaker(makerId: string): Promise<StorySummary[]>;
+  /** The moderation queue, newest first. */
+  listReports(filter: ReportFilter): Promise<{ items: ModerationReport[]; nextCursor: string | null }>;
+  /** Closes an open report (audited; emits `report.resolved`). */
+  resolveReport(input: {
+    adminId: string;
+    reportId: string;
+    outcome: 'actioned' | 'dismissed';
+    note?: string | null;
+  }): Promise<ModerationReport>;
+  /** Registers a listener run inside the transaction of every story event (notifications' outbox). */
+  onEvent(listener: StoryEventListener): void;
+}
+
+/** Stories, the feed, likes, view counts and reports. */
+export function createStoriesModule(
+  ctx: AppContext,
+  links: { identity: StoriesIdentity; media: StoriesMedia; auctions: AuctionsLinkProvider },
+): { module: AppModule; service: StoriesService } {
+  const deps: StoriesDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    config: ctx.config,
+    secrets: ctx.secrets,
+    logger: ctx.logger.child({ module: 'stories' }),
+    identity: links.identity,
+    media: links.media,
+    auctions: links.auctions,
+    events: new StoryEventHub(),
+  };
+
+  const service: StoriesService = {
+    storyTerms: async (storyId) => {
+      const row = isUuid(storyId) ? await findStory(deps.db, storyId) : undefined;
+      return row ? termsOf(row) : null;
+    },
+    lockStoryTerms: async (tx, storyId) => {
+      const row = isUuid(storyId) ? await lockStory(tx, storyId, 'key share') : undefined;
+      return row ? termsOf(row) : null;
+    },
+    storiesByIds: async (storyIds) => {
+      const rows = await findStoriesByIds(deps.db, [...new Set(storyIds.filter(isUuid))]);
+      return new Map(rows.map((r) => [r.id, summaryOf(r)]));
+    },
+    unpublishByAdmin: async (input) => (await unpublishByAdmin(deps, input)).event,
+    storiesOfMaker: async (makerId) => (isUuid(makerId) ? (await storiesOfMaker(deps.db, makerId)).map(summaryOf) : []),
+    listReports: (filter) => listReports(deps, filter),
+    resolveReport: (input) => resolveReport(deps, input),
+    onEvent: (listener) => deps.events.add(listener),
+  };
+
+  scheduleDemoSeed(deps);
+
+  const module: AppModule = {
+    name: 'stories',
+    migrations: path.join(import.meta.dirname, 'migrations'),
+    routes: (app) => {
+      storyRoutes(app, deps);
+      feedRoutes(app, deps);
+      reportRoutes(app, deps);
+    },
+    tasks: demoSeedTasks(deps),
+    exportUserData: (userId) => exportStoriesData(deps, userId),
+    eraseUserData: (tx, userId) => eraseStoriesData(deps, tx, userId),
+  };
+  return { module, service };
+}

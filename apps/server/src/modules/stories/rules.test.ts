@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { STORY_CATEGORIES, isStoryCategory } from './categories';
+import { isCountryCode, isCurrencyCode } from './codes';
+import { decodeCursor, encodeCursor, pageOf } from './cursor';
+import { canSee, changesTerms, mediaIdsOf, pricingProblem, publishRefusal, utcDay } from './rules';
+
+const terms = {
+  minOfferMinor: 10_000,
+  currency: 'USD',
+  autoRejectBelowMin: true,
+  reserveMinor: null,
+  buyNowMinor: null,
+};
+
+describe('story rules', () => {
+  it('show drafts to their owner and admins only', () => {
+    const draft = { makerId: 'm', status: 'draft' as const };
+    expect(canSee(draft, null)).toBe(false);
+    expect(canSee(draft, { userId: 'x', sessionId: 's', roles: ['viewer'] })).toBe(false);
+    expect(canSee(draft, { userId: 'm', sessionId: 's', roles: ['maker'] })).toBe(true);
+    expect(canSee(draft, { userId: 'x', sessionId: 's', roles: ['admin'] })).toBe(true);
+    expect(canSee({ makerId: 'm', status: 'published' }, null)).toBe(true);
+  });
+
+  it('check that prices add up', () => {
+    expect(pricingProblem(terms)).toBeNull();
+    expect(pricingProblem({ ...terms, buyNowMinor: 10_000, reserveMinor: 10_000 })).toBeNull();
+    expect(pricingProblem({ ...terms, minOfferMinor: null, currency: null, autoRejectBelowMin: null })).toBeNull();
+    expect(
+      pricingProblem({ ...terms, minOfferMinor: null, currency: null, autoRejectBelowMin: null, buyNowMinor: 5 })?.code,
+    ).toBe('offer_policy_required');
+    expect(pricingProblem({ ...terms, buyNowMinor: 9_999 })?.code).toBe('buy_now_below_minimum');
+    expect(pricingProblem({ ...terms, reserveMinor: 20_000, buyNowMinor: 15_000 })?.code).toBe('buy_now_below_reserve');
+  });
+
+  it('tell a terms change from any other edit', () => {
+    expect(changesTerms(terms, { ...terms })).toBe(false);
+    expect(changesTerms(terms, { ...terms, autoRejectBelowMin: false })).toBe(true);
+    expect(changesTerms(terms, { ...terms, reserveMinor: 1 })).toBe(true);
+    expect(changesTerms(terms, { ...terms, currency: 'EUR' })).toBe(true);
+  });
+
+  it('refuse to publish without a ready hero, an offer policy, or after moderation', () => {
+    const story = { ...terms, heroMediaId: 'h', moderatedAt: null };
+    expect(publishRefusal(story, true)).toBeNull();
+    expect(publishRefusal(story, false)?.code).toBe('hero_video_not_ready');
+    expect(publishRefusal({ ...story, heroMediaId: null }, true)?.code).toBe('hero_video_not_ready');
+    expect(
+      publishRefusal({ ...story, minOfferMinor: null, currency: null, autoRejectBelowMin: null }, true)?.code,
+    ).toBe('offer_policy_required');
+    expect(publishRefusal({ ...story, moderatedAt: new Date() }, true)?.status).toBe(403);
+  });
+
+  it('count views by UTC day', () => {
+    expect(utcDay(new Date('2026-03-01T23:59:59.999Z'))).toBe('2026-03-01');
+    expect(utcDay(new Date('2026-03-02T00:00:00.000Z'))).toBe('2026-03-02');
+    expect(utcDay(new Date('2026-03-02T01:30:00+02:00'))).toBe('2026-03-01');
+  });
+
+  it('collect every media id a story uses, once', () => {
+    expect(
+      mediaIdsOf({
+        heroMediaId: 'a',
+        galleryMediaIds: ['a', 'b'],
+        processSteps: [
+          { title: 't', body: '', mediaId: 'c' },
+          { title: 't', body: '', mediaId: null },
+        ],
+      }),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
+  it('know the codes', () => {
+    expect(STORY_CATEGORIES).toContain('ceramics');
+    expect(isStoryCategory('glass')).toBe(true);
+    expect(isStoryCategory('Glass')).toBe(false);
+    expect(['US', 'PT', 'SE', 'MX'].every(isCountryCode)).toBe(true);
+    expect(['UK', 'EU', 'XK', 'ZZ', 'us'].some(isCountryCode)).toBe(false);
+    expect(['USD', 'EUR', 'JPY'].every(isCurrencyCode)).toBe(true);
+    expect(isCurrencyCode('ABC')).toBe(false);
+  });
+});
+
+describe('keyset cursors', () => {
+  it('round-trip a position and refuse anything else', () => {
+    const position = { at: new Date('2026-05-01T10:00:00.123Z'), id: randomUUID() };
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    expect(encodeCursor(position)).toMatch(/^[A-Za-z0-9_-]+$/);
+    for (const bad of [
+      '',
+      'x',
+      Buffer.from('[]').toString('base64url'),
+      Buffer.from('{"t":"2026","i":"1"}').toString('base64url'),
+    ]) {
+      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ code: 'invalid_cursor' }));
+    }
+  });
+
+  it('split a limit+1 read into a page and the next cursor', () => {
+    const rows = [1, 2, 3].map((n) => ({ at: new Date(n * 1000), id: randomUUID() }));
+    const full = pageOf(rows, 2, (r) => r);
+    expect(full.items).toEqual(rows.slice(0, 2));
+    expect(decodeCursor(full.nextCursor!)).toEqual(rows[1]);
+    expect(pageOf(rows, 3, (r) => r)).toEqual({ items: rows, nextCursor: null });
+  });
+});

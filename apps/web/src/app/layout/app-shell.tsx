@@ -1,0 +1,29 @@
+import { Suspense } from 'react';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { UserChannelBridge } from '../../shared/realtime/user-channel-bridge';
+import { Loading } from '../../shared/ui/states';
+import { BottomNav } from './bottom-nav';
+import './layout.css';
+
+/** Frame of every screen: skip link, the screen, the bottom navigation. */
+export function AppShell() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <UserChannelBridge />
+      <Suspense
+        fallback={
+          <div className="page">
+            <Loading label="Opening" />
+          </div>
+        }
+      >
+        <Outlet />
+      </Suspense>
+      <BottomNav />
+      <ScrollRestoration />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { NavLink } from 'react-router';
+import { useUnreadCountQuery } from '../../shared/queries/notifications/use-unread-count-query';
+import { useViewer } from '../../shared/session/use-viewer';
+import { Icon, type IconName } from '../../shared/ui/icons';
+
+function Item({ to, icon, label, badge }: { to: string; icon: IconName; label: string; badge?: number }) {
+  return (
+    <NavLink to={to} end={to === '/'} className="nav-item">
+      <span className="nav-icon">
+        <Icon name={icon} />
+        {badge ? (
+          <span className="nav-badge" aria-hidden="true">
+            {badge > 99 ? '99+' : badge}
+          </span>
+        ) : null}
+      </span>
+      <span>
+        {label}
+        {badge ? <span className="visually-hidden">, {badge} unread</span> : null}
+      </span>
+    </NavLink>
+  );
+}
+
+/** The app's main navigation, at the thumb's reach. */
+export function BottomNav() {
+  const viewer = useViewer();
+  const unread = useUnreadCountQuery();
+  return (
+    <nav className="bottom-nav" aria-label="Main">
+      <Item to="/" icon="home" label="Feed" />
+      <Item to={viewer.isMaker ? '/studio' : '/become-maker'} icon="plus" label={viewer.isMaker ? 'Studio' : 'Sell'} />
+      <Item to="/orders" icon="box" label="Orders" />
+      <Item to="/notifications" icon="bell" label="Inbox" badge={viewer.signedIn ? (unread.data ?? 0) : 0} />
+      <Item
+        to={viewer.signedIn ? '/account' : '/sign-in'}
+        icon="user"
+        label={viewer.signedIn ? 'Account' : 'Sign in'}
+      />
+    </nav>
+  );
+}

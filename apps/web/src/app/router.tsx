@@ -1,0 +1,50 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from '../features/auth/require-auth';
+import { AppShell } from './layout/app-shell';
+
+// Every screen is its own chunk: the first paint loads only the shell and the screen it opens.
+const FeedScreen = lazy(() => import('../features/feed/feed-screen'));
+const StoryScreen = lazy(() => import('../features/story/story-screen'));
+const SignInScreen = lazy(() => import('../features/auth/sign-in-screen'));
+const FederatedCallbackScreen = lazy(() => import('../features/auth/federated-callback-screen'));
+const StudioListScreen = lazy(() => import('../features/studio/studio-list-screen'));
+const StudioScreen = lazy(() => import('../features/studio/studio-screen'));
+const BecomeMakerScreen = lazy(() => import('../features/maker/become-maker-screen'));
+const TotpEnrolScreen = lazy(() => import('../features/maker/totp-enrol-screen'));
+const PaymentScreen = lazy(() => import('../features/payment/payment-screen'));
+const OrdersScreen = lazy(() => import('../features/orders/orders-screen'));
+const OrderScreen = lazy(() => import('../features/orders/order-screen'));
+const DashboardScreen = lazy(() => import('../features/dashboard/dashboard-screen'));
+const NotificationsScreen = lazy(() => import('../features/notifications/notifications-screen'));
+const AdminScreen = lazy(() => import('../features/admin/admin-screen'));
+const AccountScreen = lazy(() => import('../features/account/account-screen'));
+const NotFoundScreen = lazy(() => import('../features/account/not-found-screen'));
+
+const signedIn = (screen: ReactNode, role?: 'maker' | 'admin') => <RequireAuth role={role}>{screen}</RequireAuth>;
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppShell />,
+      children: [
+        { path: '/', element: <FeedScreen /> },
+        { path: '/stories/:storyId', element: <StoryScreen /> },
+        { path: '/sign-in', element: <SignInScreen /> },
+        { path: '/auth/callback/:provider', element: <FederatedCallbackScreen /> },
+        { path: '/studio', element: signedIn(<StudioListScreen />, 'maker') },
+        { path: '/studio/:storyId', element: signedIn(<StudioScreen />, 'maker') },
+        { path: '/become-maker', element: signedIn(<BecomeMakerScreen />) },
+        { path: '/account/security', element: signedIn(<TotpEnrolScreen />) },
+        { path: '/auctions/:auctionId/payment', element: signedIn(<PaymentScreen />) },
+        { path: '/orders', element: signedIn(<OrdersScreen />) },
+        { path: '/orders/:orderId', element: signedIn(<OrderScreen />) },
+        { path: '/dashboard', element: signedIn(<DashboardScreen />, 'maker') },
+        { path: '/notifications', element: signedIn(<NotificationsScreen />) },
+        { path: '/admin', element: signedIn(<AdminScreen />, 'admin') },
+        { path: '/account', element: signedIn(<AccountScreen />) },
+        { path: '*', element: <NotFoundScreen /> },
+      ],
+    },
+  ]);
+}

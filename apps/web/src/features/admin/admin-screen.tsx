@@ -1,0 +1,40 @@
+import { useSearchParams } from 'react-router';
+import { AuditLog } from './audit-log';
+import { ModerationQueue } from './moderation-queue';
+import { UserSuspension } from './user-suspension';
+
+const TABS = [
+  { key: 'reports', label: 'Moderation' },
+  { key: 'users', label: 'Users' },
+  { key: 'audit', label: 'Audit log' },
+] as const;
+
+/** Admin: moderation queue, user suspension, audit log. */
+export default function AdminScreen() {
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'reports';
+  return (
+    <main id="main" className="page">
+      <h1>Admin</h1>
+      <div className="tabs" role="tablist" aria-label="Admin sections">
+        {TABS.map((t) => (
+          <button
+            key={t.key}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === t.key}
+            onClick={() => setParams({ tab: t.key })}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.key === tab)?.label}>
+        {tab === 'reports' && <ModerationQueue />}
+        {tab === 'users' && <UserSuspension />}
+        {tab === 'audit' && <AuditLog />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { messageOf } from '../../shared/api/api-error';
+import { useReportsQuery } from '../../shared/queries/admin/use-reports-query';
+import { useResolveReportMutation } from '../../shared/queries/admin/use-resolve-report-mutation';
+import { useUnpublishStoryMutation } from '../../shared/queries/admin/use-unpublish-story-mutation';
+import { useUserStatusMutation } from '../../shared/queries/admin/use-user-status-mutation';
+import { formatAgo } from '../../shared/time/format';
+import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
+
+/** Open reports, each with the action that fits its target. */
+export function ModerationQueue() {
+  const [status, setStatus] = useState<'open' | 'all'>('open');
+  const reports = useReportsQuery(status);
+  const unpublish = useUnpublishStoryMutation();
+  const suspend = useUserStatusMutation();
+  const resolve = useResolveReportMutation();
+  return (
+    <div className="stack">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={status === 'all'}
+          onChange={(e) => setStatus(e.target.checked ? 'all' : 'open')}
+        />
+        Show resolved reports too
+      </label>
+      {reports.isPending && <Loading label="Loading reports" />}
+      {reports.isError && (
+        <ErrorState error={reports.error} title="Reports could not load" onRetry={() => void reports.refetch()} />
+      )}
+      {reports.isSuccess && reports.data.length === 0 && <EmptyState title="The queue is empty" />}
+      {(unpublish.isError || suspend.isError || resolve.isError) && (
+        <p role="alert" className="field-error">
+          {messageOf(unpublish.error ?? suspend.error ?? resolve.error)}
+        </p>
+      )}
+      <ul className="list" aria-label="Reports">
+        {reports.data?.map((r) => (
+          <li key={r.id} className="card">
+            <div className="row-between">
+              <span className="chip">{r.targetType}</span>
+              <span className="subtle">
+                {r.status} · {formatAgo(r.createdAt)}
+              </span>
+            </div>
+            <p>{r.reason}</p>
+            <p className="subtle">{r.targetLabel ?? <span className="mono">{r.targetId}</span>}</p>
+            <div className="row">
+              {r.targetType === 'story' ? (
+                <>
+                  <Link className="btn btn-secondary btn-small" to={`/stories/${r.targetId}`}>
+                    Open story
+                  </Link>
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-small"
+                    disabled={unpublish.isPending}
+                    onClick={() =>
+                      unpublish.mutate(
+                        { storyId: r.targetId, reason: `Report ${r.id}: ${r.reason}`.slice(0, 1000) },
+                        { onSuccess: () => resolve.mutate({ reportId: r.id, outcome: 'actioned' }) },
+                      )
+                    }
+                  >
+                    Unpublish story
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-danger btn-small"
+                  disabled={suspend.isPending}
+                  onClick={() =>
+                    suspend.mutate(
+                      { userId: r.targetId, action: 'suspend', reason: `Report ${r.id}` },
+                      { onSuccess: () => resolve.mutate({ reportId: r.id, outcome: 'actioned' }) },
+                    )
+                  }
+                >
+                  Suspend user
+                </button>
+              )}
+              {r.status === 'open' && (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  disabled={resolve.isPending}
+                  onClick={() => resolve.mutate({ reportId: r.id, outcome: 'dismissed' })}
+                >
+                  Dismiss
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

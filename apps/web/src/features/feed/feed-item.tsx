@@ -1,0 +1,167 @@
+import { memo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { StoryCard } from '../../shared/api/types';
+import { VideoPlayer, type PlayerMode } from '../../shared/player/video-player';
+import { useLikeMutation } from '../../shared/queries/feed/use-like-mutation';
+import { Countdown } from '../../shared/ui/countdown';
+import { Icon } from '../../shared/ui/icons';
+import { Money } from '../../shared/ui/money';
+
+interface FeedItemProps {
+  item: StoryCard;
+  index: number;
+  total: number;
+  mode: PlayerMode | null;
+  muted: boolean;
+  signedIn: boolean;
+  sessionId: string | null;
+  onToggleSound: () => void;
+  onAutoplayBlocked: () => void;
+  onExpired: (storyId: string) => void;
+}
+
+function PriceLine({ item }: { item: StoryCard }) {
+  const { auction, offerPolicy, buyNowMinor } = item;
+  if (auction && auction.state === 'active') {
+    return (
+      <p className="feed-price">
+        <span className="feed-price-label">Current bid</span>{' '}
+        {auction.highBidMinor !== null ? <Money minor={auction.highBidMinor} currency={auction.currency} /> : '—'}
+        <span className="feed-dot" aria-hidden="true">
+          ·
+        </span>
+        <Countdown endsAt={auction.endsAt} /> <span className="feed-price-label">left</span>
+        <span className={`chip ${auction.reserveMet ? 'chip-success' : ''}`}>
+          {auction.reserveMet ? 'Reserve met' : 'Reserve not met'}
+        </span>
+      </p>
+    );
+  }
+  if (auction) {
+    return (
+      <p className="feed-price">
+        <span className="chip">Auction {auction.state.replace(/_/g, ' ')}</span>
+      </p>
+    );
+  }
+  return (
+    <p className="feed-price">
+      {offerPolicy && (
+        <>
+          <span className="feed-price-label">Offers from</span>{' '}
+          <Money minor={offerPolicy.minOfferMinor} currency={offerPolicy.currency} />
+        </>
+      )}
+      {buyNowMinor !== null && offerPolicy && (
+        <>
+          <span className="feed-dot" aria-hidden="true">
+            ·
+          </span>
+          <span className="feed-price-label">Buy now</span>{' '}
+          <Money minor={buyNowMinor} currency={offerPolicy.currency} />
+        </>
+      )}
+    </p>
+  );
+}
+
+/** One full-screen feed item: the video (or its poster when far from view) and what is on sale. */
+export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
+  const { item, index, total, mode, muted, signedIn, sessionId } = props;
+  const like = useLikeMutation();
+  const navigate = useNavigate();
+  const titleId = `feed-title-${item.id}`;
+
+  const toggleLike = () => {
+    if (!signedIn) {
+      void navigate(`/sign-in?next=${encodeURIComponent('/')}`);
+      return;
+    }
+    like.mutate({ storyId: item.id, like: !item.likedByMe, likeCount: item.likeCount });
+  };
+
+  return (
+    <article
+      className="feed-item"
+      aria-labelledby={titleId}
+      aria-roledescription="video"
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-active={mode === 'active' || undefined}
+    >
+      <div className="feed-media">
+        {mode ? (
+          <VideoPlayer
+            src={item.playbackUrl}
+            poster={item.posterUrl}
+            mode={mode}
+            muted={muted}
+            label={`Video: ${item.title}`}
+            sessionId={sessionId}
+            onAutoplayBlocked={props.onAutoplayBlocked}
+            onExpired={() => props.onExpired(item.id)}
+          />
+        ) : (
+          item.posterUrl && <img className="feed-poster" src={item.posterUrl} alt="" loading="lazy" />
+        )}
+      </div>
+      {mode === 'active' && (
+        <button
+          type="button"
+          className="feed-sound-area"
+          aria-label={muted ? 'Turn sound on' : 'Mute'}
+          aria-pressed={!muted}
+          onClick={props.onToggleSound}
+        >
+          {muted && (
+            <span className="feed-sound-pill">
+              <Icon name="soundOff" size={18} /> Tap for sound
+            </span>
+          )}
+        </button>
+      )}
+      <div className="feed-rail">
+        <button
+          type="button"
+          className="feed-rail-btn"
+          aria-pressed={item.likedByMe}
+          aria-label={item.likedByMe ? `Unlike ${item.title}` : `Like ${item.title}`}
+          onClick={toggleLike}
+          data-liked={item.likedByMe || undefined}
+        >
+          <Icon name="heart" filled={item.likedByMe} size={30} />
+          <span aria-hidden="true">{item.likeCount}</span>
+        </button>
+        <button
+          type="button"
+          className="feed-rail-btn"
+          aria-label={muted ? 'Sound on' : 'Sound off'}
+          aria-pressed={!muted}
+          onClick={props.onToggleSound}
+        >
+          <Icon name={muted ? 'soundOff' : 'soundOn'} size={28} />
+        </button>
+      </div>
+      <div className="feed-info">
+        <p className="feed-maker">
+          {item.maker.avatarUrl ? (
+            <img src={item.maker.avatarUrl} alt="" className="feed-avatar" />
+          ) : (
+            <span className="feed-avatar feed-avatar-initial" aria-hidden="true">
+              {item.maker.displayName.slice(0, 1).toUpperCase()}
+            </span>
+          )}
+          <span>{item.maker.displayName}</span>
+          <span className="chip">{item.category}</span>
+        </p>
+        <h2 id={titleId} className="feed-title">
+          {item.title}
+        </h2>
+        <PriceLine item={item} />
+        <Link to={`/stories/${item.id}`} className="btn btn-primary feed-cta" aria-label={`View story: ${item.title}`}>
+          View story
+        </Link>
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { STORY_CATEGORIES } from '../../shared/api/types';
+import { usePlayback } from '../../shared/player/playback-context';
+import { useFeedQuery } from '../../shared/queries/feed/use-feed-query';
+import { useAuctionLive } from '../../shared/realtime/use-auction-live';
+import { useViewer } from '../../shared/session/use-viewer';
+import { EmptyState, ErrorState } from '../../shared/ui/states';
+import { FeedItem } from './feed-item';
+import { loadFeedSnapshot, resumeIndex, saveFeedSnapshot } from './feed-resume';
+import { playerModeFor } from './player-window';
+import { useActiveIndex } from './use-active-index';
+import { useRenewPlayback } from './use-renew-playback';
+import './feed.css';
+
+function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden');
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState !== 'hidden');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  return visible;
+}
+
+/** The feed: one story per screen, swiped vertically; resumes where the viewer left off. */
+export default function FeedScreen() {
+  const [params, setParams] = useSearchParams();
+  const category = params.get('category');
+  const snapshot = useMemo(() => loadFeedSnapshot(category), [category]);
+  const feed = useFeedQuery(category, snapshot?.data);
+  const viewer = useViewer();
+  const playback = usePlayback();
+  const visible = usePageVisible();
+  const renewPlayback = useRenewPlayback();
+  const items = useMemo(() => feed.data?.pages.flatMap((page) => page.items) ?? [], [feed.data]);
+  const container = useRef<HTMLDivElement>(null);
+  const initialIndex = snapshot ? resumeIndex(snapshot.data, snapshot.storyId, snapshot.index) : 0;
+  const { activeIndex, scrollToIndex } = useActiveIndex(container, initialIndex);
+  const restored = useRef(false);
+  const shownStory = useRef<string | null>(snapshot?.storyId ?? null);
+  const active = items[activeIndex];
+
+  // Land on the remembered item once the (restored) pages are on screen.
+  useLayoutEffect(() => {
+    if (restored.current || items.length === 0) return;
+    restored.current = true;
+    if (initialIndex > 0) scrollToIndex(Math.min(initialIndex, items.length - 1));
+  }, [items.length, initialIndex, scrollToIndex]);
+
+  // Fresh pages may shift items: keep the story the viewer is watching on screen.
+  useEffect(() => {
+    const watching = shownStory.current;
+    if (!watching || items[activeIndex]?.id === watching) return;
+    const moved = items.findIndex((item) => item.id === watching);
+    if (moved >= 0) scrollToIndex(moved);
+  }, [items, activeIndex, scrollToIndex]);
+
+  useEffect(() => {
+    if (active) shownStory.current = active.id;
+  }, [active]);
+
+  // Remember pages and position (debounced) for the next visit.
+  useEffect(() => {
+    if (!feed.data) return;
+    const timer = setTimeout(() => {
+      saveFeedSnapshot({ category, data: feed.data, storyId: active?.id ?? null, index: activeIndex });
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [feed.data, category, active, activeIndex]);
+
+  // Fetch the next page while three items are still ahead.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && activeIndex >= items.length - 3) void fetchNextPage();
+  }, [activeIndex, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  useAuctionLive(active?.auction?.state === 'active' ? active.auction.auctionId : null, active?.id);
+
+  const { muted, setMuted } = playback;
+  const toggleSound = useCallback(() => setMuted(!muted), [muted, setMuted]);
+  const mute = useCallback(() => setMuted(true), [setMuted]);
+
+  const chooseCategory = (value: string) => {
+    restored.current = false;
+    shownStory.current = null;
+    setParams(value ? { category: value } : {}, { replace: true });
+    scrollToIndex(0);
+  };
+
+  return (
+    <main id="main" className="feed-screen" aria-label="Feed">
+      <header className="feed-top">
+        <span className="feed-brand">Video Window</span>
+        <label className="visually-hidden" htmlFor="feed-category">
+          Category
+        </label>
+        <select
+          id="feed-category"
+          className="feed-category"
+          value={category ?? ''}
+          onChange={(e) => chooseCategory(e.target.value)}
+        >
+          <option value="">All crafts</option>
+          {STORY_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {c[0]?.toUpperCase() + c.slice(1)}
+            </option>
+          ))}
+        </select>
+      </header>
+      <div ref={container} className="feed-scroller" tabIndex={0} aria-label="Stories, swipe up for the next">
+        {feed.isPending && (
+          <div className="feed-item feed-loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            <span className="visually-hidden">Loading the feed…</span>
+          </div>
+        )}
+        {feed.isError && items.length === 0 && (
+          <div className="feed-item feed-message">
+            <ErrorState error={feed.error} title="The feed could not load" onRetry={() => void feed.refetch()} />
+          </div>
+        )}
+        {feed.isSuccess && items.length === 0 && (
+          <div className="feed-item feed-message">
+            <EmptyState title="No stories yet">
+              <p>When makers publish their pieces, they appear here.</p>
+              {viewer.isMaker && (
+                <Link className="btn btn-primary" to="/studio">
+                  Tell your first story
+                </Link>
+              )}
+            </EmptyState>
+          </div>
+        )}
+        {items.map((item, index) => (
+          <FeedItem
+            key={item.id}
+            item={item}
+            index={index}
+            total={items.length}
+            mode={visible ? playerModeFor(index, activeIndex) : playerModeFor(index, activeIndex) && 'idle'}
+            muted={muted}
+            signedIn={viewer.signedIn}
+            sessionId={viewer.session?.sessionId ?? null}
+            onToggleSound={toggleSound}
+            onAutoplayBlocked={mute}
+            onExpired={renewPlayback}
+          />
+        ))}
+        {isFetchingNextPage && (
+          <div className="feed-more" role="status">
+            Loading more stories…
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import type { PlayerMode } from '../../shared/player/video-player';
+
+/**
+ * Which feed items hold a live player: the one on screen plays, the next one buffers, the
+ * previous one stays attached (a swipe back resumes at once). Three players at most; every
+ * other item shows its poster and its player is destroyed.
+ */
+export function playerModeFor(index: number, activeIndex: number): PlayerMode | null {
+  if (index === activeIndex) return 'active';
+  if (index === activeIndex + 1) return 'preload';
+  if (index === activeIndex - 1) return 'idle';
+  return null;
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { QrCodeImage } from '../../shared/qr/qr-code-image';
+import { useTotpConfirmMutation } from '../../shared/queries/maker/use-totp-confirm-mutation';
+import { useTotpEnrollMutation } from '../../shared/queries/maker/use-totp-enroll-mutation';
+import { useViewer } from '../../shared/session/use-viewer';
+import { FormError } from '../../shared/ui/states';
+import './maker.css';
+
+const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
+
+/** Two-step verification: scan the QR code (or type the key) into an authenticator app, confirm a code. */
+export default function TotpEnrolScreen() {
+  const [params] = useSearchParams();
+  const viewer = useViewer();
+  const enrol = useTotpEnrollMutation();
+  const confirm = useTotpConfirmMutation();
+  const [code, setCode] = useState('');
+  const fromMaker = params.get('from') === 'maker';
+
+  if (viewer.me?.totpEnabled || confirm.isSuccess) {
+    return (
+      <main id="main" className="page">
+        <h1>Two-step verification is on</h1>
+        <p className="alert alert-success" role="status">
+          From now on, signing in asks for a code from your authenticator app.
+        </p>
+        <Link className="btn btn-primary" to={viewer.isMaker ? '/studio' : '/account'}>
+          {viewer.isMaker ? 'Open the studio' : 'Back to your account'}
+        </Link>
+      </main>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (/^\d{6}$/.test(code)) confirm.mutate(code);
+  };
+
+  return (
+    <main id="main" className="page">
+      <h1>Two-step verification</h1>
+      {fromMaker && (
+        <p className="alert alert-success" role="status">
+          Your maker profile is ready. One more step: makers need an authenticator app to accept bids and receive
+          payouts.
+        </p>
+      )}
+      {!enrol.data ? (
+        <div className="card stack">
+          <p className="muted">
+            Use an authenticator app (such as 1Password, Google Authenticator or Authy) to make a new 6-digit code every
+            30 seconds.
+          </p>
+          <FormError error={enrol.error} />
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            disabled={enrol.isPending}
+            onClick={() => enrol.mutate()}
+          >
+            {enrol.isPending ? 'Starting…' : 'Set up authenticator app'}
+          </button>
+        </div>
+      ) : (
+        <form className="card stack" onSubmit={submit} aria-label="Confirm your authenticator app">
+          <ol className="stack totp-steps">
+            <li>Scan this code with your authenticator app:</li>
+          </ol>
+          <div className="qr-frame">
+            <QrCodeImage text={enrol.data.otpauthUrl} label="QR code for your authenticator app" />
+          </div>
+          <p className="subtle">Or enter this key by hand:</p>
+          <p className="mono secret" aria-label={`Setup key ${enrol.data.secret.split('').join(' ')}`}>
+            {grouped(enrol.data.secret)}
+          </p>
+          <details>
+            <summary>Show the setup link</summary>
+            <p className="mono break">{enrol.data.otpauthUrl}</p>
+          </details>
+          <div className="field">
+            <label htmlFor="totp-code">Code from the app</label>
+            <input
+              id="totp-code"
+              className="input code-input"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            />
+          </div>
+          <FormError error={confirm.error} />
+          <button type="submit" className="btn btn-primary btn-block" disabled={confirm.isPending || code.length !== 6}>
+            {confirm.isPending ? 'Checking…' : 'Turn on two-step verification'}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

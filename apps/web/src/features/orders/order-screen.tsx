@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatMoney } from '../../shared/money';
+import { useAddShipmentMutation } from '../../shared/queries/orders/use-add-shipment-mutation';
+import { useConfirmDeliveryMutation } from '../../shared/queries/orders/use-confirm-delivery-mutation';
+import { useOrderQuery } from '../../shared/queries/orders/use-order-query';
+import { useViewer } from '../../shared/session/use-viewer';
+import { formatDateTime } from '../../shared/time/format';
+import { TextField } from '../../shared/ui/field';
+import { Icon } from '../../shared/ui/icons';
+import { ErrorState, FormError, Loading } from '../../shared/ui/states';
+import { ORDER_STEPS, statusChip, statusLabel } from './order-status';
+import './orders.css';
+
+function ShipmentForm({ orderId }: { orderId: string }) {
+  const [carrier, setCarrier] = useState('');
+  const [tracking, setTracking] = useState('');
+  const ship = useAddShipmentMutation();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    ship.mutate({ orderId, carrier: carrier.trim(), trackingNumber: tracking.trim() });
+  };
+  return (
+    <form className="card stack" onSubmit={submit} aria-label="Add tracking">
+      <h2>Add tracking</h2>
+      <TextField
+        label="Carrier"
+        value={carrier}
+        maxLength={100}
+        required
+        onChange={(e) => setCarrier(e.target.value)}
+      />
+      <TextField
+        label="Tracking number"
+        value={tracking}
+        maxLength={100}
+        required
+        onChange={(e) => setTracking(e.target.value)}
+      />
+      <FormError error={ship.error} />
+      <button
+        type="submit"
+        className="btn btn-primary btn-block"
+        disabled={ship.isPending || !carrier.trim() || !tracking.trim()}
+      >
+        {ship.isPending ? 'Saving…' : 'Mark as shipped'}
+      </button>
+    </form>
+  );
+}
+
+/** One order: where it is, tracking, and the next action for the buyer or the maker. */
+export default function OrderScreen() {
+  const { orderId } = useParams();
+  const viewer = useViewer();
+  const order = useOrderQuery(orderId);
+  const confirm = useConfirmDeliveryMutation();
+  const data = order.data;
+  const stepIndex = data ? ORDER_STEPS.findIndex((s) => s.status === data.status) : -1;
+  const isMaker = data !== undefined && viewer.userId === data.makerId;
+  const isBuyer = data !== undefined && viewer.userId === data.buyerId;
+
+  return (
+    <main id="main" className="page">
+      <div className="page-header">
+        <Link to={isMaker ? '/orders?as=maker' : '/orders'} className="icon-btn" aria-label="Back to orders">
+          <Icon name="back" />
+        </Link>
+        <h1>{data?.itemTitle ?? 'Order'}</h1>
+      </div>
+      {order.isPending && <Loading label="Loading the order" />}
+      {order.isError && (
+        <ErrorState error={order.error} title="The order could not load" onRetry={() => void order.refetch()} />
+      )}
+      {data && (
+        <>
+          <section className="card stack">
+            <div className="row-between">
+              <span className="amount">{formatMoney(data.amountMinor, data.currency)}</span>
+              <span className={statusChip(data.status)}>{statusLabel(data.status)}</span>
+            </div>
+            {stepIndex >= 0 && (
+              <ol className="order-steps" aria-label="Order progress">
+                {ORDER_STEPS.map((s, i) => (
+                  <li
+                    key={s.status}
+                    data-done={i <= stepIndex || undefined}
+                    aria-current={i === stepIndex ? 'step' : undefined}
+                  >
+                    {s.label}
+                  </li>
+                ))}
+              </ol>
+            )}
+            <dl className="kv">
+              {data.paidAt && (
+                <>
+                  <dt>Paid</dt>
+                  <dd>{formatDateTime(data.paidAt)}</dd>
+                </>
+              )}
+              {data.carrier && (
+                <>
+                  <dt>Carrier</dt>
+                  <dd>{data.carrier}</dd>
+                  <dt>Tracking</dt>
+                  <dd className="mono">{data.trackingNumber}</dd>
+                </>
+              )}
+              {data.shippedAt && (
+                <>
+                  <dt>Shipped</dt>
+                  <dd>{formatDateTime(data.shippedAt)}</dd>
+                </>
+              )}
+              {data.deliveredAt && (
+                <>
+                  <dt>Delivered</dt>
+                  <dd>{formatDateTime(data.deliveredAt)}</dd>
+                </>
+              )}
+              {isMaker && data.shippingDueAt && data.status === 'paid' && (
+                <>
+                  <dt>Ship by</dt>
+                  <dd>{formatDateTime(data.shippingDueAt)}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          {isMaker && data.shippingOverdue && data.status === 'paid' && (
+            <p className="alert alert-error" role="alert">
+              Shipping is overdue. Add the tracking number as soon as it is on its way.
+            </p>
+          )}
+          {isMaker && data.status === 'paid' && <ShipmentForm orderId={data.id} />}
+          {isBuyer && data.status === 'shipped' && (
+            <section className="card stack">
+              <h2>Has it arrived?</h2>
+              <p className="muted">Confirming delivery releases the payment to the maker.</p>
+              <FormError error={confirm.error} />
+              <button
+                type="button"
+                className="btn btn-primary btn-block"
+                disabled={confirm.isPending}
+                onClick={() => confirm.mutate(data.id)}
+              >
+                {confirm.isPending ? 'Confirming…' : 'Confirm delivery'}
+              </button>
+            </section>
+          )}
+          <a className="btn btn-secondary" href={data.receiptUrl}>
+            Receipt
+          </a>
+          <Link className="btn btn-ghost" to={`/stories/${data.storyId}`}>
+            View the story
+          </Link>
+        </>
+      )}
+    </main>
+  );
+}

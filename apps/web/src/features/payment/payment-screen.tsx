@@ -1,0 +1,77 @@
+import { Link, useParams } from 'react-router';
+import { formatMoney } from '../../shared/money';
+import { usePaymentQuery } from '../../shared/queries/payment/use-payment-query';
+import { useAuctionLive } from '../../shared/realtime/use-auction-live';
+import { Countdown } from '../../shared/ui/countdown';
+import { Icon } from '../../shared/ui/icons';
+import { ErrorState, Loading } from '../../shared/ui/states';
+import { formatDateTime } from '../../shared/time/format';
+import { Receipt } from './receipt';
+import './payment.css';
+
+const OPEN = new Set(['open', 'pending', 'awaiting_payment', 'requires_payment', 'processing']);
+
+/** Pay for a won piece: time left in the payment window, the hosted checkout, then the receipt. */
+export default function PaymentScreen() {
+  const { auctionId } = useParams();
+  const payment = usePaymentQuery(auctionId);
+  useAuctionLive(auctionId);
+  const window_ = payment.data;
+
+  return (
+    <main id="main" className="page">
+      <div className="page-header">
+        <Link to="/orders" className="icon-btn" aria-label="Back to orders">
+          <Icon name="back" />
+        </Link>
+        <h1>Payment</h1>
+      </div>
+      {payment.isPending && <Loading label="Loading the payment" />}
+      {payment.isError && (
+        <ErrorState error={payment.error} title="The payment could not load" onRetry={() => void payment.refetch()} />
+      )}
+      {window_ && window_.status === 'paid' && <Receipt payment={window_} />}
+      {window_ && OPEN.has(window_.status) && (
+        <section className="card stack" aria-labelledby="pay-title">
+          <h2 id="pay-title">Complete your purchase</h2>
+          <dl className="kv">
+            <dt>Amount</dt>
+            <dd className="amount pay-amount">{formatMoney(window_.amountMinor, window_.currency)}</dd>
+            <dt>Time left to pay</dt>
+            <dd>
+              <Countdown endsAt={window_.expiresAt} urgentBelowMs={2 * 3600_000} onEnd={() => void payment.refetch()} />
+            </dd>
+            <dt>Pay by</dt>
+            <dd>{formatDateTime(window_.expiresAt)}</dd>
+          </dl>
+          {window_.checkoutUrl ? (
+            <a className="btn btn-primary btn-block" href={window_.checkoutUrl} rel="noopener">
+              Pay {formatMoney(window_.amountMinor, window_.currency)} securely
+            </a>
+          ) : (
+            <p className="subtle">Preparing the checkout…</p>
+          )}
+          <p className="subtle">
+            You pay on a secure checkout page; your card details never reach Video Window. You come back here when it is
+            done, and this page updates by itself.
+          </p>
+        </section>
+      )}
+      {window_ && !OPEN.has(window_.status) && window_.status !== 'paid' && (
+        <section className="card stack" role="status">
+          <h2>
+            {window_.status === 'expired'
+              ? 'The payment window has closed'
+              : `Payment ${window_.status.replace(/_/g, ' ')}`}
+          </h2>
+          <p className="muted">
+            {window_.status === 'expired'
+              ? 'The time to pay ran out, so the piece may go to another bidder.'
+              : 'If this looks wrong, contact support with the auction reference.'}
+          </p>
+          <p className="subtle mono">Ref. {auctionId}</p>
+        </section>
+      )}
+    </main>
+  );
+}

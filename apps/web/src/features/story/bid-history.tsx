@@ -1,0 +1,35 @@
+import type { Bid } from '../../shared/api/types';
+import { formatMoney } from '../../shared/money';
+import { formatAgo } from '../../shared/time/format';
+
+/** Accepted bids, newest first; the viewer's own marked "You". */
+export function BidHistory({ bids, currency, viewerId }: { bids: Bid[]; currency: string; viewerId: string | null }) {
+  if (bids.length === 0) return <p className="subtle">No bids yet.</p>;
+  const newestFirst = [...bids].sort((a, b) => b.sequence - a.sequence).slice(0, 20);
+  return (
+    <ol className="list bid-history" aria-label="Bid history" reversed>
+      {newestFirst.map((bid) => {
+        const pending = bid.id.startsWith('pending-');
+        return (
+          <li
+            key={bid.id}
+            className="row-between"
+            data-pending={pending || undefined}
+            data-voided={bid.voided || undefined}
+          >
+            <span>
+              {bid.bidderId === viewerId ? <strong>You</strong> : bid.bidderAlias}
+              {bid.kind === 'proxy' && <span className="subtle"> · automatic</span>}
+              {bid.voided && <span className="subtle"> · voided</span>}
+              {pending && <span className="subtle"> · sending…</span>}
+            </span>
+            <span className="row">
+              <span className="subtle">{pending ? '' : formatAgo(bid.createdAt)}</span>
+              <span className="amount">{formatMoney(bid.amountMinor, currency)}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

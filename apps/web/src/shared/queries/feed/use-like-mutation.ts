@@ -1,0 +1,36 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callApi } from '../../api/client';
+import type { LikeState } from '../../api/types';
+import { queryKeys } from '../keys';
+import { patchStoryEverywhere, restoreStory, snapshotStory } from './patch-story-everywhere';
+
+export interface LikeInput {
+  storyId: string;
+  like: boolean;
+  /** Count shown before the tap (for the optimistic count). */
+  likeCount: number;
+}
+
+/** Like or unlike a story: the heart and count change at once and roll back if the server refuses. */
+export function useLikeMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ storyId, like }: LikeInput) =>
+      callApi<LikeState>(like ? 'PUT' : 'DELETE', `/v1/stories/${storyId}/like`),
+    onMutate: async ({ storyId, like, likeCount }) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.story(storyId) });
+      const snapshot = snapshotStory(queryClient, storyId);
+      patchStoryEverywhere(queryClient, storyId, {
+        likedByMe: like,
+        likeCount: Math.max(0, likeCount + (like ? 1 : -1)),
+      });
+      return { snapshot };
+    },
+    onError: (_error, { storyId }, context) => {
+      if (context) restoreStory(queryClient, storyId, context.snapshot);
+    },
+    onSuccess: (state, { storyId }) => {
+      patchStoryEverywhere(queryClient, storyId, { likedByMe: state.liked, likeCount: state.likeCount });
+    },
+  });
+}

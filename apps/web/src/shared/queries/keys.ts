@@ -1,0 +1,22 @@
+/** Query keys, in one place so mutations invalidate exactly what they change. */
+export const queryKeys = {
+  me: ['me'] as const,
+  providers: ['auth', 'providers'] as const,
+  devMailbox: (to: string) => ['dev-mailbox', to] as const,
+  feedRoot: ['feed'] as const,
+  feed: (category: string | null) => ['feed', category ?? 'all'] as const,
+  story: (id: string) => ['story', id] as const,
+  makerStories: (status: string) => ['maker-stories', status] as const,
+  auction: (id: string) => ['auction', id] as const,
+  bids: (auctionId: string) => ['auction', auctionId, 'bids'] as const,
+  payment: (auctionId: string) => ['payment', auctionId] as const,
+  orders: (as: 'buyer' | 'maker') => ['orders', as] as const,
+  order: (id: string) => ['order', id] as const,
+  dashboard: ['dashboard'] as const,
+  notifications: ['notifications', 'list'] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  webPushKey: ['notifications', 'web-push-key'] as const,
+  media: (id: string) => ['media', id] as const,
+  adminReports: (status: string) => ['admin', 'reports', status] as const,
+  auditLog: ['admin', 'audit-log'] as const,
+};

@@ -1,0 +1,39 @@
+import { useMutation } from '@tanstack/react-query';
+import { callApi } from '../../api/client';
+
+function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
+  const base64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const binary = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Turns on web push for this browser: asks permission, subscribes the service worker with the
+ * server's VAPID key and saves the subscription on the server.
+ */
+export function useWebPushSubscribeMutation() {
+  return useMutation({
+    mutationFn: async () => {
+      if (!('serviceWorker' in navigator) || !('PushManager' in window)) {
+        throw new Error('This browser cannot receive push notifications.');
+      }
+      const permission = await Notification.requestPermission();
+      if (permission !== 'granted') throw new Error('Notifications are blocked for this site in the browser settings.');
+      const { publicKey } = await callApi<{ publicKey: string }>('GET', '/v1/notifications/web-push/public-key');
+      const registration = await navigator.serviceWorker.ready;
+      const subscription =
+        (await registration.pushManager.getSubscription()) ??
+        (await registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: keyBytes(publicKey),
+        }));
+      await callApi('POST', '/v1/notifications/web-push/subscriptions', { body: subscription.toJSON() });
+      return subscription.endpoint;
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { authFetch, sessionStore } from '../api/client';
+import { serverClock } from '../time/server-clock';
+import { RealtimeClient } from './realtime-client';
+
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/v1/realtime`;
+}
+
+let appClient: RealtimeClient | null = null;
+
+/** The app's single realtime connection (created on first use). */
+export function appRealtime(): RealtimeClient {
+  appClient ??= new RealtimeClient({
+    url: socketUrl(),
+    getToken: () => authFetch.accessToken(),
+    renewToken: () => authFetch.refresh(),
+    clock: serverClock,
+  });
+  return appClient;
+}
+
+const RealtimeContext = createContext<RealtimeClient | null>(null);
+
+/** Provides the realtime client and keeps it in step with the session and the network. */
+export function RealtimeProvider({ client, children }: { client?: RealtimeClient; children: ReactNode }) {
+  const realtime = client ?? appRealtime();
+  useEffect(() => {
+    let signedIn = sessionStore.get() !== null;
+    let userId = sessionStore.get()?.userId;
+    const offSession = sessionStore.subscribe(() => {
+      const session = sessionStore.get();
+      // Token rotation keeps the same user: nothing to do; sign-in/out or a user switch re-authenticates.
+      if ((session !== null) !== signedIn || session?.userId !== userId) {
+        signedIn = session !== null;
+        userId = session?.userId;
+        realtime.sessionChanged(signedIn);
+      }
+    });
+    const wake = () => realtime.wake();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') wake();
+    };
+    window.addEventListener('online', wake);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      offSession();
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [realtime]);
+  return <RealtimeContext.Provider value={realtime}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): RealtimeClient {
+  const client = useContext(RealtimeContext);
+  if (!client) throw new Error('useRealtime needs a RealtimeProvider');
+  return client;
+}
