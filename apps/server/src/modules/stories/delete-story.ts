@@ -2,6 +2,7 @@ import type { Caller } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { assertOwner, auctionActive, mediaIdsOf, storyNotFound } from './rules';
 import { deleteStoryRow, lockStory, mediaRefsOfOtherStories } from './story-repo';
+import { feedChanged } from './read-feed';
 
 /**
  * The owner deletes a story and its media (marked deleted and their files queued for removal in
@@ -23,4 +24,5 @@ export async function deleteStory(deps: StoriesDeps, caller: Caller, storyId: st
     await link?.eraseStory?.(tx, storyId);
     await deleteStoryRow(tx, storyId);
   });
+  await feedChanged(deps);
 }

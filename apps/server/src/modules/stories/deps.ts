@@ -1,3 +1,4 @@
+import type { Cache } from '../../platform/cache';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
@@ -8,7 +9,10 @@ import type { MediaService } from '../media';
 import type { AuctionsLinkProvider } from './auctions-link';
 import type { StoryEventHub } from './story-events';
 
-export type StoriesIdentity = Pick<IdentityService, 'guard' | 'makerProfile' | 'userStatus' | 'provisionMaker'>;
+export type StoriesIdentity = Pick<
+  IdentityService,
+  'guard' | 'makerProfile' | 'makerProfiles' | 'userStatus' | 'provisionMaker'
+>;
 
 /** What stories use of the media module (the file import brings the demo videos through the pipeline). */
 export type StoriesMedia = Pick<
@@ -27,4 +31,5 @@ export interface StoriesDeps {
   media: StoriesMedia;
   auctions: AuctionsLinkProvider;
   events: StoryEventHub;
+  cache: Cache;
 }

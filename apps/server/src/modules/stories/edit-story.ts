@@ -5,6 +5,7 @@ import { assertOwner, auctionActive, changesTerms, pricingProblem, publishRefusa
 import type { StoryFieldsInput, StoryView } from './schemas';
 import { assertMediaUsable, columnsOf, merged } from './story-fields';
 import { findStory, lockStory, updateStory } from './story-repo';
+import { feedChanged } from './read-feed';
 
 /**
  * The owner edits a story. Terms (offer policy, reserve, buy-now) are frozen while an auction or a
@@ -40,5 +41,6 @@ export async function editStory(
     if (problem) throw problem;
     return updateStory(tx, storyId, { ...set, updatedAt: deps.clock.now() });
   });
+  await feedChanged(deps);
   return presentStory(deps, row, caller);
 }

@@ -3,7 +3,7 @@ import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { setLike } from './like-story';
-import { readFeed } from './read-feed';
+import { readAnonymousFeed, readFeed } from './read-feed';
 import { recordView } from './record-view';
 import * as s from './schemas';
 
@@ -24,7 +24,12 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
         response: { 200: s.storyPage, ...errorResponses },
       },
     },
-    async (req) => readFeed(deps, req.caller, req.query),
+    async (req, reply) => {
+      if (req.caller !== null) return readFeed(deps, req.caller, req.query);
+      // Already serialised through the page schema: Fastify sends a JSON string as it is.
+      const body = await readAnonymousFeed(deps, req.query);
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
 
   for (const method of ['PUT', 'DELETE'] as const) {

@@ -201,3 +201,25 @@ describe('GET /v1/makers/:id/stories', () => {
     expect(all.body.nextCursor).toEqual(expect.any(String));
   });
 });
+
+describe('the shared anonymous page', () => {
+  it('is one page for every anonymous viewer until it expires or the feed changes; signed-in viewers read it fresh', async () => {
+    const first = await api.call<Page>('GET', '/v1/feed?limit=5');
+    const top = first.body.items[0]!;
+    await runtime.ctx.pool.query('update stories.stories set like_count = like_count + 7 where id = $1', [top.id]);
+
+    const shared = await api.call<Page>('GET', '/v1/feed?limit=5');
+    expect(shared.headers['content-type']).toMatch(/^application\/json/);
+    expect(shared.body).toEqual(first.body);
+    const signedIn = await api.call<Page>('GET', '/v1/feed?limit=5', { token: viewer.accessToken });
+    expect(signedIn.body.items[0]!.likeCount).toBe(top.likeCount + 7);
+
+    // Publishing drops the shared page at once.
+    const fresh = await publishNext(bo, boHero, { title: 'Fresh piece', category: 'woodwork' });
+    const after = await api.call<Page>('GET', '/v1/feed?limit=5');
+    expect(after.body.items.map((s) => s.id)).toEqual([fresh.id, ...first.body.items.slice(0, 4).map((s) => s.id)]);
+    expect(after.body.items[1]!.likeCount).toBe(top.likeCount + 7);
+    // The reserve never reaches the shared page either.
+    expect(JSON.stringify(after.body)).not.toContain('98765');
+  });
+});

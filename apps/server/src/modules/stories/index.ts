@@ -74,6 +74,7 @@ export function createStoriesModule(
     media: links.media,
     auctions: links.auctions,
     events: new StoryEventHub(),
+    cache: ctx.cache,
   };
 
   const service: StoriesService = {

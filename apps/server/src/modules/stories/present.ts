@@ -37,7 +37,7 @@ async function loadContext(
   const makerIds = [...new Set(stories.map((s) => s.makerId))];
   const link = deps.auctions();
   const [makers, media, auctions, liked] = await Promise.all([
-    Promise.all(makerIds.map(async (id) => [id, await makerView(deps, id)] as const)).then((e) => new Map(e)),
+    makerViews(deps, makerIds),
     mediaIds.length
       ? deps.media.views(mediaIds, caller?.sessionId ?? null)
       : Promise.resolve(new Map<string, MediaView>()),
@@ -47,9 +47,14 @@ async function loadContext(
   return { makers, media, auctions, liked };
 }
 
-async function makerView(deps: StoriesDeps, makerId: string): Promise<MakerView> {
-  const profile = await deps.identity.makerProfile(makerId);
-  return { id: makerId, displayName: profile?.displayName ?? 'Maker', avatarUrl: profile?.avatarUrl ?? null };
+async function makerViews(deps: StoriesDeps, makerIds: string[]): Promise<Map<string, MakerView>> {
+  const profiles = await deps.identity.makerProfiles(makerIds);
+  return new Map(
+    makerIds.map((id) => {
+      const profile = profiles.get(id);
+      return [id, { id, displayName: profile?.displayName ?? 'Maker', avatarUrl: profile?.avatarUrl ?? null }];
+    }),
+  );
 }
 
 function mediaRef(context: Context, mediaId: string, ownerView: boolean): MediaRef | null {

@@ -5,6 +5,7 @@ import { presentStory } from './present';
 import { assertOwner, publishRefusal, storyNotFound } from './rules';
 import type { StoryView } from './schemas';
 import { findStory, lockStory, updateStory } from './story-repo';
+import { feedChanged } from './read-feed';
 
 /**
  * The owner puts a story into the feed. It needs a hero video of the maker's that is ready to play
@@ -30,5 +31,6 @@ export async function publishStory(deps: StoriesDeps, caller: Caller, storyId: s
     const now = deps.clock.now();
     return updateStory(tx, storyId, { status: 'published', publishedAt: now, updatedAt: now });
   });
+  await feedChanged(deps);
   return presentStory(deps, row, caller);
 }

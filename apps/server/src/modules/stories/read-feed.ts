@@ -3,8 +3,14 @@ import type { StoryCategory } from './categories';
 import { decodeCursor, pageOf } from './cursor';
 import type { StoriesDeps } from './deps';
 import { presentCards } from './present';
-import type { StoryCard } from './schemas';
+import { storyPage, type StoryCard } from './schemas';
 import { feedQuery } from './story-repo';
+
+export interface FeedInput {
+  cursor?: string | undefined;
+  limit: number;
+  category?: StoryCategory | undefined;
+}
 
 /**
  * A page of the feed: published stories, newest first. Keyset pagination on (publishedAt, id): the
@@ -13,10 +19,29 @@ import { feedQuery } from './story-repo';
 export async function readFeed(
   deps: StoriesDeps,
   caller: Caller | null,
-  input: { cursor?: string | undefined; limit: number; category?: StoryCategory | undefined },
+  input: FeedInput,
 ): Promise<{ items: StoryCard[]; nextCursor: string | null }> {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await feedQuery(deps.db, { limit: input.limit + 1, after, category: input.category ?? null });
   const page = pageOf(rows, input.limit, (r) => ({ at: r.publishedAt!, id: r.id }));
   return { items: await presentCards(deps, page.items, caller), nextCursor: page.nextCursor };
+}
+
+export const FEED_CACHE = 'feed';
+
+/**
+ * The page every anonymous viewer gets, as JSON, shared for FEED_CACHE_MS: nothing in it depends on
+ * the viewer (no likes, no per-session playback token). Counts, bids and times left may lag by that
+ * long; publishing, withdrawing, editing, deleting and taking down drop it at once.
+ */
+export async function readAnonymousFeed(deps: StoriesDeps, input: FeedInput): Promise<string> {
+  const key = `${input.limit}|${input.category ?? ''}|${input.cursor ?? ''}`;
+  return deps.cache.getOrLoad(FEED_CACHE, key, deps.config.FEED_CACHE_MS, async () =>
+    JSON.stringify(storyPage.parse(await readFeed(deps, null, input))),
+  );
+}
+
+/** Called after a change to what the feed shows has committed. */
+export async function feedChanged(deps: StoriesDeps): Promise<void> {
+  await deps.cache.clear(FEED_CACHE);
 }

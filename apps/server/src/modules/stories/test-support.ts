@@ -72,6 +72,7 @@ export function storiesDepsOf(runtime: Runtime, auctions: AuctionsLink | null = 
     media: modules.media,
     auctions: () => auctions,
     events: new StoryEventHub(),
+    cache: ctx.cache,
   };
 }
 

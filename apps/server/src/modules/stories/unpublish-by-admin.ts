@@ -3,6 +3,7 @@ import type { StoriesDeps } from './deps';
 import { storyNotFound } from './rules';
 import type { StoryUnpublishedByAdmin } from './story-events';
 import { lockStory, updateStory, type StoryRow } from './story-repo';
+import { feedChanged } from './read-feed';
 
 /**
  * An admin takes a story out of the feed (moderation). It becomes `archived` and marked moderated,
@@ -19,7 +20,7 @@ export async function unpublishByAdmin(
     action?: 'unpublish' | 'archive' | undefined;
   },
 ): Promise<{ story: StoryRow; event: StoryUnpublishedByAdmin | null }> {
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const current = await lockStory(tx, input.storyId);
     if (!current) throw storyNotFound();
     if (current.moderatedAt) return { story: current, event: null };
@@ -52,4 +53,6 @@ export async function unpublishByAdmin(
     await deps.events.emit(tx, event);
     return { story, event };
   });
+  await feedChanged(deps);
+  return result;
 }

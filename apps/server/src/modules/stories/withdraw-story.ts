@@ -4,6 +4,7 @@ import { presentStory } from './present';
 import { assertOwner, auctionActive, storyNotFound } from './rules';
 import type { StoryView } from './schemas';
 import { lockStory, updateStory } from './story-repo';
+import { feedChanged } from './read-feed';
 
 /**
  * The owner takes a story out of the feed: back to `draft` (unpublish) or to `archived`. Refused
@@ -24,5 +25,6 @@ export async function withdrawStory(
     if (await deps.auctions()?.blocksStoryChanges(storyId, tx)) throw auctionActive();
     return updateStory(tx, storyId, { status: to, updatedAt: deps.clock.now() });
   });
+  await feedChanged(deps);
   return presentStory(deps, row, caller);
 }

@@ -109,7 +109,8 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
         <button
           type="button"
           className="feed-sound-area"
-          aria-label={muted ? 'Turn sound on' : 'Mute'}
+          // The accessible name starts with the visible pill text, so voice control users can say what they see.
+          aria-label={muted ? 'Tap for sound' : 'Mute'}
           aria-pressed={!muted}
           onClick={props.onToggleSound}
         >
@@ -125,7 +126,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
           type="button"
           className="feed-rail-btn"
           aria-pressed={item.likedByMe}
-          aria-label={item.likedByMe ? `Unlike ${item.title}` : `Like ${item.title}`}
+          aria-label={`${item.likedByMe ? 'Unlike' : 'Like'} ${item.title}, ${item.likeCount} ${item.likeCount === 1 ? 'like' : 'likes'}`}
           onClick={toggleLike}
           data-liked={item.likedByMe || undefined}
         >
