@@ -139,6 +139,48 @@ describe('many bidders on one hot auction', () => {
   });
 });
 
+describe('the auction row lock', () => {
+  let runtime: Runtime;
+  let api: Api;
+  beforeAll(async () => {
+    ({ runtime, api } = await startAuctionServer());
+  });
+  afterAll(async () => runtime.stop());
+
+  it('is not waited for by a bid the committed state already refuses; a bid that may stand waits for it', async () => {
+    const call = await listen(runtime);
+    const maker = await signInMaker(api, 'lock-maker');
+    const storyId = await publishedStory(runtime, api, maker);
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'lock-opener'), 10_000);
+    const [low, high] = await Promise.all([signIn(api, 'lock-low'), signIn(api, 'lock-high')]);
+    const holder = await runtime.ctx.pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from auctions.auctions where id = $1 for update', [auction.id]);
+      const standing = call<BidAnswer>('POST', `/v1/auctions/${auction.id}/bids`, {
+        token: high.accessToken,
+        body: { amountMinor: auction.minNextBidMinor! },
+      });
+      const refusing = call<ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+        token: low.accessToken,
+        body: { amountMinor: auction.minNextBidMinor! - 1 },
+      });
+      const refused = await Promise.race([refusing, sleep(10_000).then(() => null)]);
+      if (refused === null) throw new Error('the losing bid waited for the lock');
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('bid_too_low');
+      expect(refused.body.error.details).toEqual({ minNextBidMinor: auction.minNextBidMinor });
+      const waited = await Promise.race([standing.then(() => 'answered'), sleep(300).then(() => 'waiting')]);
+      expect(waited).toBe('waiting');
+      await holder.query('commit');
+      expect((await standing).status).toBe(201);
+    } finally {
+      await holder.query('rollback'); // a no-op after the commit; frees the row when an expectation failed
+      holder.release();
+    }
+  });
+});
+
 describe('bids racing the end', () => {
   let runtime: Runtime;
   let api: Api;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
 import type { AuthGuard } from '../../platform/http/auth';
+import { perUserLimit } from '../../platform/http/user-rate-limit';
 import type { AppContext, AppModule } from '../../platform/module';
 import type { IdentityService } from '../identity';
 import {
@@ -122,7 +123,14 @@ export function createAuctionsModule(
     routes: (app) => {
       const guard: AuthGuard = links.identity.guard;
       offerRoutes(app, deps, guard);
-      auctionRoutes(app, deps, guard);
+      auctionRoutes(app, deps, guard, {
+        bids: perUserLimit(app, {
+          name: 'bids',
+          what: 'bids',
+          max: ctx.config.BID_RATE_LIMIT_PER_MINUTE,
+          windowMs: 60_000,
+        }),
+      });
       paymentRoutes(app, deps, guard);
       adminRoutes(app, deps, guard);
     },

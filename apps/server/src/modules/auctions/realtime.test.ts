@@ -2,11 +2,11 @@
  * Live updates across processes: two runtimes on one database, a WebSocket client on process B
  * hears bids made through process A — over PostgreSQL LISTEN/NOTIFY, and over Redis when present.
  */
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Runtime } from '../../platform/runtime';
 import { startTestServer } from '../../../test/harness';
+import { portOpen } from '../../../test/net';
 import { bid, openAuctionWith, publishedStory, signIn, signInMaker, startAuctionServer, waitFor } from './test-support';
 
 interface LiveMessage {
@@ -19,21 +19,7 @@ interface LiveMessage {
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
-async function reachable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1', timeout: 1000 });
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-const redisReachable = await reachable(6379);
+const redisReachable = await portOpen(6379);
 if (!redisReachable) console.log(`realtime over Redis not tested: nothing answers at ${REDIS_URL}`);
 
 /** A WebSocket client that keeps every message it receives. */

@@ -2,7 +2,7 @@
  * The real server as a child process: bids over HTTP, SIGKILL in the middle of the auction, a
  * restart on the same database — no acknowledged bid lost, and the end fires once after restart.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
@@ -12,12 +12,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Runtime } from '../../platform/runtime';
 import { apiClient } from '../../../test/client';
-import { createTestDatabase, startTestServer, TEST_DATA_KEYS } from '../../../test/harness';
+import { createTestDatabase, startTestServer } from '../../../test/harness';
+import { spawnProduct } from '../../../test/product-process';
 import { httpClient } from './http-client';
 import { publishedStory, signIn, signInMaker, waitFor, type AuctionBody, type ErrorBody } from './test-support';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
-const mainScript = path.join(repoRoot, 'apps/server/src/main.ts');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,36 +33,17 @@ let helper: Runtime;
 let child: ChildProcess | null = null;
 const output: string[] = [];
 
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', mainScript], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
+const startServer = (port: number, dataDir: string): Promise<ChildProcess> =>
+  spawnProduct(
+    {
       PORT: String(port),
-      HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
-      DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
-      LOOKUP_SECRET: 'test-lookup-secret-test-lookup-secret-000',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      LOG_LEVEL: 'warn',
       AUCTION_DURATION_SECONDS: '12',
       SOFT_CLOSE_SECONDS: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  await waitFor(async () => {
-    if (proc.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`);
-    return fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-  }, 60_000);
-  return proc;
-}
+    { output, readyPath: '/health' },
+  );
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { at, money } from '../../platform/db/columns';
 import {
-  bigint,
   bigserial,
   boolean,
   index,
@@ -9,15 +9,11 @@ import {
   pgSchema,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
 export const auctionsSchema = pgSchema('auctions');
-
-const money = (name: string) => bigint(name, { mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const AUCTION_STATUSES = [
   'active',

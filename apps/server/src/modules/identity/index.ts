@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
 import type { AppContext, AppModule } from '../../platform/module';
 import { AccessTokens } from './access-tokens';
-import { getMakerProfile, type MakerProfile } from './accounts';
+import { getMakerProfile, presentMaker, type MakerProfile } from './accounts';
 import { contactOf, type UserContact } from './contact';
 import { FederatedSignIn } from './federated-sign-in';
 import { identityRoutes } from './routes';
@@ -11,7 +11,7 @@ import { SessionService } from './sessions';
 import { SigningKeyStore } from './signing-keys';
 import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { hasTotp } from './totp';
-import { findUserById } from './repo';
+import { findMakerProfiles, findUserById } from './repo';
 import { rewrapPersonalData } from './rewrap';
 import { users } from './tables';
 
@@ -25,6 +25,8 @@ export interface IdentityService {
   /** True once the user has TOTP on (makers need it to accept bids and receive payouts). */
   hasTotp(userId: string): Promise<boolean>;
   makerProfile(userId: string): Promise<MakerProfile | null>;
+  /** Maker profiles of several users at once (users without one are absent). */
+  makerProfiles(userIds: string[]): Promise<Map<string, MakerProfile>>;
   /** Public name of a user (maker display name, else username). */
   displayName(userId: string): Promise<string | null>;
   userStatus(userId: string): Promise<string | null>;
@@ -57,6 +59,8 @@ export function createIdentityModule(
     authenticate: (bearer) => sessions.authenticate(bearer),
     hasTotp: (userId) => hasTotp(ctx.db, userId),
     makerProfile: async (userId) => getMakerProfile(ctx.db, userId).catch(() => null),
+    makerProfiles: async (userIds) =>
+      new Map((await findMakerProfiles(ctx.db, [...new Set(userIds)])).map((row) => [row.userId, presentMaker(row)])),
     displayName: async (userId) => {
       const maker = await getMakerProfile(ctx.db, userId).catch(() => null);
       if (maker) return maker.displayName;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { makerProfiles, users } from './tables';
 import { usernameFromEmail, usernameWithSuffix } from './rules';
@@ -77,4 +77,9 @@ export async function addRole(db: Executor, userId: string, role: string): Promi
 export async function findMakerProfile(db: Executor, userId: string): Promise<MakerProfileRow | undefined> {
   const [row] = await db.select().from(makerProfiles).where(eq(makerProfiles.userId, userId));
   return row;
+}
+
+export async function findMakerProfiles(db: Executor, userIds: string[]): Promise<MakerProfileRow[]> {
+  if (userIds.length === 0) return [];
+  return db.select().from(makerProfiles).where(inArray(makerProfiles.userId, userIds));
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../config';
 import type { Database } from '../../platform/db/client';
+import type { Metrics } from '../../platform/metrics';
 import type { Realtime } from '../../platform/realtime/realtime';
 import type { Storage } from '../../platform/storage';
 import type { PlaybackUrls } from './playback-urls';
@@ -21,4 +22,6 @@ export interface MediaDeps {
   signingSecret: string;
   /** The maker's public name, burned into the video as the watermark. */
   displayName: (userId: string) => Promise<string | null>;
+  /** Process metrics (transcode durations); absent in stand-alone tools. */
+  metrics?: Metrics;
 }

@@ -99,6 +99,7 @@ export function createMediaDeps(ctx: AppContext, displayName: MediaDeps['display
     config: ctx.config,
     logger: ctx.logger.child({ module: 'media' }),
     realtime: ctx.realtime,
+    metrics: ctx.metrics,
     storage,
     uploads: createUploadStore(ctx.config, storage),
     signingSecret,

@@ -106,6 +106,14 @@ async function runPipeline(
 ): Promise<VersionOutcome> {
   const source = await deps.uploads.localCopy(media.id, scratch);
   const outputDir = path.join(scratch, 'out');
+  const transcodeTimer = deps.metrics
+    ?.histogram(
+      'transcode_seconds',
+      'Media processing time (probe, transcode, renditions), by kind',
+      ['kind'],
+      [1, 2, 5, 10, 20, 40, 80, 160, 320, 640],
+    )
+    .startTimer({ kind: media.kind });
   const made =
     media.kind === 'image'
       ? await processImage(deps, source, outputDir, progress.signal)
@@ -118,6 +126,7 @@ async function runPipeline(
           onProbed: (sourceDurationMs) => updateMedia(deps.db, media.id, { sourceDurationMs }),
           onProgress: (percent) => progress.report(percent * TRANSCODE_SHARE),
         });
+  transcodeTimer?.();
   progress.report(TRANSCODE_SHARE * 100);
   await uploadOutputs(deps.storage, outputDir, made.files, version.prefix);
   return made.outcome;

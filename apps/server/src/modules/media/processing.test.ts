@@ -75,6 +75,9 @@ describe('media processing', () => {
     expect(view.durationMs).toBeGreaterThanOrEqual(1900);
     expect(view.playbackUrl).toMatch(new RegExp(`^/v1/play/[^/]+/${mediaId}/master\\.m3u8$`));
     expect(view.posterUrl).toMatch(/poster\.jpg$/);
+    // The transcode time is recorded for the operations dashboard.
+    const scraped = await runtime.ctx.metrics.registry.metrics();
+    expect(scraped).toMatch(/transcode_seconds_count\{kind="video"\} [1-9]/);
 
     for (let i = 0; i < 100 && !events.some((e) => e.data?.status === 'ready'); i++) {
       await new Promise((r) => setTimeout(r, 20));

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Server, type ServerOptions } from '@tus/server';
 import type { MediaDeps } from './deps';
 import { completeUpload } from './complete-upload';
+import { scheduleMediaDeletion } from './delete-media';
 import { insertMedia } from './repo';
 import type { DeclaredUpload } from './upload-rules';
 
@@ -30,6 +31,10 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
     if (!creation) throw new Error('upload creation was not authorized');
     return creation;
   };
+  const pendingMediaId = (req: TusRequest): string | null => {
+    const raw = req.runtime?.node?.req;
+    return (raw && pending.get(raw as IncomingMessage)?.mediaId) ?? null;
+  };
   return new Server({
     path: UPLOADS_PATH,
     datastore: deps.uploads.datastore,
@@ -52,7 +57,21 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
       });
       return { metadata: upload.metadata ?? {} };
     },
-    onResponseError: (_req, err) => {
+    onResponseError: async (req, err) => {
+      const oversized = (err as { status_code?: number }).status_code === 413;
+      if (oversized) {
+        // More bytes than the upload declared: a creation-with-upload whose client never learned
+        // the upload's address, or a PATCH whose first bytes filled the upload before the excess
+        // was noticed. Either way the upload is refused whole rather than left looking complete.
+        const mediaId =
+          req.method === 'POST'
+            ? pendingMediaId(req)
+            : req.method === 'PATCH' && err instanceof Error
+              ? mediaIdOfUrl(req.url)
+              : null;
+        if (mediaId) await discardUpload(deps, mediaId);
+        return undefined;
+      }
       if (err instanceof Error) deps.logger.error({ err }, 'upload store failed');
       return undefined;
     },
@@ -61,6 +80,23 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
       return {};
     },
   });
+}
+
+/** Removes an upload refused half-way: its media is deleted and its bytes go now. */
+async function discardUpload(deps: MediaDeps, mediaId: string): Promise<void> {
+  try {
+    await deps.db.transaction((tx) => scheduleMediaDeletion(deps, tx, [mediaId]));
+    await deps.uploads.remove(mediaId);
+    deps.logger.warn({ mediaId }, 'upload refused: the client sent more bytes than it declared');
+  } catch (err) {
+    // The removal job queued above retries whatever could not be removed now.
+    deps.logger.warn({ err, mediaId }, 'could not discard a refused upload at once');
+  }
+}
+
+function mediaIdOfUrl(url: string): string | null {
+  const last = new URL(url, 'http://upload.local').pathname.split('/').pop();
+  return last ? mediaIdOfUpload(last) : null;
 }
 
 /** The media id inside a tus upload id (`<id>` on disk, `uploads/<id>` in S3). */

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import type { HttpApp } from '../../platform/http/types';
+import { perUserLimit } from '../../platform/http/user-rate-limit';
 import { scheduleMediaDeletion } from './delete-media';
 import type { MediaDeps } from './deps';
 import { isUuid } from './read-media';
 import { findMedia } from './repo';
 import { createTusServer, UPLOADS_PATH, type PendingCreation } from './tus-uploads';
 import { checkUploadCreation } from './upload-rules';
+import { watchUploadPace } from './upload-pace';
 
 const tags = ['media'];
 const secured = [{ bearer: [] }];
@@ -25,10 +27,24 @@ const header = (req: FastifyRequest, name: string): string | undefined => {
  */
 export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): Promise<void> {
   const pending = new WeakMap<IncomingMessage, PendingCreation>();
+  const limitCreations = perUserLimit(app, {
+    name: 'uploads',
+    what: 'uploads',
+    max: deps.config.UPLOAD_RATE_LIMIT_PER_HOUR,
+    windowMs: 3_600_000,
+  });
   const tus = createTusServer(deps, pending);
+
+  const pace = {
+    windowMs: deps.config.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+    minBytesPerSecond: deps.config.UPLOAD_MIN_BYTES_PER_SECOND,
+  };
 
   const handOver = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     reply.hijack();
+    const stopWatching = watchUploadPace(req.raw, pace, (cut) =>
+      req.log.warn({ ...cut, url: req.url }, 'upload cut off: its body stalled or arrived too slowly'),
+    );
     try {
       await tus.handle(req.raw, reply.raw);
     } catch (err) {
@@ -37,6 +53,8 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
         reply.raw.writeHead(500, { 'content-type': 'application/json' });
         reply.raw.end(JSON.stringify({ error: { code: 'upload_failed', message: 'The upload failed; resume it.' } }));
       } else reply.raw.destroy();
+    } finally {
+      stopWatching();
     }
   };
 
@@ -47,7 +65,7 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
     scope.post(
       UPLOADS_PATH,
       {
-        preHandler: guard.requireUser,
+        preHandler: [guard.requireUser, limitCreations],
         schema: {
           tags,
           security: secured,

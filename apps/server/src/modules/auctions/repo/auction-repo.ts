@@ -18,14 +18,22 @@ export interface LoadedAuction {
   row: AuctionRow;
 }
 
+/**
+ * `known`: the same auction read earlier without the lock. Every change of its maxima bumps the
+ * row's version, so when the locked row still has that version its maxima are reused unread.
+ */
 export async function loadAuction(
   tx: Executor,
   auctionId: string,
-  options: { lock: boolean; bids: BidLoad },
+  options: { lock: boolean; bids: BidLoad; known?: LoadedAuction | undefined },
 ): Promise<LoadedAuction | null> {
   const query = tx.select().from(auctions).where(eq(auctions.id, auctionId));
   const [row] = options.lock ? await query.for('update') : await query;
   if (!row) return null;
+  const known = options.known?.row.version === row.version ? options.known : undefined;
+  if (known !== undefined && options.bids === 'none') {
+    return { state: { ...stateOf(row, [], []), maxima: known.state.maxima }, row };
+  }
   const [bidRows, maximumRows] = await Promise.all([
     loadBids(tx, auctionId, options.bids),
     tx.select().from(maxima).where(eq(maxima.auctionId, auctionId)),

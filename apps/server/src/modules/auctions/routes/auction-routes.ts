@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { callerOf, type AuthGuard } from '../../../platform/http/auth';
 import { errorResponses } from '../../../platform/http/error-body';
 import { idempotencyKeyOf } from '../../../platform/http/idempotency';
@@ -11,7 +12,12 @@ import { getAuction, getStoryAuction, listBids } from '../use-cases/read-auction
 const tags = ['auctions'];
 const security = [{ bearer: [] }];
 
-export function auctionRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard): void {
+export function auctionRoutes(
+  app: HttpApp,
+  deps: AuctionsDeps,
+  guard: AuthGuard,
+  limits: { bids: (req: FastifyRequest) => Promise<void> },
+): void {
   app.get(
     '/v1/auctions/:id',
     {
@@ -43,7 +49,7 @@ export function auctionRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
   app.post(
     '/v1/auctions/:id/bids',
     {
-      preHandler: guard.requireUser,
+      preHandler: [guard.requireUser, limits.bids],
       schema: {
         tags,
         security,

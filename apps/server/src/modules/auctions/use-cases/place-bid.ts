@@ -11,8 +11,10 @@ import { publishLive } from '../effects/apply-effects';
 import type { LiveMessage } from '../effects/live';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
+import { notFound } from '../../../platform/errors';
+import { loadAuction } from '../repo/auction-repo';
 import { strikeCount } from '../repo/payment-repo';
-import { placeBid as placeBidRule } from '../rules';
+import { placeBid as placeBidRule, type AuctionState, type Refusal, type RefusalCode } from '../rules';
 import type { bidAnswer } from '../schemas';
 import { auctionAnswer } from './read-auction';
 import { tryTransition } from './transition';
@@ -40,22 +42,32 @@ export async function placeBid(
       successStatus: 201,
     },
     async (tx) => {
-      const bidId = randomUUID();
-      const strikes = await strikeCount(tx, request.bidderId);
+      const input = {
+        bidId: randomUUID(),
+        bidderId: request.bidderId,
+        amountMinor: request.amountMinor,
+        ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
+        bidderStrikes: await strikeCount(tx, request.bidderId),
+      };
+      const bidId = input.bidId;
+      // Most bids on a hot auction lose the race for the minimum. The committed state, read without
+      // the lock, already refuses those for good (see `settledRefusal`), so only bids that may
+      // stand queue for the auction's row lock.
+      const peek = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none' });
+      if (peek === null) throw notFound('auction_not_found', 'No such auction');
+      const early = placeBidRule(peek.state, input, deps.clock.now(), deps.rules);
+      if (!early.ok && settledRefusal(early, peek.state)) {
+        deps.metrics.bidRefused(early.code);
+        throw refusalError(early);
+      }
       // A fresh id can never repeat an earlier bid, so none of the bid history needs reading.
-      const outcome = await tryTransition(deps, tx, request.auctionId, 'none', ({ state }, now) =>
-        placeBidRule(
-          state,
-          {
-            bidId,
-            bidderId: request.bidderId,
-            amountMinor: request.amountMinor,
-            ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
-            bidderStrikes: strikes,
-          },
-          now,
-          deps.rules,
-        ),
+      const outcome = await tryTransition(
+        deps,
+        tx,
+        request.auctionId,
+        'none',
+        ({ state }, now) => placeBidRule(state, input, now, deps.rules),
+        peek,
       );
       if (!outcome.ok) {
         deps.metrics.bidRefused(outcome.code);
@@ -87,4 +99,26 @@ export async function placeBid(
     await publishLive(deps, live);
   }
   return { status: answer.status, body: answer.body };
+}
+
+/**
+ * Refusals that may be answered from the committed state read without the lock: the bid is then
+ * ordered before whatever commits meanwhile, which is a valid order because none of these depends
+ * on the clock against a deadline another bid may move, nor on the bidder's own standing. Not
+ * among them: "ended" by the clock while still active (a bid committing meanwhile may have
+ * extended the end) and "already leading".
+ */
+const SETTLED: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
+  'bid_too_low',
+  'invalid_amount',
+  'max_below_amount',
+  'maker_cannot_bid',
+  'bidder_blocked',
+  'auction_not_active',
+  'auction_not_started',
+]);
+
+function settledRefusal(refusal: Refusal, peeked: AuctionState): boolean {
+  if (refusal.code === 'auction_ended') return peeked.status !== 'active';
+  return SETTLED.has(refusal.code);
 }

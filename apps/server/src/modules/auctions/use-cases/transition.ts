@@ -34,8 +34,9 @@ export async function tryTransition(
   auctionId: string,
   bids: BidLoad,
   rule: Rule,
+  known?: LoadedAuction,
 ): Promise<TransitionOutcome | (Refusal & { loaded: LoadedAuction; now: Date })> {
-  const loaded = await loadAuction(tx, auctionId, { lock: true, bids });
+  const loaded = await loadAuction(tx, auctionId, { lock: true, bids, known });
   if (loaded === null) throw notFound('auction_not_found', 'No such auction');
   const now = deps.clock.now();
   const result = await rule(loaded, now);
