@@ -12,7 +12,7 @@ const schemaPath = path.join(root, 'packages/api-client/src/schema.ts');
 
 const doc = await buildOpenApiDocument();
 const docText = `${JSON.stringify(doc, null, 2)}\n`;
-const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0]);
+const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0]);
 const schemaText = await format(
   `// Generated from the server's OpenAPI document by \`npm run api:generate\`. Do not edit.\n${astToString(ast)}`,
   { parser: 'typescript', printWidth: 120, singleQuote: true },

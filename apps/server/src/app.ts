@@ -17,13 +17,23 @@ import type { AppContext, AppModule } from './platform/module';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
 import type { HttpApp } from './platform/http/types';
+import { traceIdOf } from './platform/http/trace-context';
 import { registerWebApp } from './platform/http/web-app';
+import { childWithTraceId } from './platform/logger';
+import { requestTracing } from './platform/telemetry/http';
+import type { Telemetry } from './platform/telemetry';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+export interface BuildAppOptions {
+  /** Tracing, when configured: a server span per request. */
+  telemetry?: Telemetry | null;
+}
+
 /** Builds the HTTP app from the module list; the process entry and the tests build it the same way. */
-export async function buildApp(ctx: AppContext, modules: AppModule[]): Promise<HttpApp> {
+export async function buildApp(ctx: AppContext, modules: AppModule[], options: BuildAppOptions = {}): Promise<HttpApp> {
   const loggerInstance: FastifyBaseLogger = ctx.logger;
+  const tracing = options.telemetry ? requestTracing(options.telemetry.tracer) : null;
   const app = Fastify({
     loggerInstance,
     bodyLimit: 1024 * 1024,
@@ -32,6 +42,12 @@ export async function buildApp(ctx: AppContext, modules: AppModule[]): Promise<H
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // Each request's log lines carry its trace id next to the request id: its server span's when
+    // tracing is on (continuing a propagated trace), else the one the caller propagated.
+    childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
+      const traceId = tracing?.startSpan(rawReq) ?? traceIdOf(rawReq.headers.traceparent);
+      return traceId ? childWithTraceId(logger, bindings, traceId, childOptions) : logger.child(bindings, childOptions);
     },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -46,6 +62,8 @@ export async function buildApp(ctx: AppContext, modules: AppModule[]): Promise<H
   });
   app.decorateRequest('caller', null);
 
+  // First, so every later hook, the body parsing and the handler run inside the request's span.
+  tracing?.register(app);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });

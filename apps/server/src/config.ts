@@ -36,12 +36,32 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Opening a connection (or waiting for a free one) fails after this; the request answers 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: seconds(5),
+  /** A query without an answer for this long fails (a silent network, not a slow query plan). */
+  DATABASE_QUERY_TIMEOUT_SECONDS: seconds(15),
+  /**
+   * A worker process records its job workers as alive this often; jobs held by a worker silent
+   * for three beats (its process was killed) go back to the queue.
+   */
+  JOB_HEARTBEAT_SECONDS: seconds(10),
   REDIS_URL: z.string().url().optional(),
+  /** A worker-only process serves `/metrics` and `/health` on this port; unset: it serves nothing. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   ROLES: roles,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   CORS_ORIGINS: list,
   ADMIN_EMAILS: list,
+
+  /** OpenTelemetry traces go to `<this>/v1/traces` (OTLP/HTTP); unset, with the next one: tracing off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** The traces URL itself, used as given; wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  /** `service.name` of the traces; a single-role process appends its role (`video-window-worker`). */
+  OTEL_SERVICE_NAME: z.string().min(1).default('video-window'),
+  /** Turns tracing off even with an endpoint set. */
+  OTEL_SDK_DISABLED: bool.default(false),
 
   JWT_ISSUER: z.string().default('video-window'),
   JWT_AUDIENCE: z.string().default('video-window-app'),
@@ -57,6 +77,10 @@ export const configSchema = z.object({
   OTP_SENDS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(5),
   OTP_SENDS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Bids per signed-in user per minute (on top of the per-IP limit). */
+  BID_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Upload creations per signed-in user per hour (on top of the per-IP limit). */
+  UPLOAD_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
 
   GOOGLE_CLIENT_IDS: list,
   GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
@@ -91,6 +115,8 @@ export const configSchema = z.object({
   MAKER_DECISION_SECONDS: seconds(86400),
   PAYMENT_WINDOW_SECONDS: seconds(86400),
   PLAYBACK_TOKEN_SECONDS: seconds(300),
+  /** How long an anonymous feed page is served from the cache (0: never cached). */
+  FEED_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 
   /** Stripe (Connect Express, hosted Checkout); unset: the embedded local payment provider. */
   STRIPE_SECRET_KEY: z.string().optional(),
@@ -114,6 +140,10 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2_147_483_648),
   MAX_VIDEO_SECONDS: seconds(180),
+  /** An upload request whose body sends nothing for this long is cut off (it can be resumed). */
+  UPLOAD_IDLE_TIMEOUT_SECONDS: seconds(30),
+  /** ... or less than this on average over that time (a trickle holding the connection open). */
+  UPLOAD_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(0).default(1024),
   /** x264 preset of the transcode (`ultrafast` … `medium`). */
   MEDIA_X264_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium']).default('veryfast'),
   /** A processing job renews its lease this often; an unrenewed lease means its worker died. */

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
@@ -7,6 +8,40 @@ const PHONE = /\+[1-9]\d{6,14}/g;
 export function maskPersonalData(text: string): string {
   if (typeof text !== 'string') return text;
   return text.replace(EMAIL, '$1***@$2').replace(PHONE, '+***');
+}
+
+/** Query parameters whose values are credentials wherever they appear. */
+const SECRET_PARAM = /^(code|token|access_?token|refresh_?token|id_?token|mfa_?token|secret|signature|password|key)$/i;
+
+/**
+ * A request URL fit for the logs: percent-encoding undone first (an address in a query string
+ * arrives as `a%40b.com`, a phone number as `%2B44…`, which the patterns would miss), personal
+ * data masked, and credential-like query values dropped.
+ */
+export function maskUrl(url: string): string {
+  const q = url.indexOf('?');
+  const path = maskPersonalData(safeDecode(q < 0 ? url : url.slice(0, q)));
+  if (q < 0) return path;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+      if (eq < 0) return maskPersonalData(name);
+      const value = SECRET_PARAM.test(name) ? '[redacted]' : maskPersonalData(safeDecode(pair.slice(eq + 1)));
+      return `${maskPersonalData(name)}=${value}`;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function maskDeep(value: unknown, depth = 0): unknown {
@@ -34,11 +69,56 @@ export const redactedPaths = [
   '*.token',
 ];
 
-/** JSON logs with personal data masked and secrets redacted. */
+const TRACE_BOUND = Symbol('traceIdBound');
+
+/**
+ * A child logger whose lines all carry `traceId` (a request's, bound before its span is active);
+ * its descendants inherit the mark, so the active-span lookup below does not repeat the key.
+ */
+export function childWithTraceId<T extends object>(
+  logger: { child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): T },
+  bindings: pino.Bindings,
+  traceId: string,
+  options?: pino.ChildLoggerOptions,
+): T {
+  const child = logger.child({ ...bindings, traceId }, options);
+  Object.defineProperty(child, TRACE_BOUND, { value: true });
+  return child;
+}
+
+/** `traceId` of the active span (a job's, when tracing is on); nothing when none is active. */
+function activeTrace(_obj: object, _level: number, logger: Logger): object {
+  if ((logger as Logger & { [TRACE_BOUND]?: boolean })[TRACE_BOUND]) return {};
+  const span = trace.getActiveSpan();
+  return span ? { traceId: span.spanContext().traceId } : {};
+}
+
+/**
+ * A failed query's error carries its parameters, as a property and inside its message ("Failed
+ * query: …\nparams: …"); they are left out of the logs.
+ */
+function withoutQueryParams(err: Error, serialized: object): Record<string, unknown> {
+  const out = { ...serialized } as Record<string, unknown>;
+  const params = (err as { params?: unknown }).params;
+  if (!Array.isArray(params)) return out;
+  const shown = `\nparams: ${String(params)}`;
+  for (const key of ['message', 'stack']) {
+    const text = out[key];
+    if (typeof text === 'string') out[key] = text.split(shown).join('\nparams: [not logged]');
+  }
+  delete out.params;
+  return out;
+}
+
+/**
+ * JSON logs with personal data masked and secrets redacted; lines written inside a traced span
+ * carry its `traceId`.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
+      mixin: activeTrace,
       redact: { paths: redactedPaths, censor: '[redacted]' },
       formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
       hooks: {
@@ -51,9 +131,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         req: (req: { method?: string; url?: string; id?: string; raw?: { url?: string; method?: string } }) => ({
           id: req.id,
           method: req.method ?? req.raw?.method,
-          url: maskPersonalData(req.url ?? req.raw?.url ?? ''),
+          url: maskUrl(req.url ?? req.raw?.url ?? ''),
         }),
-        err: pino.stdSerializers.err,
+        // Errors are serialized after the masking above runs, so they are masked here; a failed
+        // query's parameters (addresses, look-up hashes, ciphertexts) are left out altogether.
+        err: (err: Error) => maskDeep(withoutQueryParams(err, pino.stdSerializers.err(err))),
       },
     },
     destination,

@@ -1,3 +1,4 @@
+import type { Cache } from './cache';
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { Config } from '../config';
@@ -21,6 +22,8 @@ export interface AppContext {
   metrics: Metrics;
   mailer: Mailer;
   realtime: Realtime;
+  /** Short-lived shared answers (this process, or Redis when REDIS_URL is set). */
+  cache: Cache;
 }
 
 /** A module as the process sees it: its tables, routes and jobs. */

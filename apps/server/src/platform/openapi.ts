@@ -1,3 +1,4 @@
+import { createCache, MemoryStore } from './cache';
 import { loadConfig } from '../config';
 import { buildApp } from '../app';
 import { createModules } from '../modules';
@@ -33,6 +34,7 @@ export async function buildOpenApiDocument(env: Record<string, string> = {}): Pr
     metrics: new Metrics({ defaultMetrics: false }),
     mailer: createMailer(config, handle.db, logger),
     realtime: new Realtime(new LocalEventBus(), logger, new Metrics({ defaultMetrics: false })),
+    cache: createCache(new MemoryStore()),
   };
   const app = await buildApp(ctx, createModules(ctx).list);
   await app.ready();

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { Redis } from 'ioredis';
 import { buildApp } from '../app';
 import type { Config } from '../config';
 import { createModules, type Modules } from '../modules';
 import { migrationSets } from '../modules/migrations';
+import { createCache, MemoryStore, RedisStore } from './cache';
 import { type Clock, systemClock } from './clock';
 import { loadSecrets } from './crypto/secrets';
 import { openDatabase, type DatabaseHandle } from './db/client';
@@ -11,12 +13,17 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import type { HttpApp } from './http/types';
 import { startWorker, type TaskList, type WorkerHandle } from './jobs';
+import { instrumentTasks } from './jobs/instrument';
 import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import type { AppContext } from './module';
+import { startOpsServer, type OpsServer } from './ops-server';
 import { PostgresEventBus, RedisEventBus } from './realtime/bus';
 import { Realtime } from './realtime/realtime';
+import { traceDatabase } from './telemetry/db';
+import { startTelemetry, type Telemetry } from './telemetry';
+import { traceTasks } from './telemetry/jobs';
 
 export interface Runtime {
   ctx: AppContext;
@@ -26,6 +33,10 @@ export interface Runtime {
   databaseUrl: string;
   /** The address the HTTP server listens on (when the api role runs and `listen` was asked). */
   url: string | null;
+  /** Port of the worker-only process's `/metrics` + `/health` server (METRICS_PORT), if started. */
+  opsPort: number | null;
+  /** Tracing, when an OTLP endpoint is configured. */
+  telemetry: Telemetry | null;
   stop(): Promise<void>;
 }
 
@@ -39,9 +50,13 @@ export interface RuntimeOptions {
   workerPollIntervalMs?: number;
 }
 
-/** Starts everything this process runs, as ROLES says: database, migrations, HTTP app, job worker. */
+/**
+ * Starts everything this process runs, as ROLES says: tracing (when configured), database,
+ * migrations, HTTP app, job worker.
+ */
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const telemetry = await startTelemetry(config, logger);
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -55,20 +70,33 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   let worker: WorkerHandle | null = null;
   let url: string | null = null;
   let realtime: Realtime | null = null;
+  let ops: OpsServer | null = null;
+  let cacheRedis: Redis | null = null;
   const stop = async () => {
+    await ops?.close().catch(() => {});
     await app?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP'));
     await worker?.stop().catch((err: unknown) => logger.error({ err }, 'stopping worker'));
     for (const m of modules?.list ?? []) await m.close?.().catch(() => {});
     await realtime?.close().catch(() => {});
+    cacheRedis?.disconnect();
     await handle?.close().catch(() => {});
     await embedded?.stop().catch((err: unknown) => logger.error({ err }, 'stopping PostgreSQL'));
+    await telemetry?.shutdown().catch((err: unknown) => logger.warn({ err }, 'flushing traces'));
   };
   let modules: Modules | undefined;
   try {
     if (!options.skipMigrations) await migrateDatabase(databaseUrl, migrationSets);
-    handle = openDatabase(databaseUrl, config.DATABASE_POOL_SIZE);
+    handle = openDatabase(databaseUrl, config.DATABASE_POOL_SIZE, {
+      connectMs: config.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+      queryMs: config.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
+    });
+    if (telemetry) traceDatabase(handle.pool, telemetry.tracer);
     const secrets = await loadSecrets(config);
     const metrics = new Metrics();
+    cacheRedis = config.REDIS_URL
+      ? new Redis(config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : null;
+    cacheRedis?.on('error', (err) => logger.warn({ err }, 'cache store unavailable'));
     const ctx: AppContext = {
       config,
       db: handle.db,
@@ -85,11 +113,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         logger,
         metrics,
       ),
+      cache: createCache(cacheRedis ? new RedisStore(cacheRedis, logger) : new MemoryStore()),
     };
     realtime = ctx.realtime;
     modules = createModules(ctx);
     if (config.ROLES.worker) {
-      const tasks: TaskList = Object.assign({}, ...modules.list.map((m) => m.tasks ?? {})) as TaskList;
+      const instrumented = instrumentTasks(
+        Object.assign({}, ...modules.list.map((m) => m.tasks ?? {})) as TaskList,
+        metrics,
+        logger,
+      );
+      const tasks = telemetry ? traceTasks(instrumented, telemetry.tracer) : instrumented;
       const crontab = modules.list.flatMap((m) => m.crontab ?? []).join('\n');
       worker = await startWorker({
         pool: handle.pool,
@@ -97,14 +131,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         crontab,
         logger,
         pollIntervalMs: options.workerPollIntervalMs ?? 1000,
+        heartbeatMs: config.JOB_HEARTBEAT_SECONDS * 1000,
       });
     }
     if (config.ROLES.api) {
-      app = await buildApp(ctx, modules.list);
+      app = await buildApp(ctx, modules.list, { telemetry });
       if (options.listen) url = await app.listen({ port: config.PORT, host: config.HOST });
       else await app.ready();
+    } else if (options.listen && config.METRICS_PORT !== undefined) {
+      ops = await startOpsServer(metrics, config.METRICS_PORT, config.HOST);
     }
-    return { ctx, modules, app, worker, databaseUrl, url, stop };
+    return { ctx, modules, app, worker, databaseUrl, url, opsPort: ops?.port ?? null, telemetry, stop };
   } catch (err) {
     await stop();
     throw err;

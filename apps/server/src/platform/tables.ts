@@ -47,3 +47,18 @@ export const idempotencyKeys = platformSchema.table(
   },
   (t) => [primaryKey({ columns: [t.userId, t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Job workers that are alive: each worker process refreshes `seen_at` for its graphile-worker
+ * workers. A job still locked by a worker that stopped refreshing (its process was killed) is
+ * handed back to the queue instead of waiting hours for the queue's own stale-lock reset.
+ */
+export const jobWorkers = platformSchema.table(
+  'job_workers',
+  {
+    workerId: text('worker_id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('job_workers_seen_idx').on(t.seenAt)],
+);

@@ -1,15 +1,5 @@
-import {
-  bigint,
-  bigserial,
-  date,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { money } from '../../platform/db/columns';
+import { bigserial, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const analyticsSchema = pgSchema('analytics');
 
@@ -23,7 +13,6 @@ export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number];
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
 
-const money = (name: string) => bigint(name, { mode: 'number' });
 /** Millisecond precision: the export's keyset cursor round-trips through JS dates without loss. */
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 

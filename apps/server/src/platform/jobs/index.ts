@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { Logger as JobLogger, parseCrontab, run, type Runner, type Task, type TaskList } from 'graphile-worker';
-import type { Logger } from 'pino';
-import type pg from 'pg';
+import type { Task, TaskList } from 'graphile-worker';
 import type { Executor } from '../db/client';
+import { withJobTraceContext } from '../telemetry/jobs';
 
 export type { Task, TaskList };
+export { startWorker, type WorkerHandle, type WorkerOptions } from './worker';
 
 export interface EnqueueOptions {
   /** Replaces a pending job with the same key (used to re-arm timers such as an auction's end). */
@@ -18,6 +18,7 @@ export interface EnqueueOptions {
 
 /**
  * Adds a job inside the caller's transaction: it exists if and only if the transaction commits.
+ * When tracing is on, the payload also carries the caller's `traceparent` (tasks ignore it).
  */
 export async function enqueue(
   executor: Executor,
@@ -27,7 +28,7 @@ export async function enqueue(
 ): Promise<void> {
   await executor.execute(sql`select graphile_worker.add_job(
     identifier => ${task},
-    payload => ${JSON.stringify(payload)}::json,
+    payload => ${JSON.stringify(withJobTraceContext(payload))}::json,
     queue_name => ${options.queueName ?? null}::text,
     run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? null}::int,
@@ -40,39 +41,4 @@ export async function enqueue(
 /** Removes a pending job by key (for example a timer whose reason went away). */
 export async function cancelJob(executor: Executor, jobKey: string): Promise<void> {
   await executor.execute(sql`select graphile_worker.remove_job(${jobKey})`);
-}
-
-export interface WorkerHandle {
-  runner: Runner;
-  stop(): Promise<void>;
-}
-
-/** Runs the durable job worker in this process. */
-export async function startWorker(options: {
-  pool: pg.Pool;
-  tasks: TaskList;
-  crontab: string;
-  logger: Logger;
-  concurrency?: number;
-  pollIntervalMs?: number;
-}): Promise<WorkerHandle> {
-  const log = options.logger.child({ component: 'jobs' });
-  const logger = new JobLogger((scope) => (level, message, meta) => {
-    const entry = { ...scope, ...meta };
-    const name = String(level);
-    if (name === 'error') log.error(entry, message);
-    else if (name === 'warning') log.warn(entry, message);
-    else if (name === 'info') log.info(entry, message);
-    else log.debug(entry, message);
-  });
-  const runner = await run({
-    pgPool: options.pool,
-    taskList: options.tasks,
-    parsedCronItems: parseCrontab(options.crontab),
-    concurrency: options.concurrency ?? 4,
-    pollInterval: options.pollIntervalMs ?? 1000,
-    noHandleSignals: true,
-    logger,
-  });
-  return { runner, stop: () => runner.stop() };
 }
