@@ -15,7 +15,9 @@ export default function BecomeMakerScreen() {
   const [city, setCity] = useState('');
   const [country, setCountry] = useState('');
 
-  if (viewer.isMaker) {
+  // Right after creating the profile the screen moves on to two-step verification; it does not flash
+  // the "already a maker" page while the refreshed session arrives first.
+  if (viewer.isMaker && !become.isSuccess) {
     return (
       <main id="main" className="page">
         <h1>You are a maker</h1>
@@ -73,8 +75,12 @@ export default function BecomeMakerScreen() {
           />
         </div>
         <FormError error={become.error} />
-        <button type="submit" className="btn btn-primary btn-block" disabled={become.isPending || !displayName.trim()}>
-          {become.isPending ? 'Creating…' : 'Create maker profile'}
+        <button
+          type="submit"
+          className="btn btn-primary btn-block"
+          disabled={become.isPending || become.isSuccess || !displayName.trim()}
+        >
+          {become.isPending || become.isSuccess ? 'Creating…' : 'Create maker profile'}
         </button>
       </form>
     </main>
