@@ -39,8 +39,9 @@ export function apiClient(runtime: Runtime) {
   }
 
   /** The newest code the development mailbox holds for an address (waits for delivery). */
-  async function latestCode(to: string, after?: number): Promise<string> {
-    for (let i = 0; i < 100; i++) {
+  async function latestCode(to: string, after?: number, waitMs = 5_000): Promise<string> {
+    const deadline = Date.now() + waitMs;
+    for (let i = 0; i < 100 || Date.now() < deadline; i++) {
       const res = await call<{ messages: { text: string; sentAt: string }[] }>(
         'GET',
         `/v1/dev/mailbox?to=${encodeURIComponent(to)}`,
@@ -54,11 +55,14 @@ export function apiClient(runtime: Runtime) {
   }
 
   /** Signs in by email code through the public API; returns the session. */
-  async function signIn(email: string, options: { remoteAddress?: string } = {}): Promise<Session> {
+  async function signIn(
+    email: string,
+    { codeWaitMs, ...options }: { remoteAddress?: string; codeWaitMs?: number } = {},
+  ): Promise<Session> {
     const before = Date.now() - 5;
     const start = await call('POST', '/v1/auth/email/start', { body: { email }, ...options });
     if (start.status !== 202) throw new Error(`start failed: ${start.status} ${JSON.stringify(start.body)}`);
-    const code = await latestCode(email, before);
+    const code = await latestCode(email, before, codeWaitMs);
     const res = await call<{ accessToken: string; refreshToken: string; user: { id: string } }>(
       'POST',
       '/v1/auth/email/verify',

@@ -62,6 +62,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
     LOOKUP_SECRET: 'test-lookup-secret-test-lookup-secret-000',
     RATE_LIMIT_PER_MINUTE: '100000',
+    BID_RATE_LIMIT_PER_MINUTE: '100000',
+    UPLOAD_RATE_LIMIT_PER_HOUR: '100000',
     ...options.env,
   });
   const lines = options.logLines;

@@ -1,0 +1,100 @@
+/**
+ * Test support for the browser journeys: Debian's chromium driven by playwright-core on a phone
+ * viewport, a free port for a listening server, console-error collection, axe checks and screenshots.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+export const ARTIFACTS = path.join(repoRoot, 'test-results/e2e');
+
+/** The server serves the production build: make sure it is current (the script skips when it is). */
+export function buildWebApp(): void {
+  execFileSync('bash', ['scripts/build-web.sh'], { cwd: repoRoot, stdio: 'inherit', timeout: 300_000 });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      // Muted autoplay is what the feed relies on; headless has no user gesture to unlock it.
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** Generous waits: the suite shares two cores with transcoding and the rest of the tests. */
+export const STEP_TIMEOUT_MS = 90_000;
+
+export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  return context;
+}
+
+/** A port nothing listens on, so PUBLIC_URL can be known before the server starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Console errors and uncaught page errors, collected for the whole life of a page. */
+export function collectErrors(page: Page, who: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${who} console: ${msg.text()} (${msg.location().url} on ${page.url()})`);
+  });
+  page.on('pageerror', (err) => errors.push(`${who} pageerror: ${err.message}`));
+  // The console only says "Failed to load resource"; keep the address so a failure names it.
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`${who} ${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Serious and critical accessibility violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the app's CSP (rightly) blocks inline scripts.
+  await page.evaluate(axeSource);
+  // Browser-side code as a string: the server's TypeScript program has no DOM types.
+  const violations = await page.evaluate<AxeViolation[]>('axe.run(document).then((r) => r.violations)');
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
