@@ -110,6 +110,19 @@ function withoutQueryParams(err: Error, serialized: object): Record<string, unkn
   return out;
 }
 
+/** Parameters a failed query's error showed inside some other message's text ("…\nparams: …"). */
+const SHOWN_PARAMS = /(\n\s*params: )[^\n']*/g;
+
+/** `text` with the parameters of any failed query it quotes left out. */
+export function withoutQuotedParams(text: string): string {
+  return text.replace(SHOWN_PARAMS, '$1[not logged]');
+}
+
+/** An error as it is logged: masked, without its query's parameters. */
+export function serializeError(err: Error): Record<string, unknown> {
+  return maskDeep(withoutQueryParams(err, pino.stdSerializers.err(err))) as Record<string, unknown>;
+}
+
 /**
  * JSON logs with personal data masked and secrets redacted; lines written inside a traced span
  * carry its `traceId`.
@@ -135,7 +148,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         }),
         // Errors are serialized after the masking above runs, so they are masked here; a failed
         // query's parameters (addresses, look-up hashes, ciphertexts) are left out altogether.
-        err: (err: Error) => maskDeep(withoutQueryParams(err, pino.stdSerializers.err(err))),
+        err: serializeError,
       },
     },
     destination,

@@ -14,6 +14,7 @@ import { Logger as JobLogger, parseCrontab, run, type Runner, type TaskList, typ
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import { isDatabaseUnavailable } from '../db/unavailable';
+import { serializeError, withoutQuotedParams } from '../logger';
 import { WorkerLiveness } from './liveness';
 
 export interface WorkerHandle {
@@ -61,6 +62,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   let replaceAgain = false;
   const runners = new Set<Runner>();
   const retired = new WeakSet<Runner>();
+  const retiring = new Set<Promise<void>>();
   const pool = outageTolerant(options.pool, stopped.signal);
   const parsedCronItems = parseCrontab(options.crontab);
 
@@ -105,7 +107,11 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     return runner;
   };
 
-  /** Starts a new runner (waiting out an outage), then lets the old ones finish their jobs and stop. */
+  /**
+   * Starts a new runner (waiting out an outage), then lets the old ones finish their jobs and stop
+   * in the background: an old runner slow to stop (a job still running, a connection hanging) never
+   * holds up the next replacement.
+   */
   const replace = (): Promise<void> => {
     if (stopping) return Promise.resolve();
     if (replacing) {
@@ -124,7 +130,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
           await sleep(backoff(attempt), stopped.signal);
         }
       }
-      await Promise.all(old.map((r) => retire(r)));
+      for (const r of old) retire(r);
     })().finally(() => {
       replacing = null;
       if (replaceAgain && !stopping) {
@@ -135,10 +141,14 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     return replacing;
   };
 
-  const retire = async (runner: Runner): Promise<void> => {
+  const retire = (runner: Runner): void => {
     retired.add(runner);
     runners.delete(runner);
-    await runner.stop().catch((err: unknown) => log.debug({ err }, 'stopping a job runner'));
+    const done = runner
+      .stop()
+      .catch((err: unknown) => log.debug({ err }, 'stopping a job runner'))
+      .finally(() => retiring.delete(done));
+    retiring.add(done);
   };
 
   await launch();
@@ -149,7 +159,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       stopping = true;
       stopped.abort();
       await replacing;
-      await Promise.all([...runners].map((r) => retire(r)));
+      for (const r of [...runners]) retire(r);
+      await Promise.all([...retiring]);
       await liveness.stop();
     },
   };
@@ -180,9 +191,18 @@ function outageTolerant(pool: pg.Pool, stopped: AbortSignal): pg.Pool {
   });
 }
 
+/**
+ * graphile-worker's log lines through the product's logger. Its messages quote a failed job's
+ * error, and its metadata carries errors under its own keys: both are logged the way the product
+ * logs errors, without a failed query's parameters.
+ */
 function jobLogger(log: Logger): JobLogger {
-  return new JobLogger((scope) => (level, message, meta) => {
-    const entry = { ...scope, ...meta };
+  return new JobLogger((scope) => (level, raw, meta) => {
+    const entry: Record<string, unknown> = { ...scope };
+    for (const [key, value] of Object.entries(meta ?? {})) {
+      entry[key] = value instanceof Error ? serializeError(value) : value;
+    }
+    const message = withoutQuotedParams(raw);
     const name = String(level);
     if (name === 'error') log.error(entry, message);
     else if (name === 'warning') log.warn(entry, message);
