@@ -1,6 +1,8 @@
 import type { Clock } from '../../platform/clock';
 import type { Executor } from '../../platform/db/client';
-import { enqueue } from '../../platform/jobs';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { addJobCall } from '../../platform/jobs';
 import type { NotificationKind } from './kinds';
 import { notifications } from './tables';
 
@@ -26,9 +28,11 @@ export const deliverJobKey = (notificationId: string): string => `notifications.
  * Returns the new notification's id, or null when it was a duplicate.
  */
 export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput): Promise<string | null> {
-  const [row] = await tx
+  const id = randomUUID();
+  const written = tx
     .insert(notifications)
     .values({
+      id,
       userId: input.userId,
       kind: input.kind,
       title: input.title,
@@ -40,12 +44,12 @@ export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput)
     })
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
-  if (!row) return null;
-  await enqueue(
-    tx,
-    DELIVER_TASK,
-    { notificationId: row.id },
-    { jobKey: deliverJobKey(row.id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS },
-  );
-  return row.id;
+  // One statement: the delivery job is added only when the notification was written.
+  const result = await tx.execute(sql`with written as (${written.getSQL()})
+    select ${addJobCall(
+      DELIVER_TASK,
+      { notificationId: id },
+      { jobKey: deliverJobKey(id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS },
+    )} from written`);
+  return result.rows.length > 0 ? id : null;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Task, TaskList } from 'graphile-worker';
 import type { Executor } from '../db/client';
 import { withJobTraceContext } from '../telemetry/jobs';
@@ -26,7 +26,15 @@ export async function enqueue(
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<void> {
-  await executor.execute(sql`select graphile_worker.add_job(
+  await executor.execute(sql`select ${addJobCall(task, payload, options)}`);
+}
+
+/**
+ * The call that adds a job, for statements that add one alongside other writes (`select … from`
+ * a data-modifying step adds it only when that step wrote a row).
+ */
+export function addJobCall(task: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): SQL {
+  return sql`graphile_worker.add_job(
     identifier => ${task},
     payload => ${JSON.stringify(withJobTraceContext(payload))}::json,
     queue_name => ${options.queueName ?? null}::text,
@@ -35,7 +43,7 @@ export async function enqueue(
     job_key => ${options.jobKey ?? null}::text,
     priority => ${options.priority ?? null}::int,
     job_key_mode => ${options.jobKey ? (options.jobKeyMode ?? 'replace') : null}::text
-  )`);
+  )`;
 }
 
 /** Removes a pending job by key (for example a timer whose reason went away). */

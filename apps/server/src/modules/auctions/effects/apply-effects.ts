@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../../platform/db/client';
 import type { AuctionsDeps, PaymentWindowView } from '../deps';
-import { biddersOf, pseudonymsOf } from '../repo/auction-repo';
+import { biddersOf, leaderAliasOf } from '../repo/auction-repo';
 import { updateMarket } from '../repo/market-repo';
 import { addStrike, closeWindow, insertWindow, openWindowOfAuction } from '../repo/payment-repo';
 import type { AuctionEvent, AuctionState } from '../rules';
@@ -22,6 +22,8 @@ export interface Transition {
   row: AuctionRow;
   events: AuctionEvent[];
   now: Date;
+  /** The leader's pseudonym, when the caller already has it. */
+  leaderAlias?: string | null;
 }
 
 export interface Effects {
@@ -112,9 +114,7 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
     events,
     row.version,
   );
-  const aliases =
-    after.leaderId === null ? new Map<string, string>() : await pseudonymsOf(tx, after.id, [after.leaderId]);
-  const leaderAlias = after.leaderId === null ? null : (aliases.get(after.leaderId) ?? null);
+  const leaderAlias = transition.leaderAlias !== undefined ? transition.leaderAlias : await leaderAliasOf(tx, after);
   const summary = liveSummary(after, { version: row.version, bidCount: row.bidCount, leaderAlias }, deps.rules);
   return { live: liveMessages(after, events, summary), leaderAlias };
 }

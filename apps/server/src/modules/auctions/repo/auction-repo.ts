@@ -2,11 +2,12 @@
  * Loading and saving auctions. `loadAuction(…, { lock: true })` takes the auction row FOR UPDATE:
  * that row lock is what serialises every bid, end, accept and void of one auction. `saveAuction`
  * writes the new state, the new bids, flag changes, maximums, pseudonyms and events in the caller's
- * transaction, so a transition is committed whole or not at all.
+ * transaction, so a transition is committed whole or not at all. `saveAuction(…, { ifUnchanged })`
+ * saves over a state read without the lock, and takes the lock with its write.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client';
-import type { AuctionEvent, AuctionState } from '../rules';
+import type { AuctionBid, AuctionEvent, AuctionState, ProxyMaximum } from '../rules';
 import { auctionEvents, auctions, bidders, bids, maxima, type AuctionRow } from '../tables';
 import { auctionColumns, bidRowOf, countsAsShown, eventRowOf, stateOf } from './auction-rows';
 
@@ -18,27 +19,46 @@ export interface LoadedAuction {
   row: AuctionRow;
 }
 
+/** The maximums as one JSON array, read in the same statement as the auction row. */
+const maximaJson = sql<{ bidderId: string; maxAmountMinor: number; setAtMs: number; setSequence: number }[]>`coalesce(
+  (select json_agg(json_build_object(
+     'bidderId', m.bidder_id, 'maxAmountMinor', m.max_amount_minor,
+     'setAtMs', (extract(epoch from m.set_at) * 1000)::float8, 'setSequence', m.set_sequence))
+   from auctions.maxima m where m.auction_id = ${auctions.id}),
+  '[]'::json)`;
+
 /**
- * `known`: the same auction read earlier without the lock. Every change of its maxima bumps the
- * row's version, so when the locked row still has that version its maxima are reused unread.
+ * The auction row with its maximums, in one statement, and the bids asked for. `strikesOf`: also
+ * count that user's non-payment strikes in the same statement (a bid needs them).
  */
 export async function loadAuction(
   tx: Executor,
   auctionId: string,
-  options: { lock: boolean; bids: BidLoad; known?: LoadedAuction | undefined },
-): Promise<LoadedAuction | null> {
-  const query = tx.select().from(auctions).where(eq(auctions.id, auctionId));
-  const [row] = options.lock ? await query.for('update') : await query;
-  if (!row) return null;
-  const known = options.known?.row.version === row.version ? options.known : undefined;
-  if (known !== undefined && options.bids === 'none') {
-    return { state: { ...stateOf(row, [], []), maxima: known.state.maxima }, row };
-  }
-  const [bidRows, maximumRows] = await Promise.all([
-    loadBids(tx, auctionId, options.bids),
-    tx.select().from(maxima).where(eq(maxima.auctionId, auctionId)),
-  ]);
-  return { state: stateOf(row, bidRows, maximumRows), row };
+  options: { lock: boolean; bids: BidLoad; strikesOf?: string },
+): Promise<(LoadedAuction & { strikes: number }) | null> {
+  const strikesOf = options.strikesOf;
+  const query = tx
+    .select({
+      row: auctions,
+      maxima: maximaJson,
+      strikes:
+        strikesOf === undefined
+          ? sql<number>`0`
+          : sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${strikesOf})`,
+    })
+    .from(auctions)
+    .where(eq(auctions.id, auctionId));
+  const [found] = options.lock ? await query.for('update') : await query;
+  if (!found) return null;
+  const maximumRows = found.maxima.map((m) => ({
+    auctionId,
+    bidderId: m.bidderId,
+    maxAmountMinor: m.maxAmountMinor,
+    setAt: new Date(m.setAtMs),
+    setSequence: m.setSequence,
+  }));
+  const bidRows = await loadBids(tx, auctionId, options.bids);
+  return { state: stateOf(found.row, bidRows, maximumRows), row: found.row, strikes: found.strikes };
 }
 
 async function loadBids(tx: Executor, auctionId: string, load: BidLoad) {
@@ -57,29 +77,39 @@ export async function insertAuction(tx: Executor, state: AuctionState, events: A
     .insert(auctions)
     .values({ ...auctionColumns(state), bidCount: state.bids.filter(countsAsShown).length, version: 1 })
     .returning();
-  if (state.bids.length > 0) await tx.insert(bids).values(state.bids.map((bid) => bidRowOf(state.id, bid)));
-  if (state.maxima.length > 0) {
-    await tx.insert(maxima).values(state.maxima.map((m) => ({ auctionId: state.id, ...m })));
-  }
-  await addPseudonyms(
-    tx,
-    state.id,
-    state.bids.map((bid) => bid.bidderId),
-  );
-  await appendEvents(tx, state.storyId, events);
+  await writeRows(tx, state, {
+    added: state.bids,
+    changedMaxima: state.maxima,
+    goneBidderIds: [],
+    newcomerIds: state.bids.map((bid) => bid.bidderId),
+    events,
+  });
   return row!;
 }
 
+export interface SavedAuction {
+  row: AuctionRow;
+  /** The leader's pseudonym after the save ("Bidder 3"); null when nobody leads. */
+  leaderAlias: string | null;
+}
+
 /**
- * Saves `after` over `before` (loaded under lock in this transaction). Only bids after the loaded
- * sequence are inserted and only loaded bids can change flags, so a partial bid load is safe.
+ * Saves `after` over `before` in two statements: the auction row, then every other row the
+ * transition adds (bids, maximums, pseudonyms, events). Only bids after the loaded sequence are
+ * inserted and only loaded bids can change flags, so a partial bid load is safe.
+ *
+ * `before` was either loaded under the row lock in this transaction, or (`ifUnchanged`) read
+ * without it: then the row is written only if its version is still the one read — the update
+ * takes the row lock, waits out a concurrent writer and re-checks — and null means another
+ * transition committed first and nothing was written.
  */
 export async function saveAuction(
   tx: Executor,
   before: LoadedAuction,
   after: AuctionState,
   events: AuctionEvent[],
-): Promise<AuctionRow> {
+  options: { ifUnchanged?: boolean } = {},
+): Promise<SavedAuction | null> {
   const previous = before.state;
   const added = after.bids.filter((bid) => bid.sequence > previous.lastSequence);
   const flagged = after.bids.filter((bid) => {
@@ -92,69 +122,118 @@ export async function saveAuction(
   const [row] = await tx
     .update(auctions)
     .set({ ...auctionColumns(after), bidCount, version: sql`${auctions.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(auctions.id, after.id))
+    .where(
+      options.ifUnchanged
+        ? and(eq(auctions.id, after.id), eq(auctions.version, before.row.version))
+        : eq(auctions.id, after.id),
+    )
     .returning();
-  if (added.length > 0) await tx.insert(bids).values(added.map((bid) => bidRowOf(after.id, bid)));
+  if (!row) {
+    if (options.ifUnchanged) return null;
+    throw new Error(`auction ${after.id} vanished while locked`);
+  }
   for (const bid of flagged) {
     await tx
       .update(bids)
       .set({ voided: bid.voided, voidReason: bid.voidReason })
       .where(and(eq(bids.auctionId, after.id), eq(bids.id, bid.id)));
   }
-  await saveMaxima(tx, previous, after);
-  const newcomers = added
-    .filter((bid) => bid.kind !== 'proxy')
-    .map((bid) => bid.bidderId)
-    .filter((id) => !previous.maxima.some((m) => m.bidderId === id));
-  await addPseudonyms(tx, after.id, newcomers);
-  await appendEvents(tx, after.storyId, events);
-  return row!;
-}
-
-async function saveMaxima(tx: Executor, previous: AuctionState, after: AuctionState): Promise<void> {
-  const gone = previous.maxima.filter((old) => !after.maxima.some((m) => m.bidderId === old.bidderId));
-  if (gone.length > 0) {
-    await tx.delete(maxima).where(
-      and(
-        eq(maxima.auctionId, after.id),
-        inArray(
-          maxima.bidderId,
-          gone.map((m) => m.bidderId),
-        ),
-      ),
-    );
-  }
-  const changed = after.maxima.filter((m) => {
-    const old = previous.maxima.find((candidate) => candidate.bidderId === m.bidderId);
-    return (
-      old === undefined ||
-      old.maxAmountMinor !== m.maxAmountMinor ||
-      old.setSequence !== m.setSequence ||
-      old.setAt.getTime() !== m.setAt.getTime()
-    );
+  const leaderAlias = await writeRows(tx, after, {
+    added,
+    changedMaxima: after.maxima.filter((m) => {
+      const old = previous.maxima.find((candidate) => candidate.bidderId === m.bidderId);
+      return (
+        old === undefined ||
+        old.maxAmountMinor !== m.maxAmountMinor ||
+        old.setSequence !== m.setSequence ||
+        old.setAt.getTime() !== m.setAt.getTime()
+      );
+    }),
+    goneBidderIds: previous.maxima
+      .filter((old) => !after.maxima.some((m) => m.bidderId === old.bidderId))
+      .map((m) => m.bidderId),
+    newcomerIds: added
+      .filter((bid) => bid.kind !== 'proxy')
+      .map((bid) => bid.bidderId)
+      .filter((id) => !previous.maxima.some((m) => m.bidderId === id)),
+    events,
   });
-  if (changed.length === 0) return;
-  await tx
-    .insert(maxima)
-    .values(changed.map((m) => ({ auctionId: after.id, ...m })))
-    .onConflictDoUpdate({
-      target: [maxima.auctionId, maxima.bidderId],
-      set: {
-        maxAmountMinor: sql`excluded.max_amount_minor`,
-        setAt: sql`excluded.set_at`,
-        setSequence: sql`excluded.set_sequence`,
-      },
-    });
+  return { row, leaderAlias };
 }
 
-/** Numbers first-time bidders in order ("Bidder 1", "Bidder 2", …); the auction lock keeps numbers unique. */
-async function addPseudonyms(tx: Executor, auctionId: string, userIds: string[]): Promise<void> {
-  for (const userId of new Set(userIds)) {
-    await tx.execute(sql`
-      insert into auctions.bidders (auction_id, user_id, alias_number)
-      select ${auctionId}, ${userId}, coalesce(max(alias_number), 0) + 1 from auctions.bidders where auction_id = ${auctionId}
-      on conflict do nothing`);
+interface NewRows {
+  added: readonly AuctionBid[];
+  changedMaxima: readonly ProxyMaximum[];
+  goneBidderIds: readonly string[];
+  /** Bidders who may be bidding here for the first time: numbered in order ("Bidder 1", …). */
+  newcomerIds: readonly string[];
+  events: readonly AuctionEvent[];
+}
+
+/**
+ * One statement for all of a transition's new rows, answering the leader's pseudonym (a newcomer
+ * leading gets theirs in this same statement). Pseudonym numbers stay unique because the caller
+ * holds the auction's row lock.
+ */
+async function writeRows(tx: Executor, state: AuctionState, rows: NewRows): Promise<string | null> {
+  const steps: SQL[] = [];
+  if (rows.added.length > 0) {
+    steps.push(
+      sql`added_bids as (${tx
+        .insert(bids)
+        .values(rows.added.map((bid) => bidRowOf(state.id, bid)))
+        .getSQL()})`,
+    );
   }
+  if (rows.goneBidderIds.length > 0) {
+    steps.push(
+      sql`gone_maxima as (${tx
+        .delete(maxima)
+        .where(and(eq(maxima.auctionId, state.id), inArray(maxima.bidderId, [...rows.goneBidderIds])))
+        .getSQL()})`,
+    );
+  }
+  if (rows.changedMaxima.length > 0) {
+    steps.push(
+      sql`changed_maxima as (${tx
+        .insert(maxima)
+        .values(rows.changedMaxima.map((m) => ({ auctionId: state.id, ...m })))
+        .onConflictDoUpdate({
+          target: [maxima.auctionId, maxima.bidderId],
+          set: {
+            maxAmountMinor: sql`excluded.max_amount_minor`,
+            setAt: sql`excluded.set_at`,
+            setSequence: sql`excluded.set_sequence`,
+          },
+        })
+        .getSQL()})`,
+    );
+  }
+  const newcomers = [...new Set(rows.newcomerIds)];
+  steps.push(sql`new_aliases as (
+    insert into auctions.bidders (auction_id, user_id, alias_number)
+    select ${state.id}::uuid, fresh.id, taken.n + row_number() over (order by fresh.ord)
+      from (select u.id, u.ord from unnest(${sql.param(newcomers)}::uuid[]) with ordinality as u(id, ord)
+             where not exists (select 1 from auctions.bidders b where b.auction_id = ${state.id} and b.user_id = u.id)) fresh
+     cross join (select coalesce(max(alias_number), 0) as n from auctions.bidders where auction_id = ${state.id}) taken
+    on conflict do nothing
+    returning user_id, alias_number)`);
+  if (rows.events.length > 0) {
+    steps.push(
+      sql`logged_events as (${tx
+        .insert(auctionEvents)
+        .values(rows.events.map((event) => eventRowOf(state.storyId, event)))
+        .getSQL()})`,
+    );
+  }
+  const leader = state.leaderId;
+  const result = await tx.execute<{ n: number | null }>(sql`with ${sql.join(steps, sql`, `)}
+    select coalesce(
+      (select alias_number from new_aliases where user_id = ${leader}::uuid),
+      (select alias_number from auctions.bidders where auction_id = ${state.id} and user_id = ${leader}::uuid)
+    ) as n`);
+  const n = result.rows[0]?.n;
+  return leader === null || n === null || n === undefined ? null : aliasOf(n);
 }
 
 /** Appends events to the log. */
@@ -172,6 +251,12 @@ export async function pseudonymsOf(tx: Executor, auctionId: string, userIds: str
     .from(bidders)
     .where(and(eq(bidders.auctionId, auctionId), inArray(bidders.userId, ids)));
   return new Map(rows.map((r) => [r.userId, aliasOf(r.n)]));
+}
+
+/** The leader's per-auction pseudonym. */
+export async function leaderAliasOf(tx: Executor, state: AuctionState): Promise<string | null> {
+  if (state.leaderId === null) return null;
+  return (await pseudonymsOf(tx, state.id, [state.leaderId])).get(state.leaderId) ?? null;
 }
 
 export const aliasOf = (n: number): string => `Bidder ${n}`;

@@ -1,6 +1,7 @@
 /**
- * A bid, end to end: idempotency key claimed → auction row locked → rules → state, bids and events
- * written → effects (timers re-armed, notices) → commit → live messages. The 201 goes out only
+ * A bid, end to end: idempotency key claimed → auction read → rules → state, bids and events
+ * written (taking the auction's row lock) → effects (timers re-armed, notices) → commit → live
+ * messages. The 201 goes out only
  * after the commit, so an acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,6 @@ import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
 import { notFound } from '../../../platform/errors';
 import { loadAuction } from '../repo/auction-repo';
-import { strikeCount } from '../repo/payment-repo';
 import { placeBid as placeBidRule, type AuctionState, type Refusal, type RefusalCode } from '../rules';
 import type { bidAnswer } from '../schemas';
 import { auctionAnswer } from './read-auction';
@@ -42,32 +42,30 @@ export async function placeBid(
       successStatus: 201,
     },
     async (tx) => {
+      // Read without the lock; most bids on a hot auction lose the race for the minimum and are
+      // refused for good from that read, and the rest write only if it is still current (see
+      // `tryTransition`). A fresh id can never repeat an earlier bid: no bid history is read.
+      const known = await loadAuction(tx, request.auctionId, {
+        lock: false,
+        bids: 'none',
+        strikesOf: request.bidderId,
+      });
+      if (known === null) throw notFound('auction_not_found', 'No such auction');
       const input = {
         bidId: randomUUID(),
         bidderId: request.bidderId,
         amountMinor: request.amountMinor,
         ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
-        bidderStrikes: await strikeCount(tx, request.bidderId),
+        bidderStrikes: known.strikes,
       };
       const bidId = input.bidId;
-      // Most bids on a hot auction lose the race for the minimum. The committed state, read without
-      // the lock, already refuses those for good (see `settledRefusal`), so only bids that may
-      // stand queue for the auction's row lock.
-      const peek = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none' });
-      if (peek === null) throw notFound('auction_not_found', 'No such auction');
-      const early = placeBidRule(peek.state, input, deps.clock.now(), deps.rules);
-      if (!early.ok && settledRefusal(early, peek.state)) {
-        deps.metrics.bidRefused(early.code);
-        throw refusalError(early);
-      }
-      // A fresh id can never repeat an earlier bid, so none of the bid history needs reading.
       const outcome = await tryTransition(
         deps,
         tx,
         request.auctionId,
         'none',
         ({ state }, now) => placeBidRule(state, input, now, deps.rules),
-        peek,
+        { known, settled: settledRefusal },
       );
       if (!outcome.ok) {
         deps.metrics.bidRefused(outcome.code);

@@ -5,7 +5,7 @@ import type { Executor } from '../../../platform/db/client';
 import { notFound } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 import { presentAuction, presentPublicBid } from '../present';
-import { aliasOf, loadAuction, pseudonymsOf, type LoadedAuction } from '../repo/auction-repo';
+import { aliasOf, leaderAliasOf, loadAuction, type LoadedAuction } from '../repo/auction-repo';
 import { readMarket } from '../repo/market-repo';
 import type { AuctionState } from '../rules';
 import type { auctionView, bidList } from '../schemas';
@@ -29,12 +29,6 @@ export async function auctionAnswer(
     now: deps.clock.now(),
     rules: deps.rules,
   });
-}
-
-/** The leader's per-auction pseudonym. */
-export async function leaderAliasOf(tx: Executor, state: AuctionState): Promise<string | null> {
-  if (state.leaderId === null) return null;
-  return (await pseudonymsOf(tx, state.id, [state.leaderId])).get(state.leaderId) ?? null;
 }
 
 async function mustLoad(deps: AuctionsDeps, auctionId: string): Promise<LoadedAuction> {
