@@ -1,57 +1,15 @@
 // N WebSocket subscribers of one auction: bid-to-delivery latency (bid request sent → message
-// received by each subscriber) and memory per connection, vs a bare `ws` server broadcasting a
-// message of the same size. Clients run in this process too, for both, so the ratio is fair.
+// received by each subscriber) and server memory per connection, vs a bare `ws` server
+// broadcasting a message of the same size. The subscribers run in a process of their own
+// (bench/ws-fleet.ts), for both, as real clients would.
+import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { WebSocket, WebSocketServer } from 'ws';
+import { fileURLToPath } from 'node:url';
+import type { WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import type { FleetCommand, FleetReport } from './ws-fleet';
 import type { Session } from '../apps/server/test/client';
 import { percentile, ratio, type Bench } from './support';
-
-interface Fleet {
-  sockets: WebSocket[];
-  latencies: number[];
-  received: number;
-  /** Connections refused or reset before subscribing (the machine ran out of something). */
-  failed: number;
-}
-
-/** Opens `count` subscribers in batches; every `bid_placed` message records now − `sentAt()`. */
-async function openFleet(url: string, channel: string, count: number, sentAt: () => number): Promise<Fleet> {
-  const fleet: Fleet = { sockets: [], latencies: [], received: 0, failed: 0 };
-  const batch = 200;
-  for (let start = 0; start < count; start += batch) {
-    await Promise.all(
-      Array.from({ length: Math.min(batch, count - start) }, async () => {
-        // A connection reset while thousands open at once is retried, as a real client would.
-        for (let attempt = 1; attempt <= 3; attempt++) {
-          if (await subscribe(url, channel, fleet, sentAt)) return;
-        }
-        fleet.failed += 1;
-      }),
-    );
-  }
-  return fleet;
-}
-
-function subscribe(url: string, channel: string, fleet: Fleet, sentAt: () => number): Promise<boolean> {
-  const socket = new WebSocket(url);
-  return new Promise<boolean>((resolve) => {
-    let subscribed = false;
-    socket.on('message', (raw: Buffer) => {
-      const text = raw.toString();
-      if (text.includes('"bid_placed"')) {
-        fleet.latencies.push(performance.now() - sentAt());
-        fleet.received += 1;
-      } else if (text.includes('"subscribed"')) {
-        subscribed = true;
-        fleet.sockets.push(socket);
-        resolve(true);
-      } else if (text.includes('"welcome"')) socket.send(JSON.stringify({ type: 'subscribe', channel }));
-    });
-    socket.on('error', () => {
-      if (!subscribed) resolve(false);
-    });
-  });
-}
 
 async function until(probe: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -81,6 +39,51 @@ interface Figures {
   bytesPerConnection: number;
 }
 
+/** The subscriber process: opens the fleet, reports progress and finally every receipt. */
+class FleetProcess {
+  private readonly child: ChildProcess;
+  received = 0;
+  private finished = false;
+  private opened: Promise<{ sockets: number; failed: number }>;
+  private receipts: Promise<[number, number][]>;
+
+  constructor() {
+    this.child = fork(fileURLToPath(new URL('./ws-fleet.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'inherit',
+    });
+    let opened: (v: { sockets: number; failed: number }) => void = () => undefined;
+    let receipts: (v: [number, number][]) => void = () => undefined;
+    this.opened = new Promise((resolve) => (opened = resolve));
+    this.receipts = new Promise((resolve) => (receipts = resolve));
+    this.child.on('exit', (code, signal) => {
+      if (!this.finished) throw new Error(`the subscriber process stopped early (${signal ?? code})`);
+    });
+    this.child.on('message', (report: FleetReport) => {
+      if (report.type === 'opened') opened(report);
+      else if (report.type === 'received') this.received = report.total;
+      else receipts(report.receipts);
+    });
+  }
+
+  open(url: string, channel: string, count: number) {
+    this.command({ type: 'open', url, channel, count });
+    return this.opened;
+  }
+
+  finish() {
+    this.finished = true;
+    this.command({ type: 'finish' });
+    return this.receipts;
+  }
+
+  private command(command: FleetCommand): void {
+    this.child.send(command);
+  }
+}
+
+const wallClock = () => performance.timeOrigin + performance.now();
+
 async function drive(
   url: string,
   channel: string,
@@ -88,26 +91,26 @@ async function drive(
   rounds: number,
   fire: (round: number) => Promise<void>,
 ): Promise<Figures> {
-  let sentAt = 0;
+  const fleet = new FleetProcess();
   const before = await memory();
-  const fleet = await openFleet(url, channel, count, () => sentAt);
+  const { sockets, failed } = await fleet.open(url, channel, count);
   const after = await memory();
+  const sentAt: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const target = (round + 1) * fleet.sockets.length;
-    sentAt = performance.now();
+    sentAt.push(wallClock());
     await fire(round);
-    await until(() => fleet.received >= target, 30_000);
+    await until(() => fleet.received >= (round + 1) * sockets, 30_000);
     await new Promise((r) => setTimeout(r, 50));
   }
-  for (const s of fleet.sockets) s.terminate();
-  const sorted = fleet.latencies.sort((a, b) => a - b);
+  const receipts = await fleet.finish();
+  const sorted = receipts.map(([round, at]) => at - sentAt[round]!).sort((a, b) => a - b);
   return {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
-    delivered: fleet.received,
-    expected: fleet.sockets.length * rounds,
-    failed: fleet.failed,
-    bytesPerConnection: (after - before) / Math.max(fleet.sockets.length, 1),
+    delivered: receipts.length,
+    expected: sockets * rounds,
+    failed,
+    bytesPerConnection: (after - before) / Math.max(sockets, 1),
   };
 }
 
@@ -157,6 +160,6 @@ export async function benchWebSockets(
   return [
     `websocket fan-out (${count} subscribers on one auction, ${rounds} bids): p50 ${product.p50.toFixed(0)} ms, p99 ${product.p99.toFixed(0)} ms, delivered ${product.delivered}/${product.expected}, failed connections ${product.failed}`,
     `  bare ws broadcast: p50 ${baseline.p50.toFixed(0)} ms, p99 ${baseline.p99.toFixed(0)} ms, delivered ${baseline.delivered}/${baseline.expected}, failed connections ${baseline.failed} → p99 ×${(product.p99 / Math.max(baseline.p99, 0.1)).toFixed(1)}`,
-    `memory per connection (server + client in one process, heap + external): ${kb(product.bytesPerConnection)} vs bare ws ${kb(baseline.bytesPerConnection)} → ${ratio(product.bytesPerConnection, baseline.bytesPerConnection)}`,
+    `server memory per connection (heap + external): ${kb(product.bytesPerConnection)} vs bare ws ${kb(baseline.bytesPerConnection)} → ${ratio(product.bytesPerConnection, baseline.bytesPerConnection)}`,
   ];
 }
