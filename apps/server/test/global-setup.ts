@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/db/embedded';
 import { migrateDatabase } from '../src/platform/db/migrate';
 import { migrationSets } from '../src/modules/migrations';
+import { findLeaks } from './log-scan';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,8 @@ declare module 'vitest' {
     /** A migrated database each test file clones. */
     templateDatabase: string;
     runId: string;
+    /** Where every test server writes its log lines; scanned for leaks when the run ends. */
+    logDir: string;
   }
 }
 
@@ -47,6 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
   project.provide('runId', runId);
+  const logDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-logs-'));
+  project.provide('logDir', logDir);
 
   return async () => {
     const dbs = await admin.query<{ datname: string }>(
@@ -59,5 +64,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.end();
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await checkLogs(logDir);
   };
+}
+
+/**
+ * The whole run's logs hold no personal data and no credential: a leak fails the run, with the
+ * kind of data and the file (named after the test file) it appeared in.
+ */
+async function checkLogs(dir: string): Promise<void> {
+  const { lines, leaks } = await findLeaks(dir);
+  if (leaks.length > 0) {
+    const list = leaks.map((l) => `  ${l.kind} in ${l.file}: ${l.sample}`).join('\n');
+    // The run fails: the test runner reports an error thrown here without changing its status.
+    process.exitCode = 1;
+    throw new Error(`personal data or credentials in the logs of the test run (kept in ${dir}):\n${list}`);
+  }
+  console.log(`logs of the test run: ${lines} lines, no personal data or credentials`);
+  await rm(dir, { recursive: true, force: true });
 }

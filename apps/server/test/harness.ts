@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadConfig } from '../src/config';
 import type { Clock } from '../src/platform/clock';
 import { createLogger } from '../src/platform/logger';
@@ -49,6 +50,12 @@ export interface TestServerOptions {
   logLines?: string[];
 }
 
+/** This test file's log file in the run's log folder. */
+function runLogFile(): string {
+  const name = path.basename(expect.getState().testPath ?? 'unknown').replace(/[^\w.-]/g, '_');
+  return path.join(inject('logDir'), `${name}-${process.pid}-${randomBytes(3).toString('hex')}.ndjson`);
+}
+
 /** Starts the product on an isolated database, as `npm start` would, without listening. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<Runtime> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
@@ -58,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '8',
-    LOG_LEVEL: options.logLines ? 'debug' : 'silent',
+    LOG_LEVEL: 'debug',
     DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
     LOOKUP_SECRET: 'test-lookup-secret-test-lookup-secret-000',
     RATE_LIMIT_PER_MINUTE: '100000',
@@ -67,10 +74,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const lines = options.logLines;
+  // Every line also goes to the run's log folder, which is scanned for leaks once the run ends.
+  const file = runLogFile();
+  const logger = createLogger('debug', {
+    write: (line: string) => {
+      lines?.push(line);
+      appendFileSync(file, line);
+    },
+  });
   return startRuntime(config, {
     skipMigrations: true,
     workerPollIntervalMs: 100,
+    logger,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(lines ? { logger: createLogger('debug', { write: (line: string) => lines.push(line) }) } : {}),
   });
 }
