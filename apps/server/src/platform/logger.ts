@@ -1,13 +1,21 @@
 import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// A match may only start where a run of address characters starts: scanning a long run without
+// an "@" then costs one pass, not one pass per position (a hostile request could otherwise make
+// the masking quadratic and stall the process).
+const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const PHONE = /\+[1-9]\d{6,14}/g;
+/** Longer strings are cut (after masking) before they are logged. */
+export const LOGGED_STRING_LIMIT = 10_000;
 
-/** Masks emails (`a***@example.com`) and phone numbers in a string. */
+/** Masks emails (`a***@example.com`) and phone numbers in a string, cut to the logged length. */
 export function maskPersonalData(text: string): string {
   if (typeof text !== 'string') return text;
-  return text.replace(EMAIL, '$1***@$2').replace(PHONE, '+***');
+  const masked = text.replace(EMAIL, '$1***@$2').replace(PHONE, '+***');
+  return masked.length > LOGGED_STRING_LIMIT
+    ? `${masked.slice(0, LOGGED_STRING_LIMIT)}…[${masked.length - LOGGED_STRING_LIMIT} more characters]`
+    : masked;
 }
 
 /** Query parameters whose values are credentials wherever they appear. */
