@@ -67,4 +67,30 @@ describe('Idempotency-Key', () => {
     await perform(null, 'e');
     expect(await count()).toBe(before + 2);
   });
+
+  it('remembers a refusal from the read-only first step, and hands what it read to the operation', async () => {
+    let reads = 0;
+    const attempt = (key: string, refuse: boolean) =>
+      withIdempotency(
+        runtime.ctx.db,
+        { scope: 'test.read', userId: user, key, request: { refuse } },
+        async (tx, read: { seen: number }) => {
+          await tx.execute(sql`insert into public.effects (note) values ('after read')`);
+          return { seen: read.seen };
+        },
+        async () => {
+          reads += 1;
+          if (refuse) throw new AppError(422, 'too_low', 'refused from the read');
+          return { seen: reads };
+        },
+      );
+    const before = await count();
+    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ status: 422, code: 'too_low' });
+    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ status: 422, code: 'too_low' });
+    expect(reads).toBe(1);
+    expect(await count()).toBe(before);
+    const ok = await attempt('key-read-bbbb', false);
+    expect(ok.body).toEqual({ seen: 2 });
+    expect(await count()).toBe(before + 1);
+  });
 });

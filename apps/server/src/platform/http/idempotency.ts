@@ -36,14 +36,19 @@ function hashRequest(body: unknown): string {
  * wait on the key's row until the first commits. Domain errors (4xx) are remembered too, so a
  * retry cannot succeed where the first attempt was refused for a reason that no longer shows.
  */
-export async function withIdempotency<T>(
+export async function withIdempotency<T, R = undefined>(
   db: Database,
   options: { scope: string; userId: string; key: string | null; request: unknown; successStatus?: number },
-  operation: (tx: Executor) => Promise<T>,
+  operation: (tx: Executor, read: R) => Promise<T>,
+  /**
+   * A read-only first step (it must write nothing): a domain error it throws is the answer, with
+   * no savepoint to take and roll back. What it returns is passed to `operation`.
+   */
+  read: (tx: Executor) => Promise<R> = () => Promise.resolve(undefined as R),
 ): Promise<IdempotentAnswer<T>> {
   const successStatus = options.successStatus ?? 200;
   if (!options.key) {
-    const body = await db.transaction(operation);
+    const body = await db.transaction(async (tx) => operation(tx, await read(tx)));
     return { status: successStatus, body, replayed: false };
   }
   const requestHash = hashRequest(options.request);
@@ -75,22 +80,30 @@ export async function withIdempotency<T>(
       }
       return { replay: prior };
     }
+    const remember = async (err: AppError): Promise<Outcome> => {
+      const stored = {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.details === undefined ? {} : { details: err.details }),
+        },
+      };
+      await tx.update(idempotencyKeys).set({ statusCode: err.status, responseBody: stored }).where(where);
+      return { error: err };
+    };
+    let first: R;
     try {
-      const body = await tx.transaction(operation);
+      first = await read(tx);
+    } catch (err) {
+      if (err instanceof AppError) return remember(err);
+      throw err;
+    }
+    try {
+      const body = await tx.transaction((inner) => operation(inner, first));
       await tx.update(idempotencyKeys).set({ statusCode: successStatus, responseBody: body }).where(where);
       return { body };
     } catch (err) {
-      if (err instanceof AppError) {
-        const stored = {
-          error: {
-            code: err.code,
-            message: err.message,
-            ...(err.details === undefined ? {} : { details: err.details }),
-          },
-        };
-        await tx.update(idempotencyKeys).set({ statusCode: err.status, responseBody: stored }).where(where);
-        return { error: err };
-      }
+      if (err instanceof AppError) return remember(err);
       throw err;
     }
   });

@@ -1,11 +1,11 @@
 /**
  * A bid, end to end: idempotency key claimed → auction read → rules → state, bids and events
  * written (taking the auction's row lock) → effects (timers re-armed, notices) → commit → live
- * messages. The 201 goes out only
- * after the commit, so an acknowledged bid is durable.
+ * messages. The 201 goes out only after the commit, so an acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { Executor } from '../../../platform/db/client';
 import { withIdempotency } from '../../../platform/http/idempotency';
 import type { AuctionsDeps } from '../deps';
 import { publishLive } from '../effects/apply-effects';
@@ -13,8 +13,14 @@ import type { LiveMessage } from '../effects/live';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
 import { notFound } from '../../../platform/errors';
-import { loadAuction } from '../repo/auction-repo';
-import { placeBid as placeBidRule, type AuctionState, type Refusal, type RefusalCode } from '../rules';
+import { loadAuction, type LoadedAuction } from '../repo/auction-repo';
+import {
+  placeBid as placeBidRule,
+  type AuctionState,
+  type PlaceBidInput,
+  type Refusal,
+  type RefusalCode,
+} from '../rules';
 import type { bidAnswer } from '../schemas';
 import { auctionAnswer } from './read-auction';
 import { tryTransition } from './transition';
@@ -32,7 +38,7 @@ export async function placeBid(
   request: PlaceBidRequest,
 ): Promise<{ status: number; body: z.infer<typeof bidAnswer> }> {
   let live: LiveMessage[] = [];
-  const answer = await withIdempotency(
+  const answer = await withIdempotency<z.infer<typeof bidAnswer>, BidRead>(
     deps.db,
     {
       scope: `auctions.bid:${request.auctionId}`,
@@ -41,24 +47,7 @@ export async function placeBid(
       request: { amountMinor: request.amountMinor, maxAmountMinor: request.maxAmountMinor ?? null },
       successStatus: 201,
     },
-    async (tx) => {
-      // Read without the lock; most bids on a hot auction lose the race for the minimum and are
-      // refused for good from that read, and the rest write only if it is still current (see
-      // `tryTransition`). A fresh id can never repeat an earlier bid: no bid history is read.
-      const known = await loadAuction(tx, request.auctionId, {
-        lock: false,
-        bids: 'none',
-        strikesOf: request.bidderId,
-      });
-      if (known === null) throw notFound('auction_not_found', 'No such auction');
-      const input = {
-        bidId: randomUUID(),
-        bidderId: request.bidderId,
-        amountMinor: request.amountMinor,
-        ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
-        bidderStrikes: known.strikes,
-      };
-      const bidId = input.bidId;
+    async (tx, { known, input }) => {
       const outcome = await tryTransition(
         deps,
         tx,
@@ -71,7 +60,7 @@ export async function placeBid(
         deps.metrics.bidRefused(outcome.code);
         throw refusalError(outcome);
       }
-      const bid = outcome.state.bids.find((candidate) => candidate.id === bidId);
+      const bid = outcome.state.bids.find((candidate) => candidate.id === input.bidId);
       if (bid === undefined) throw new Error('an accepted bid is always recorded');
       live = outcome.live;
       // A leader raising their own maximum places no bid anyone sees: not a bid in the funnel.
@@ -91,12 +80,42 @@ export async function placeBid(
         auction: await auctionAnswer(deps, tx, outcome.state, outcome.row, request.bidderId, outcome.leaderAlias),
       };
     },
+    (tx) => readBid(deps, tx, request),
   );
   if (!answer.replayed) {
     deps.metrics.bidAccepted();
     await publishLive(deps, live);
   }
   return { status: answer.status, body: answer.body };
+}
+
+interface BidRead {
+  known: LoadedAuction;
+  input: PlaceBidInput;
+}
+
+/**
+ * Reads the auction without the lock (with the bidder's strikes). Most bids on a hot auction lose
+ * the race for the minimum and are refused for good from that read, before any write (see
+ * `settledRefusal`); the rest write only if the state they were decided on is still current (see
+ * `tryTransition`). A fresh id can never repeat an earlier bid: no bid history is read.
+ */
+async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidRequest): Promise<BidRead> {
+  const known = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none', strikesOf: request.bidderId });
+  if (known === null) throw notFound('auction_not_found', 'No such auction');
+  const input: PlaceBidInput = {
+    bidId: randomUUID(),
+    bidderId: request.bidderId,
+    amountMinor: request.amountMinor,
+    ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
+    bidderStrikes: known.strikes,
+  };
+  const early = placeBidRule(known.state, input, deps.clock.now(), deps.rules);
+  if (!early.ok && settledRefusal(early, known.state)) {
+    deps.metrics.bidRefused(early.code);
+    throw refusalError(early);
+  }
+  return { known, input };
 }
 
 /**
