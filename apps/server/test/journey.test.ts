@@ -6,6 +6,7 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { submitLocalCheckout } from '../src/modules/payments/test-support';
 import { createReadyMedia } from '../src/modules/media/test-fixtures';
 import type { Runtime } from '../src/platform/runtime';
 import { apiClient, type Session } from './client';
@@ -138,20 +139,7 @@ async function payThroughCheckout(runtime: Runtime, api: Api, buyer: Session, au
   );
   const action = /<form [^>]*action="([^"]+)"/.exec(page.body)?.[1];
   expect(action).toBeTruthy();
-  const paid = await runtime.app!.inject({
-    method: 'POST',
-    url: action!,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      outcome: 'succeeded',
-      name: 'Grace Buyer',
-      line1: '12 Harbour Road',
-      line2: '',
-      city: 'Bristol',
-      postalCode: 'BS1 4RW',
-      country: 'GB',
-    }).toString(),
-  });
+  const paid = await submitLocalCheckout(runtime, action!);
   expect(paid.statusCode).toBe(303);
   const receipt = await runtime.app!.inject({ method: 'GET', url: String(paid.headers.location) });
   expect(receipt.body).toContain('Payment received');

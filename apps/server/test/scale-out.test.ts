@@ -11,12 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { freePort } from '../src/platform/db/embedded';
 import type { Runtime } from '../src/platform/runtime';
 import { httpClient } from '../src/modules/auctions/http-client';
 import { publishedStory, signIn, signInMaker, waitFor, type AuctionBody } from '../src/modules/auctions/test-support';
 import { apiClient } from './client';
+import { subscribeLive } from './live-client';
 import { startTestServer, TEST_DATA_KEYS } from './harness';
 
 const SERVICE_URL = 'postgres://postgres@127.0.0.1:5432';
@@ -87,26 +88,6 @@ async function waitHealthy(child: ChildProcess, port: number): Promise<void> {
   }, 90_000);
 }
 
-interface LiveMessage {
-  type: string;
-  channel?: string;
-  data?: Record<string, unknown>;
-}
-
-async function subscribe(url: string, channel: string): Promise<{ socket: WebSocket; messages: LiveMessage[] }> {
-  const socket = new WebSocket(url);
-  const messages: LiveMessage[] = [];
-  socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as LiveMessage));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  await waitFor(async () => messages.some((m) => m.type === 'welcome'));
-  socket.send(JSON.stringify({ type: 'subscribe', channel }));
-  await waitFor(async () => messages.some((m) => m.type === 'subscribed'));
-  return { socket, messages };
-}
-
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -171,7 +152,7 @@ describe('scale-out: two API processes and a worker process on PostgreSQL and Re
       expect(opened.status).toBe(201);
       const auction = opened.body.auction;
 
-      const watcher = await subscribe(`ws://127.0.0.1:${port2}/v1/realtime`, `auction:${auction.id}`);
+      const watcher = await subscribeLive(`ws://127.0.0.1:${port2}/v1/realtime`, `auction:${auction.id}`);
       sockets.push(watcher.socket);
       const placed = await call1<{ bid: { id: string } }>('POST', `/v1/auctions/${auction.id}/bids`, {
         token: bidder.accessToken,

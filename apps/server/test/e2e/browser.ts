@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Runtime } from '../../src/platform/runtime';
+import { startTestServer } from '../harness';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export const ARTIFACTS = path.join(repoRoot, 'test-results/e2e');
@@ -53,6 +55,19 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
 }
 
 /** A port nothing listens on, so PUBLIC_URL can be known before the server starts. */
+/**
+ * The production web build served by a test server listening on a free port, its public URL
+ * pointing there (links in emails and checkout redirects come back to it).
+ */
+export async function startWebServer(env: Record<string, string> = {}): Promise<{ runtime: Runtime; baseUrl: string }> {
+  buildWebApp();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const runtime = await startTestServer({ env: { PUBLIC_URL: baseUrl, ...env } });
+  await runtime.app!.listen({ port, host: '127.0.0.1' });
+  return { runtime, baseUrl };
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

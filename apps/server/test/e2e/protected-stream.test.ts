@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/platform/runtime';
 import { apiClient, type Session } from '../client';
-import { startTestServer } from '../harness';
-import { buildWebApp, collectErrors, freePort, launchChromium, phoneContext, screenshot } from './browser';
+import { collectErrors, launchChromium, phoneContext, screenshot, startWebServer } from './browser';
 
 let runtime: Runtime;
 let browser: Browser;
@@ -40,11 +39,7 @@ async function publishStory(maker: Session, title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  buildWebApp();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  runtime = await startTestServer({ env: { PUBLIC_URL: baseUrl } });
-  await runtime.app!.listen({ port, host: '127.0.0.1' });
+  ({ runtime, baseUrl } = await startWebServer());
   const api = apiClient(runtime);
   const maker = await api.signInMaker(`e2e-stream-maker-${Date.now().toString(36)}@example.com`, 'Oak & Ash');
   await publishStory(maker, 'Walnut spoon');

@@ -12,15 +12,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/platform/runtime';
-import { startTestServer } from '../harness';
 import {
-  buildWebApp,
   collectErrors,
-  freePort,
   launchChromium,
   phoneContext,
   screenshot,
   seriousViolations,
+  startWebServer,
   STEP_TIMEOUT_MS,
 } from './browser';
 import { initialJsGzipBytes } from './bundle-size';
@@ -34,18 +32,11 @@ const pages: { page: Page; errors: string[] }[] = [];
 const consoleErrors = () => pages.flatMap((p) => p.errors);
 
 beforeAll(async () => {
-  buildWebApp();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  runtime = await startTestServer({
-    env: {
-      PUBLIC_URL: baseUrl,
-      AUCTION_DURATION_SECONDS: String(AUCTION_SECONDS),
-      SOFT_CLOSE_SECONDS: '1',
-      PAYMENT_WINDOW_SECONDS: '600',
-    },
-  });
-  await runtime.app!.listen({ port, host: '127.0.0.1' });
+  ({ runtime, baseUrl } = await startWebServer({
+    AUCTION_DURATION_SECONDS: String(AUCTION_SECONDS),
+    SOFT_CLOSE_SECONDS: '1',
+    PAYMENT_WINDOW_SECONDS: '600',
+  }));
   browser = await launchChromium();
 }, 300_000);
 

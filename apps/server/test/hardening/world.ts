@@ -4,6 +4,7 @@
  * and media — plus a viewer, another maker and an admin who own none of it.
  */
 import { randomUUID } from 'node:crypto';
+import { submitLocalCheckout } from '../../src/modules/payments/test-support';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/platform/runtime';
 import { apiClient, type Session } from '../client';
@@ -138,20 +139,7 @@ export async function buildWorld(runtime: Runtime, adminEmail: string): Promise<
   );
   const checkoutPath = new URL(payment.checkoutUrl, 'http://localhost').pathname;
   const checkoutSessionId = checkoutPath.split('/').filter(Boolean).at(-1)!;
-  const paid = await runtime.app!.inject({
-    method: 'POST',
-    url: `${checkoutPath}/complete`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      outcome: 'succeeded',
-      name: 'Grace Buyer',
-      line1: '12 Harbour Road',
-      line2: '',
-      city: 'Bristol',
-      postalCode: 'BS1 4RW',
-      country: 'GB',
-    }).toString(),
-  });
+  const paid = await submitLocalCheckout(runtime, `${checkoutPath}/complete`);
   if (paid.statusCode !== 303) throw new Error(`checkout: ${paid.statusCode} ${paid.body}`);
   const order = await until(async () => {
     const list = await api.call<{ items: { id: string }[] }>('GET', '/v1/orders?as=buyer', {

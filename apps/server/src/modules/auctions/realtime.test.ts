@@ -3,37 +3,17 @@
  * hears bids made through process A — over PostgreSQL LISTEN/NOTIFY, and over Redis when present.
  */
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { Runtime } from '../../platform/runtime';
 import { startTestServer } from '../../../test/harness';
+import { connectLive } from '../../../test/live-client';
 import { portOpen } from '../../../test/net';
 import { bid, openAuctionWith, publishedStory, signIn, signInMaker, startAuctionServer, waitFor } from './test-support';
-
-interface LiveMessage {
-  type: string;
-  channel?: string;
-  code?: string;
-  data?: Record<string, unknown>;
-  serverTime: string;
-}
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 const redisReachable = await portOpen(6379);
 if (!redisReachable) console.log(`realtime over Redis not tested: nothing answers at ${REDIS_URL}`);
-
-/** A WebSocket client that keeps every message it receives. */
-async function connect(url: string): Promise<{ socket: WebSocket; messages: LiveMessage[]; send(m: unknown): void }> {
-  const socket = new WebSocket(url);
-  const messages: LiveMessage[] = [];
-  socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as LiveMessage));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  await waitFor(async () => messages.some((m) => m.type === 'welcome'));
-  return { socket, messages, send: (m) => socket.send(JSON.stringify(m)) };
-}
 
 async function scenario(env: Record<string, string>): Promise<void> {
   const { runtime: a, api } = await startAuctionServer({ env });
@@ -48,8 +28,8 @@ async function scenario(env: Record<string, string>): Promise<void> {
     const bidder = await signIn(api, 'live-bidder');
     const auction = await openAuctionWith(api, storyId, opener, 10_000);
 
-    const watcher = await connect(`${base}/v1/realtime`);
-    const outbid = await connect(`${base}/v1/realtime?token=${opener.accessToken}`);
+    const watcher = await connectLive(`${base}/v1/realtime`);
+    const outbid = await connectLive(`${base}/v1/realtime?token=${opener.accessToken}`);
     sockets.push(watcher.socket, outbid.socket);
     watcher.send({ type: 'subscribe', channel: `auction:${auction.id}` });
     outbid.send({ type: 'subscribe', channel: `user:${opener.userId}` });
@@ -71,7 +51,7 @@ async function scenario(env: Record<string, string>): Promise<void> {
       reserveMet: true,
       bidCount: 2,
     });
-    expect(Math.abs(Date.parse(live.serverTime) - Date.now())).toBeLessThan(5_000);
+    expect(Math.abs(Date.parse(live.serverTime!) - Date.now())).toBeLessThan(5_000);
     const notice = await waitFor(async () => outbid.messages.find((m) => m.type === 'outbid'));
     expect(notice).toMatchObject({
       channel: `user:${opener.userId}`,

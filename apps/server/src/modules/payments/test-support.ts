@@ -145,3 +145,21 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Submits the local hosted checkout form at `action` as a buyer paying with a shipping address. */
+export async function submitLocalCheckout(runtime: Runtime, action: string) {
+  return runtime.app!.inject({
+    method: 'POST',
+    url: action,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      outcome: 'succeeded',
+      name: 'Grace Buyer',
+      line1: '12 Harbour Road',
+      line2: '',
+      city: 'Bristol',
+      postalCode: 'BS1 4RW',
+      country: 'GB',
+    }).toString(),
+  });
+}
