@@ -12,9 +12,9 @@ export interface LiveMessage {
 export interface LiveClient {
   socket: WebSocket;
   messages: LiveMessage[];
-  send(message: unknown): void;
+  send: (message: unknown) => void;
   /** The first message matching `match` (waiting for it up to `ms`). */
-  next(match: (m: LiveMessage) => boolean, ms?: number): Promise<LiveMessage>;
+  next: (match: (m: LiveMessage) => boolean, ms?: number) => Promise<LiveMessage>;
 }
 
 export async function connectLive(url: string): Promise<LiveClient> {

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { Runtime } from '../runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
+import { connectLive } from '../../../test/live-client';
 
 interface Message {
   type: string;
@@ -15,24 +15,8 @@ interface Message {
 
 async function connect(baseUrl: string, token?: string) {
   const url = `${baseUrl.replace(/^http/, 'ws')}/v1/realtime${token ? `?token=${token}` : ''}`;
-  const ws = new WebSocket(url);
-  const messages: Message[] = [];
-  ws.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as Message));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const waitFor = async (pred: (m: Message) => boolean, ms = 5000): Promise<Message> => {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const found = messages.find(pred);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
-  };
-  await waitFor((m) => m.type === 'welcome');
-  return { ws, messages, waitFor, send: (m: unknown) => ws.send(JSON.stringify(m)) };
+  const client = await connectLive(url);
+  return { ws: client.socket, messages: client.messages as Message[], waitFor: client.next, send: client.send };
 }
 
 async function redisReachable(): Promise<boolean> {
