@@ -236,12 +236,6 @@ async function writeRows(tx: Executor, state: AuctionState, rows: NewRows): Prom
   return leader === null || n === null || n === undefined ? null : aliasOf(n);
 }
 
-/** Appends events to the log. */
-export async function appendEvents(tx: Executor, storyId: string, events: readonly AuctionEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insert(auctionEvents).values(events.map((event) => eventRowOf(storyId, event)));
-}
-
 /** Pseudonyms of some bidders of an auction. */
 export async function pseudonymsOf(tx: Executor, auctionId: string, userIds: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds)];
