@@ -73,14 +73,15 @@ export const AUTHORISATION: Record<string, string> = {
   'POST /v1/stories/{id}/offers': 'DAADA',
   // Anyone but the maker sees only their own offers (checked separately).
   'GET /v1/stories/{id}/offers': 'DAAAA',
-  'POST /v1/offers/{id}/accept': 'DDDAD',
+  // The owner has no TOTP, so the TOTP gate (tested in the auctions and payments modules) answers 403.
+  'POST /v1/offers/{id}/accept': 'DDDDD',
   'POST /v1/offers/{id}/decline': 'DDDAD',
   'POST /v1/offers/{id}/withdraw': 'DDDDD',
   'GET /v1/auctions/{id}': 'AAAAA',
   'GET /v1/stories/{id}/auction': 'AAAAA',
   'POST /v1/auctions/{id}/bids': 'DAADA',
   'GET /v1/auctions/{id}/bids': 'AAAAA',
-  // The owner has no TOTP, so the TOTP gate (tested in the auctions and payments modules) answers 403.
+  // As above: the owner has no TOTP.
   'POST /v1/auctions/{id}/accept': 'DDDDD',
   'POST /v1/auctions/{id}/second-chance': 'DDDDD',
   'POST /v1/auctions/{id}/relist': 'DDDAD',

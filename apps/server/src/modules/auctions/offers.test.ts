@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../platform/runtime';
 import type { Session } from '../../../test/client';
 import {
+  enrolTotp,
   signIn,
   signInMaker,
   openAuctionWith,
@@ -28,6 +29,7 @@ let maker: Session;
 beforeAll(async () => {
   ({ runtime, api } = await startAuctionServer());
   maker = await signInMaker(api, 'maker');
+  await enrolTotp(runtime, api, maker);
 });
 afterAll(async () => runtime.stop());
 
@@ -247,4 +249,21 @@ it('an auction can still be opened by accepting a held offer only while none run
   const res = await api.call<ErrorBody>('POST', `/v1/offers/${held.id}/accept`, { token: maker.accessToken });
   expect(res.status).toBe(409);
   expect(res.body.error.code).toBe('offer_not_pending');
+});
+
+it('security review: accepting a held offer needs the maker to have TOTP on, as accepting a bid does', async () => {
+  const plainMaker = await signInMaker(api, 'no-totp');
+  const storyId = await publishedStory(runtime, api, plainMaker, { autoRejectBelowMin: false });
+  const held = (await offer(storyId, await signIn(api, 'held-no-totp'), 5_000)).body.offer;
+  const refused = await api.call<ErrorBody>('POST', `/v1/offers/${held.id}/accept`, { token: plainMaker.accessToken });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.code).toBe('totp_required');
+  expect((await api.call('GET', `/v1/stories/${storyId}/auction`)).status).toBe(404);
+
+  await enrolTotp(runtime, api, plainMaker);
+  const accepted = await api.call<OfferAnswer>('POST', `/v1/offers/${held.id}/accept`, {
+    token: plainMaker.accessToken,
+  });
+  expect(accepted.status).toBe(200);
+  expect(accepted.body.offer.status).toBe('opened_auction');
 });

@@ -27,7 +27,7 @@ async function offerOrThrow(tx: Executor, offerId: string): Promise<Offer> {
   return offer;
 }
 
-/** The maker accepts a held offer: it opens the auction as its opening bid. */
+/** The maker (with TOTP on) accepts a held offer: it opens the auction as its opening bid. */
 export async function acceptOffer(
   deps: AuctionsDeps,
   input: { offerId: string; callerId: string },
@@ -37,6 +37,10 @@ export async function acceptOffer(
     const found = await offerOrThrow(tx, input.offerId);
     const { terms, market } = await lockStoryMarket(deps, tx, found.storyId);
     if (terms.makerId !== input.callerId) throw forbidden('not_story_maker', 'Only the maker can accept offers');
+    // Accepting opens the auction and commits the maker to sell, as accepting a bid does (SPEC §1, §3).
+    if (!(await deps.identity.hasTotp(input.callerId))) {
+      throw forbidden('totp_required', 'Turn on two-factor authentication before accepting a buyer');
+    }
     // Re-read under the market lock: the offer may have been withdrawn meanwhile.
     const offer = await offerOrThrow(tx, input.offerId);
     const now = deps.clock.now();
