@@ -23,7 +23,11 @@ type TusRequest = Parameters<NonNullable<ServerOptions['onUploadCreate']>>[0];
  * bytes. Locks are per process: a client resumes against any process, but two processes must
  * not receive PATCHes for the same upload at once (tus clients send one at a time).
  */
-export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessage, PendingCreation>): Server {
+export function createTusServer(
+  deps: MediaDeps,
+  pending: WeakMap<IncomingMessage, PendingCreation>,
+  routed: WeakMap<IncomingMessage, string>,
+): Server {
   const creationOf = (req: TusRequest): PendingCreation => {
     const raw = req.runtime?.node?.req;
     const creation = raw ? pending.get(raw as IncomingMessage) : undefined;
@@ -35,6 +39,12 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
     const raw = req.runtime?.node?.req;
     return (raw && pending.get(raw as IncomingMessage)?.mediaId) ?? null;
   };
+  // The upload a HEAD, PATCH or DELETE acts on is the one its route authorized, never one tus
+  // would re-parse from the raw URL (whose last `/` segment may sit in the query string).
+  const routedMediaId = (req: TusRequest): string | null => {
+    const raw = req.runtime?.node?.req;
+    return (raw && routed.get(raw as IncomingMessage)) ?? null;
+  };
   return new Server({
     path: UPLOADS_PATH,
     datastore: deps.uploads.datastore,
@@ -43,7 +53,10 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
     disableTerminationForFinishedUploads: true,
     namingFunction: (req) => deps.uploads.uploadId(creationOf(req).mediaId),
     generateUrl: (_req, { id }) => `${UPLOADS_PATH}/${mediaIdOfUpload(id)}`,
-    getFileIdFromRequest: (_req, lastPath) => (lastPath ? deps.uploads.uploadId(lastPath) : undefined),
+    getFileIdFromRequest: (req) => {
+      const mediaId = routedMediaId(req);
+      return mediaId ? deps.uploads.uploadId(mediaId) : undefined;
+    },
     onUploadCreate: async (req, upload) => {
       const { mediaId, ownerId, declared } = creationOf(req);
       await insertMedia(deps.db, {
@@ -67,7 +80,7 @@ export function createTusServer(deps: MediaDeps, pending: WeakMap<IncomingMessag
           req.method === 'POST'
             ? pendingMediaId(req)
             : req.method === 'PATCH' && err instanceof Error
-              ? mediaIdOfUrl(req.url)
+              ? routedMediaId(req)
               : null;
         if (mediaId) await discardUpload(deps, mediaId);
         return undefined;
@@ -92,11 +105,6 @@ async function discardUpload(deps: MediaDeps, mediaId: string): Promise<void> {
     // The removal job queued above retries whatever could not be removed now.
     deps.logger.warn({ err, mediaId }, 'could not discard a refused upload at once');
   }
-}
-
-function mediaIdOfUrl(url: string): string | null {
-  const last = new URL(url, 'http://upload.local').pathname.split('/').pop();
-  return last ? mediaIdOfUpload(last) : null;
 }
 
 /** The media id inside a tus upload id (`<id>` on disk, `uploads/<id>` in S3). */

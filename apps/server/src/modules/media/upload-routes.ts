@@ -33,7 +33,8 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
     max: deps.config.UPLOAD_RATE_LIMIT_PER_HOUR,
     windowMs: 3_600_000,
   });
-  const tus = createTusServer(deps, pending);
+  const routed = new WeakMap<IncomingMessage, string>();
+  const tus = createTusServer(deps, pending, routed);
 
   const pace = {
     windowMs: deps.config.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
@@ -114,6 +115,7 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
           // removes the bytes, and the removal job, a minute later, whatever it may have left.
           await deps.db.transaction((tx) => scheduleMediaDeletion(deps, tx, [mediaId], { removeAfterMs: 60_000 }));
         }
+        routed.set(req.raw, mediaId);
         await handOver(req, reply);
       },
     });

@@ -187,4 +187,44 @@ describe('tus uploads', () => {
       404,
     );
   });
+
+  it('security review: upload IDOR — a HEAD, PATCH or DELETE whose query names another upload reaches only the upload of the route', async () => {
+    const victim = mediaIdOf(await create(maker.accessToken, clip.length));
+    await tusRequest(runtime, 'PATCH', `/v1/uploads/${victim}`, {
+      token: maker.accessToken,
+      headers: { 'upload-offset': '0' },
+      body: clip.subarray(0, 100),
+    });
+    const mine = mediaIdOf(await create(otherMaker.accessToken, 1000));
+    const forged = `/v1/uploads/${mine}?x=/${victim}`;
+
+    const head = await tusRequest(runtime, 'HEAD', forged, { token: otherMaker.accessToken });
+    expect(head.status).toBe(200);
+    expect(head.headers['upload-length']).toBe('1000');
+    expect(head.headers['upload-offset']).toBe('0');
+
+    const patch = await tusRequest(runtime, 'PATCH', forged, {
+      token: otherMaker.accessToken,
+      headers: { 'upload-offset': '100' },
+      body: Buffer.alloc(10, 0x41),
+    });
+    expect(patch.status).not.toBe(204);
+    const patchMine = await tusRequest(runtime, 'PATCH', forged, {
+      token: otherMaker.accessToken,
+      headers: { 'upload-offset': '0' },
+      body: Buffer.alloc(10, 0x41),
+    });
+    expect(patchMine.status).toBe(204);
+
+    const del = await tusRequest(runtime, 'DELETE', forged, { token: otherMaker.accessToken });
+    expect(del.status).toBe(204);
+    expect(await runtime.modules.media.get(mine)).toBeNull();
+
+    const after = await tusRequest(runtime, 'HEAD', `/v1/uploads/${victim}`, { token: maker.accessToken });
+    expect(after.status).toBe(200);
+    expect(after.headers['upload-offset']).toBe('100');
+    const stored = await readFile(path.join(runtime.ctx.config.DATA_DIR, 'uploads', victim));
+    expect(stored.equals(clip.subarray(0, 100))).toBe(true);
+    expect((await runtime.modules.media.get(victim))?.status).toBe('uploading');
+  });
 });
