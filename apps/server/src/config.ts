@@ -67,6 +67,10 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default('video-window-app'),
   ACCESS_TOKEN_SECONDS: seconds(900),
   SESSION_MAX_SECONDS: seconds(30 * 24 * 3600),
+  /** How long an access-token signing key signs before the next one takes over. */
+  SIGNING_KEY_ROTATION_SECONDS: seconds(30 * 24 * 3600),
+  /** Lifetime of a Google/Apple sign-in nonce issued by the server. */
+  FEDERATED_NONCE_SECONDS: seconds(600),
   /** Key-encryption keys for personal data: `id:base64(32 bytes)`, comma-separated, newest first. */
   DATA_ENCRYPTION_KEYS: z.string().optional(),
   /** Secret for look-up hashes (phone numbers, one-time codes); never rotated in place. */
@@ -76,6 +80,10 @@ export const configSchema = z.object({
   OTP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   OTP_SENDS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(5),
   OTP_SENDS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Wrong sign-in codes per address per day, across all its codes; then verification stops for the day. */
+  OTP_FAILED_VERIFICATIONS_PER_ADDRESS_PER_DAY: z.coerce.number().int().positive().default(20),
+  /** Maker profiles created per client address per day. */
+  MAKER_SIGNUPS_PER_IP_PER_DAY: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Bids per signed-in user per minute (on top of the per-IP limit). */
   BID_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),

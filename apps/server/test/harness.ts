@@ -71,6 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_PER_MINUTE: '100000',
     BID_RATE_LIMIT_PER_MINUTE: '100000',
     UPLOAD_RATE_LIMIT_PER_HOUR: '100000',
+    MAKER_SIGNUPS_PER_IP_PER_DAY: '100000',
     ...options.env,
   });
   const lines = options.logLines;

@@ -202,3 +202,28 @@ describe('privacy', () => {
     expect(fresh.userId).not.toBe(s.userId);
   });
 });
+
+describe('maker sign-ups', () => {
+  it('security review: a client address can create only so many maker profiles a day', async () => {
+    const limited = await startTestServer({ env: { MAKER_SIGNUPS_PER_IP_PER_DAY: '2' } });
+    try {
+      const client = apiClient(limited);
+      const become = async (who: string, remoteAddress: string) => {
+        const s = await client.signIn(`${who}@example.com`, { remoteAddress });
+        return client.call<{ error?: { code: string } }>('POST', '/v1/makers', {
+          token: s.accessToken,
+          body: { displayName: who },
+          remoteAddress,
+        });
+      };
+      expect((await become('farm-1', '10.66.0.1')).status).toBe(201);
+      expect((await become('farm-2', '10.66.0.1')).status).toBe(201);
+      const third = await become('farm-3', '10.66.0.1');
+      expect(third.status).toBe(429);
+      expect(third.body.error?.code).toBe('maker_sign_up_limit');
+      expect((await become('elsewhere', '10.66.0.2')).status).toBe(201);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

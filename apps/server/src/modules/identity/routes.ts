@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { tooManyRequests } from '../../platform/errors';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
@@ -16,6 +18,28 @@ const authTag = ['identity'];
 /** Per-IP limits on the sign-in routes, on top of the per-address code limits. */
 const signInLimit = { rateLimit: { max: 20, timeWindow: 60_000 } };
 const secured = [{ bearer: [] }];
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * A `preHandler` limiting how often one client address may call a route per day (the address is
+ * the one the trusted-proxy settings resolve, so a client cannot choose it).
+ */
+function perAddressDailyLimit(
+  app: HttpApp,
+  limit: { name: string; max: number; code: string; message: string },
+): (req: FastifyRequest) => Promise<void> {
+  const check = app.createRateLimit({
+    max: limit.max,
+    timeWindow: DAY_MS,
+    keyGenerator: (req) => `ip:${limit.name}:${req.ip}`,
+    allowList: () => false,
+  });
+  return async (req) => {
+    const result = await check(req);
+    if (result.isAllowed || !result.isExceeded) return;
+    throw tooManyRequests(limit.code, `${limit.message}; try again later`, Math.max(1, result.ttlInSeconds));
+  };
+}
 
 export function identityRoutes(
   app: HttpApp,
@@ -284,10 +308,16 @@ export function identityRoutes(
     },
   );
 
+  const makerSignUpLimit = perAddressDailyLimit(app, {
+    name: 'maker-sign-ups',
+    max: deps.config.MAKER_SIGNUPS_PER_IP_PER_DAY,
+    code: 'maker_sign_up_limit',
+    message: 'Too many maker profiles created from this address today',
+  });
   app.post(
     '/v1/makers',
     {
-      preHandler: guard.requireUser,
+      preHandler: [guard.requireUser, makerSignUpLimit],
       schema: {
         tags: ['makers'],
         security: secured,
