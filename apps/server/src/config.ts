@@ -89,6 +89,8 @@ export const configSchema = z.object({
   BID_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Upload creations per signed-in user per hour (on top of the per-IP limit). */
   UPLOAD_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
+  /** Studio edits (each a full re-transcode) per signed-in user per hour. */
+  EDIT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
 
   GOOGLE_CLIENT_IDS: list,
   GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),

@@ -3,6 +3,7 @@ import { notFound, forbidden } from '../../platform/errors';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
+import { perUserLimit } from '../../platform/http/user-rate-limit';
 import { scheduleMediaDeletion } from './delete-media';
 import type { MediaDeps } from './deps';
 import type { MediaView } from './present';
@@ -24,6 +25,13 @@ function visibleTo(view: MediaView | null, callerId: string | null): MediaView |
 }
 
 export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): void {
+  // Every edit queues a full transcode: each user gets a budget of them, whatever address they use.
+  const limitEdits = perUserLimit(app, {
+    name: 'edits',
+    what: 'edits',
+    max: deps.config.EDIT_RATE_LIMIT_PER_HOUR,
+    windowMs: 3_600_000,
+  });
   app.get(
     '/v1/media/:mediaId',
     {
@@ -46,7 +54,7 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
   app.post(
     '/v1/media/:mediaId/edits',
     {
-      preHandler: guard.requireUser,
+      preHandler: [guard.requireUser, limitEdits],
       schema: {
         tags,
         security: secured,
