@@ -194,19 +194,42 @@ function outageTolerant(pool: pg.Pool, stopped: AbortSignal): pg.Pool {
 /**
  * graphile-worker's log lines through the product's logger. Its messages quote a failed job's
  * error, and its metadata carries errors under its own keys: both are logged the way the product
- * logs errors, without a failed query's parameters.
+ * logs errors, without a failed query's parameters. A job is logged by its id, task, attempt and
+ * duration, never with its payload (sealed or not) or its row; other metadata is kept only when
+ * it is a plain value.
  */
 function jobLogger(log: Logger): JobLogger {
   return new JobLogger((scope) => (level, raw, meta) => {
-    const entry: Record<string, unknown> = { ...scope };
+    const entry: Record<string, unknown> = { ...jobLogFields(scope) };
     for (const [key, value] of Object.entries(meta ?? {})) {
-      entry[key] = value instanceof Error ? serializeError(value) : value;
+      if (value instanceof Error) entry[key] = serializeError(value);
+      else if (key === 'job') Object.assign(entry, jobSummary(value));
+      else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) entry[key] = value;
     }
-    const message = withoutQuotedParams(raw);
+    // Its debug line of pool options would print the pool itself, connection settings included.
+    const message = raw.startsWith('Worker pool options') ? 'Worker pool options set' : withoutQuotedParams(raw);
     const name = String(level);
     if (name === 'error') log.error(entry, message);
     else if (name === 'warning') log.warn(entry, message);
     else if (name === 'info') log.info(entry, message);
     else log.debug(entry, message);
   });
+}
+
+/** The scope graphile-worker attaches to its lines. */
+type LogScope = Parameters<ConstructorParameters<typeof JobLogger>[0]>[0];
+
+/** That scope, identifiers only. */
+function jobLogFields(scope: LogScope): LogScope {
+  const { label, workerId, taskIdentifier, jobId } = scope;
+  return Object.fromEntries(
+    Object.entries({ label, workerId, taskIdentifier, jobId }).filter(([, v]) => v !== undefined),
+  );
+}
+
+/** What a log line says of a job: which one, which task, which attempt of how many. */
+function jobSummary(job: unknown): Record<string, unknown> {
+  if (typeof job !== 'object' || job === null) return {};
+  const row = job as { id?: unknown; task_identifier?: unknown; attempts?: unknown; max_attempts?: unknown };
+  return { jobId: row.id, task: row.task_identifier, attempt: row.attempts, maxAttempts: row.max_attempts };
 }
