@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -13,6 +14,50 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+
+const isAddressRange = (v: string): boolean => {
+  const [address = '', prefix, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * Who may say which address a request came from: nobody (`false`, the default), the number of
+ * proxies in front of the app (each appends to X-Forwarded-For), or the proxies' address ranges.
+ * Trusting every hop (`true`) would let a client choose the address its limits are counted against.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((v, ctx): false | number | string[] => {
+    const value = v.trim().toLowerCase();
+    if (value === 'false' || value === 'no' || value === '0') return false;
+    if (value === 'true' || value === 'yes') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'trusting every hop lets a client choose its own address; give the number of proxies in front ' +
+          '(e.g. 2 for CloudFront → load balancer) or their address ranges (CIDR list)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) return Number(value);
+    const ranges = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = ranges.filter((r) => !isAddressRange(r));
+    if (bad.length || !ranges.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, a number of proxies or a list of addresses/CIDR ranges; not understood: ${bad.join(', ') || v}`,
+      });
+      return z.NEVER;
+    }
+    return ranges;
+  });
 
 const roles = z
   .string()
@@ -50,7 +95,7 @@ export const configSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   ROLES: roles,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy,
   CORS_ORIGINS: list,
   ADMIN_EMAILS: list,
 

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './platform/logger';
 import { startRuntime } from './platform/runtime';
+import { describeStartProblems, productionStartProblems } from './start-check';
 
 /** Process entry: configuration → runtime (database, modules, HTTP and/or worker) → run until signalled. */
 async function main(): Promise<void> {
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  const problems = productionStartProblems(config);
+  if (problems.length > 0) {
+    process.stderr.write(`${describeStartProblems(problems, { nodeEnvSet: Boolean(process.env.NODE_ENV) })}\n`);
+    process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
   const startedAt = Date.now();

@@ -150,7 +150,8 @@ export function createPaymentsModule(
     migrations: path.join(import.meta.dirname, 'migrations'),
     routes: async (app) => {
       await paymentRoutes(app, deps);
-      await localCheckoutRoutes(app, deps);
+      // The local checkout exists only beside the local provider (never in production).
+      if (provider.name === 'local') await localCheckoutRoutes(app, deps);
     },
     tasks: {
       [SEND_REFUND_TASK]: async (payload) => {

@@ -24,6 +24,9 @@ export interface CheckoutPageInput {
   declined?: boolean;
 }
 
+/** Opens every page of the local provider: it is a demo stand-in, and a buyer must see so first. */
+const DEMO_BANNER = `<div class="demo-banner" role="note"><p style="margin:0"><strong>Demo</strong> — this checkout is a stand-in: no money moves, no card is charged and nothing is shipped for real.</p></div>`;
+
 const FIELDS: { key: keyof ShippingForm; label: string; autocomplete: string; required: boolean; max: number }[] = [
   { key: 'name', label: 'Full name', autocomplete: 'shipping name', required: true, max: 200 },
   { key: 'line1', label: 'Address line 1', autocomplete: 'shipping address-line1', required: true, max: 200 },
@@ -69,8 +72,8 @@ export function renderCheckoutPage(input: CheckoutPageInput): string {
   const action = `/v1/payments/local/${encodeURIComponent(input.sessionId)}/complete`;
   return page(
     `Pay ${amount} — ${input.itemTitle}`,
-    `<h1>Checkout</h1>
-<p class="muted">Test payment — no card is charged.</p>
+    `${DEMO_BANNER}
+<h1>Checkout</h1>
 ${declined}${summary}
 <section class="card" aria-labelledby="item-heading">
 <h2 id="item-heading" style="font-size:1.1rem;margin:0">${escapeHtml(input.itemTitle)}</h2>
@@ -130,7 +133,8 @@ export function renderReceiptPage(input: ReceiptPageInput): string {
         : '';
   return page(
     `${heading.title} — ${input.itemTitle}`,
-    `<h1>${escapeHtml(heading.title)}</h1>
+    `${DEMO_BANNER}
+<h1>${escapeHtml(heading.title)}</h1>
 <div class="${input.state === 'paid' ? 'notice' : 'alert'}" role="status"><p>${escapeHtml(heading.text)}</p></div>
 <section class="card"><dl>${details}</dl></section>
 <div class="actions">${link}</div>`,

@@ -33,6 +33,7 @@ input[aria-invalid=true]{border-color:#b42318}
 .field-error{color:#b42318;margin:.25rem 0 0;font-size:.95rem}
 .alert{border-left:4px solid #b42318;background:#fef3f2;padding:.75rem 1rem;border-radius:8px}
 .notice{border-left:4px solid #1d4ed8;background:#eff4ff;padding:.75rem 1rem;border-radius:8px}
+.demo-banner{background:#7a2e00;color:#fff;padding:.75rem 1rem;border-radius:8px;margin:0 0 1rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
 button,.button{min-height:44px;padding:.7rem 1.25rem;font:inherit;font-weight:600;border-radius:8px;border:2px solid #111;cursor:pointer;text-decoration:none;display:inline-block;text-align:center}
 .primary{background:#111;color:#fff;flex:1 1 12rem}

@@ -9,7 +9,11 @@ import { createStripeProvider } from './stripe-provider';
 export type { PaymentProvider } from './provider';
 export { isPaymentsUnavailable, paymentsUnavailable } from './guarded-provider';
 
-/** Stripe when its keys are configured, else the embedded local provider; always behind a circuit breaker. */
+/**
+ * Stripe when its keys are configured, else the embedded local provider; always behind a circuit
+ * breaker. The local provider moves no money, so it runs only when NODE_ENV names development or
+ * test: a production process without Stripe keys stops here rather than take fake payments.
+ */
 export function createPaymentProvider(options: {
   config: Config;
   clock: Clock;
@@ -19,13 +23,23 @@ export function createPaymentProvider(options: {
   onStateChange?: (state: CircuitState) => void;
 }): PaymentProvider & { breaker: CircuitBreaker } {
   const { config } = options;
-  const provider =
-    config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
-      ? createStripeProvider({
-          secretKey: config.STRIPE_SECRET_KEY,
-          webhookSecret: config.STRIPE_WEBHOOK_SECRET,
-          ...(config.STRIPE_API_BASE ? { apiBase: config.STRIPE_API_BASE } : {}),
-        })
-      : createLocalProvider({ internalSigningSecret: options.internalSigningSecret, publicUrl: options.publicUrl });
+  const standIns = config.NODE_ENV === 'development' || config.NODE_ENV === 'test';
+  let provider: PaymentProvider;
+  if (config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET) {
+    provider = createStripeProvider({
+      secretKey: config.STRIPE_SECRET_KEY,
+      webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      ...(config.STRIPE_API_BASE ? { apiBase: config.STRIPE_API_BASE } : {}),
+    });
+  } else if (standIns) {
+    provider = createLocalProvider({
+      internalSigningSecret: options.internalSigningSecret,
+      publicUrl: options.publicUrl,
+    });
+  } else {
+    throw new Error(
+      `the local payment provider never runs with NODE_ENV=${config.NODE_ENV}: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET`,
+    );
+  }
   return guardProvider(provider, options.clock, options.onStateChange ? { onStateChange: options.onStateChange } : {});
 }
