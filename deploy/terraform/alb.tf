@@ -1,5 +1,6 @@
 # The load balancer takes HTTPS from CloudFront only (security group + a shared secret header),
-# so X-Forwarded-* headers always come from CloudFront and the ALB (TRUST_PROXY=true).
+# so the last two X-Forwarded-For entries always come from CloudFront and the ALB (TRUST_PROXY=2:
+# the client is the address CloudFront saw; whatever the client wrote before it is ignored).
 
 resource "random_password" "origin_verify" {
   length  = 48

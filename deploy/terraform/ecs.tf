@@ -93,7 +93,7 @@ locals {
       PORT                   = "8080"
       HOST                   = "0.0.0.0"
       PUBLIC_URL             = "https://${var.domain_name}"
-      TRUST_PROXY            = "true"
+      TRUST_PROXY            = "2" # CloudFront, then the ALB, each append to X-Forwarded-For
       DATA_DIR               = "/data"
       STORAGE_DRIVER         = "s3"
       S3_BUCKET              = aws_s3_bucket.media.bucket

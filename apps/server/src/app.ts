@@ -14,6 +14,7 @@ import {
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
+import { trustProxyOption } from './platform/http/client-address';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
 import type { HttpApp } from './platform/http/types';
@@ -37,7 +38,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
   const app = Fastify({
     loggerInstance,
     bodyLimit: 1024 * 1024,
-    trustProxy: ctx.config.TRUST_PROXY,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config';
+import { configSchema, loadConfig } from '../../src/config';
 import { filesUnder, read, yamlDocument, yamlDocuments } from './deploy-files';
 
 interface Container {
@@ -130,7 +130,9 @@ describe('deployment files', () => {
 
     const config = yamlDocument<{ data: Record<string, string> }>('deploy/k8s/configmap.yaml');
     const secret = yamlDocument<{ stringData: Record<string, string> }>('deploy/k8s/secret.yaml');
-    expect(config.data.TRUST_PROXY).toBe('true');
+    // One hop, the ingress controller: never `true`, which would let a client choose its address.
+    expect(config.data.TRUST_PROXY).toBe('1');
+    expect(loadConfig({ TRUST_PROXY: config.data.TRUST_PROXY }).TRUST_PROXY).toBe(1);
     for (const name of [...Object.keys(config.data), ...Object.keys(secret.stringData)])
       expect(settingNames, name).toContain(name);
     const kustomization = yamlDocument<{ resources: string[] }>('deploy/k8s/kustomization.yaml');

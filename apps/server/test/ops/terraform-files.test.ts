@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config';
+import { configSchema, loadConfig } from '../../src/config';
 import { filesUnder, read } from './deploy-files';
 
 // No Terraform run here (it needs the providers from its registry): these checks catch what a
@@ -94,5 +94,9 @@ describe('Terraform for AWS', () => {
       expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'DATA_ENCRYPTION_KEYS', 'LOOKUP_SECRET', 'TRUST_PROXY']),
     );
     for (const name of names) expect(settingNames, name).toContain(name);
+    // CloudFront and the ALB each append to X-Forwarded-For: two hops, never `true`.
+    const trustProxy = /^\s+TRUST_PROXY\s+=\s+"([^"]*)"/m.exec(environment)?.[1];
+    expect(trustProxy).toBe('2');
+    expect(loadConfig({ TRUST_PROXY: trustProxy }).TRUST_PROXY).toBe(2);
   });
 });
