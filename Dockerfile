@@ -4,7 +4,7 @@
 #   docker run -p 8080:8080 --env-file .env -e ROLES=api video-window
 
 # --- build: all dependencies, the web app's bundle, then production dependencies only ----------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # Manifests first so the dependency layer is cached until the lockfile changes.
 COPY package.json package-lock.json ./
@@ -21,7 +21,7 @@ RUN cp -a node_modules/tsx /tmp/tsx \
  && rm -rf node_modules/tsx && mv /tmp/tsx node_modules/tsx
 
 # --- runtime ----------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # ffmpeg/ffprobe transcode and probe videos; DejaVu is the font of generated poster text.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core ca-certificates \

@@ -8,6 +8,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       '.data/**',
+      '.tools/**',
       'packages/api-client/src/schema.ts',
       '**/*.js',
       '**/*.mjs',

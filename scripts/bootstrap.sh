@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the product needs and is missing: npm dependencies (when the lockfile changed since
-# the last install) and Debian packages. Usage: bootstrap.sh [start|test]
+# the last install, or the Node.js ABI changed) and Debian packages. Usage: bootstrap.sh [start|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-start}"
@@ -9,7 +9,7 @@ log() { printf '\033[2m[setup]\033[0m %s\n' "$*" >&2; }
 
 # --- npm dependencies ---------------------------------------------------------------------------
 stamp=node_modules/.install-stamp
-want=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
+want=$( (sha256sum package-lock.json package.json; node -p process.versions.modules) | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   log "installing npm dependencies"
   npm ci --no-audit --no-fund --loglevel=error

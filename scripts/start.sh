@@ -3,6 +3,7 @@
 # (API, real-time and job worker) on embedded defaults unless configured otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 bash scripts/bootstrap.sh start
 bash scripts/build-web.sh
 # The embedded defaults (local payments, development mailbox, generated secrets) are development

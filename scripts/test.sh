@@ -3,6 +3,7 @@
 # whole test suite against real PostgreSQL (embedded unless TEST_DATABASE_URL / DATABASE_URL is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 bash scripts/bootstrap.sh test
 bash scripts/build-web.sh
 echo "== lint"; npx eslint --max-warnings=0 .

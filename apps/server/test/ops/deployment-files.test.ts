@@ -52,8 +52,8 @@ describe('deployment files', () => {
     expect((JSON.parse(cmd!) as string[]).join(' ')).toBe(startLine.replace(/^exec /, ''));
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).toMatch(/apt-get install[^\n]*\bffmpeg\b[^\n]*\bfonts-dejavu-core\b/);
-    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim AS build$/m);
-    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim AS runtime$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS runtime$/m);
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toContain('scripts/build-web.sh');
     expect(/^USER (\S+)$/m.exec(runtime)?.[1]).not.toMatch(/^(root|0)$/);
@@ -142,7 +142,7 @@ describe('deployment files', () => {
     expect([...kustomization.resources].sort()).toEqual(manifests);
   });
 
-  it('CI: runs `npm test` on Node 20 with PostgreSQL and Redis, caching npm', () => {
+  it('CI: runs `npm test` on Node 24 with PostgreSQL and Redis, caching npm', () => {
     type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
     const ci = yamlDocument<{
       on: Record<string, unknown>;
@@ -153,7 +153,7 @@ describe('deployment files', () => {
     expect(Object.keys(job.services).sort()).toEqual(['postgres', 'redis']);
     expect(job.steps.map((s) => s.run?.trim())).toContain('npm test');
     const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node'));
-    expect(setup?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    expect(setup?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(job.env.TEST_DATABASE_URL).toMatch(/^postgres:\/\//);
     expect(read('scripts/test.sh')).toMatch(/TEST_DATABASE_URL/);
   });
