@@ -99,9 +99,8 @@ describe('media processing', () => {
   });
 
   it('turns an uploaded image into a JPEG and a poster', async () => {
-    const viewer = await apiClient(runtime).signIn('collector@example.com');
-    const mediaId = await uploadFile(runtime, viewer.accessToken, at('photo.jpg'), 'image/jpeg');
-    const view = await waitForMedia(runtime, mediaId, viewer.accessToken, isSettled);
+    const mediaId = await uploadFile(runtime, maker.accessToken, at('photo.jpg'), 'image/jpeg');
+    const view = await waitForMedia(runtime, mediaId, maker.accessToken, isSettled);
     expect(view).toMatchObject({ kind: 'image', status: 'ready', width: 800, height: 600 });
     expect(view.imageUrl).toMatch(/image\.jpg$/);
     expect(view.playbackUrl).toBeUndefined();

@@ -73,7 +73,8 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
           summary: 'Create an upload (tus 1.0 creation, creation-with-upload)',
           description:
             'Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata (filetype, filename). Answers 201 with ' +
-            'Location: /v1/uploads/<mediaId>; 413 over MAX_UPLOAD_BYTES, 415 unless video/* or image/*.',
+            'Location: /v1/uploads/<mediaId>; 413 over MAX_UPLOAD_BYTES (images: MAX_IMAGE_UPLOAD_BYTES), 415 unless ' +
+            'video/* or image/*, 403 unless the caller is a maker.',
         },
       },
       async (req, reply) => {
@@ -85,7 +86,7 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
             metadata: header(req, 'upload-metadata'),
           },
           caller,
-          deps.config.MAX_UPLOAD_BYTES,
+          { maxBytes: deps.config.MAX_UPLOAD_BYTES, maxImageBytes: deps.config.MAX_IMAGE_UPLOAD_BYTES },
         );
         pending.set(req.raw, { mediaId: randomUUID(), ownerId: caller.userId, declared });
         await handOver(req, reply);

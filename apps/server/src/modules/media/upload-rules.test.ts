@@ -4,7 +4,7 @@ import { checkUploadCreation, parseUploadMetadata } from './upload-rules';
 
 const b64 = (v: string): string => Buffer.from(v).toString('base64');
 const maker = { roles: ['viewer', 'maker'] };
-const create = (length: string | undefined, type: string | null, caller = maker, max = 1000) =>
+const create = (length: string | undefined, type: string | null, caller = maker, max = 1000, maxImage = 100) =>
   checkUploadCreation(
     {
       uploadLength: length,
@@ -12,7 +12,7 @@ const create = (length: string | undefined, type: string | null, caller = maker,
       metadata: type === null ? undefined : `filetype ${b64(type)},filename ${b64('vase.mov')}`,
     },
     caller,
-    max,
+    { maxBytes: max, maxImageBytes: maxImage },
   );
 
 describe('upload creation rules', () => {
@@ -23,7 +23,20 @@ describe('upload creation rules', () => {
       kind: 'video',
       filename: 'vase.mov',
     });
-    expect(create('10', 'image/jpeg', { roles: ['viewer'] }).kind).toBe('image');
+    expect(create('100', 'image/jpeg').kind).toBe('image');
+  });
+
+  it('takes images from makers only, within the image limit', () => {
+    expect(() => create('10', 'image/jpeg', { roles: ['viewer'] })).toThrow(
+      expect.objectContaining({ status: 403, code: 'maker_required' }),
+    );
+    expect(() => create('101', 'image/png')).toThrow(
+      expect.objectContaining({
+        status: 413,
+        code: 'upload_too_large',
+        details: { maxBytes: 100, size: 101, kind: 'image' },
+      }),
+    );
   });
 
   it('refuses an oversized file with 413, a wrong type with 415, a viewer video with 403', () => {

@@ -27,14 +27,21 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   return out;
 }
 
+/** Largest declared sizes accepted at creation: any file, and images (far smaller than videos). */
+export interface UploadSizeLimits {
+  maxBytes: number;
+  maxImageBytes: number;
+}
+
 /**
- * Checks a creation request before any byte is accepted: a declared length within the limit, a
- * video or image type, and the maker role for videos.
+ * Checks a creation request before any byte is accepted: a video or image type, the maker role
+ * (galleries, process steps and heroes all belong to makers' stories), and a declared length
+ * within the limit for its kind.
  */
 export function checkUploadCreation(
   headers: { uploadLength: string | undefined; uploadDeferLength: string | undefined; metadata: string | undefined },
   caller: { roles: string[] },
-  maxBytes: number,
+  limits: UploadSizeLimits,
 ): DeclaredUpload {
   if (headers.uploadLength === undefined || headers.uploadDeferLength !== undefined) {
     throw badRequest('upload_length_required', 'Declare the size of the file in Upload-Length.');
@@ -43,11 +50,7 @@ export function checkUploadCreation(
     throw badRequest('upload_length_invalid', 'Upload-Length must be a whole number of bytes.');
   }
   const size = Number(headers.uploadLength);
-  if (size > maxBytes) {
-    throw new AppError(413, 'upload_too_large', `Files can be at most ${maxBytes} bytes.`, {
-      details: { maxBytes, size },
-    });
-  }
+  if (size > limits.maxBytes) throw tooLarge(limits.maxBytes, size, null);
   if (size === 0) throw badRequest('upload_empty', 'The file is empty.');
   const metadata = parseUploadMetadata(headers.metadata);
   const type = (metadata.filetype ?? metadata.type ?? '').trim().toLowerCase();
@@ -57,9 +60,20 @@ export function checkUploadCreation(
     });
   }
   const kind = type.startsWith('video/') ? 'video' : 'image';
-  if (kind === 'video' && !caller.roles.includes('maker')) {
-    throw forbidden('maker_required', 'Only makers can upload videos.');
+  if (!caller.roles.includes('maker')) {
+    throw forbidden(
+      'maker_required',
+      kind === 'video' ? 'Only makers can upload videos.' : 'Only makers can upload images.',
+    );
   }
+  if (kind === 'image' && size > limits.maxImageBytes) throw tooLarge(limits.maxImageBytes, size, kind);
   const filename = (metadata.filename ?? metadata.name ?? '').slice(0, 255) || null;
   return { size, type, kind, filename };
+}
+
+function tooLarge(maxBytes: number, size: number, kind: 'image' | null): AppError {
+  const what = kind === 'image' ? 'Images' : 'Files';
+  return new AppError(413, 'upload_too_large', `${what} can be at most ${maxBytes} bytes.`, {
+    details: { maxBytes, size, ...(kind ? { kind } : {}) },
+  });
 }
