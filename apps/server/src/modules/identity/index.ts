@@ -8,7 +8,7 @@ import { contactOf, type UserContact } from './contact';
 import { FederatedSignIn } from './federated-sign-in';
 import { identityRoutes } from './routes';
 import { SessionService } from './sessions';
-import { SigningKeyStore } from './signing-keys';
+import { ROTATE_SIGNING_KEYS_CRONTAB, SigningKeyStore } from './signing-keys';
 import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { hasTotp } from './totp';
 import { findMakerProfiles, findUserById } from './repo';
@@ -43,7 +43,10 @@ export function createIdentityModule(
   ctx: AppContext,
   allModules: () => AppModule[],
 ): { module: AppModule; service: IdentityService } {
-  const keys = new SigningKeyStore(ctx.db, ctx.secrets.cipher);
+  const keys = new SigningKeyStore(ctx.db, ctx.secrets.cipher, ctx.clock, {
+    rotationSeconds: ctx.config.SIGNING_KEY_ROTATION_SECONDS,
+    accessTokenSeconds: ctx.config.ACCESS_TOKEN_SECONDS,
+  });
   const tokens = new AccessTokens(
     keys,
     { issuer: ctx.config.JWT_ISSUER, audience: ctx.config.JWT_AUDIENCE, ttlSeconds: ctx.config.ACCESS_TOKEN_SECONDS },
@@ -81,15 +84,23 @@ export function createIdentityModule(
   const module: AppModule = {
     name: 'identity',
     migrations: path.join(import.meta.dirname, 'migrations'),
-    routes: (app) => identityRoutes(app, { ...deps, guard, keys, federated, modules: allModules }),
+    routes: async (app) => {
+      // The JWKS is never empty: a resource server that fetches it before the first sign-in can verify.
+      await keys.ensure();
+      identityRoutes(app, { ...deps, guard, keys, federated, modules: allModules });
+    },
     tasks: {
       'identity:rewrap-personal-data': async (_payload, helpers) => {
         const n = await rewrapPersonalData(ctx.db, ctx.secrets.cipher);
         if (n > 0) helpers.logger.info(`re-wrapped ${n} encrypted values under the newest key`);
       },
+      'identity:rotate-signing-keys': async () => keys.rotate(),
     },
-    // Daily, and at start-up of a worker (the crontab backfills one missed run), so a new key takes over quickly.
-    crontab: ['30 3 * * * identity:rewrap-personal-data ?fill=1d'],
+    crontab: [
+      // Daily, and at start-up of a worker (the crontab backfills one missed run), so a new key takes over quickly.
+      '30 3 * * * identity:rewrap-personal-data ?fill=1d',
+      ROTATE_SIGNING_KEYS_CRONTAB,
+    ],
   };
   return { module, service };
 }

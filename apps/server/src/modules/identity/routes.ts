@@ -10,7 +10,7 @@ import type { FederatedSignIn } from './federated-sign-in';
 import { startOneTimeCode, verifyOneTimeCode } from './one-time-codes';
 import * as s from './schemas';
 import type { SessionService } from './sessions';
-import type { SigningKeyStore } from './signing-keys';
+import { JWKS_MAX_AGE_SECONDS, type SigningKeyStore } from './signing-keys';
 import { confirmTotp, enrolTotp, verifyTotpSignIn } from './totp';
 import type { IdentityDeps } from './deps';
 
@@ -367,6 +367,7 @@ export function identityRoutes(
   app.get(
     '/.well-known/jwks.json',
     { schema: { tags: authTag, summary: 'Public keys of access tokens' } },
-    async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(await deps.keys.jwks()),
+    async (_req, reply) =>
+      reply.header('cache-control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`).send(await deps.keys.jwks()),
   );
 }

@@ -143,5 +143,20 @@ export const signingKeys = identity.table('signing_keys', {
   publicJwk: jsonb('public_jwk').notNull(),
   privateJwkEncrypted: text('private_jwk_encrypted').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the key starts signing; published from creation, so caches learn it first (null: created_at). */
+  activatesAt: timestamp('activates_at', { withTimezone: true }),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
+
+/** Nonces the server issued for Google/Apple sign-in; single use, stored as SHA-256 (hex) of the nonce. */
+export const federatedNonces = identity.table(
+  'federated_nonces',
+  {
+    nonceHash: text('nonce_hash').primaryKey(),
+    provider: text('provider', { enum: ['google', 'apple'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('federated_nonces_expires_idx').on(t.expiresAt)],
+);
