@@ -18,8 +18,12 @@ import {
 } from '../../src/modules/auctions/test-support';
 import type { Runtime } from '../../src/platform/runtime';
 import { apiClient, type Session, type TestResponse } from '../client';
+import { captureConnectionTraces } from '../expected-traces';
 import { createTestDatabase, startTestServer } from '../harness';
 import { TcpProxy } from './tcp-proxy';
+
+// Workers of the job queue that lose their connection print a trace: expected here, and checked.
+captureConnectionTraces();
 
 /** Every answer during an outage must come within this (the configured timeouts plus slack). */
 const ANSWER_WITHIN_MS = 6_000;

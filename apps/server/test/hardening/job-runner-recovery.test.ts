@@ -11,8 +11,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/client';
 import { enqueue, startWorker, type TaskList, type WorkerHandle } from '../../src/platform/jobs';
+import { captureConnectionTraces } from '../expected-traces';
 import { createTestDatabase } from '../harness';
 import { TcpProxy } from './tcp-proxy';
+
+// Each lost worker prints a trace of its lost connection: captured and checked, not printed.
+const traces = captureConnectionTraces();
 
 let proxy: TcpProxy;
 let database: DatabaseHandle;
@@ -106,4 +110,6 @@ it('starts a fresh runner after each loss, even while an older runner is still f
   await add('test.mark', 'after');
   await until('a job to run after the second loss', () => finished.has('after'));
   expect(finished.has('after')).toBe(true);
+  // The three lost workers, each traced once with its refused connection.
+  expect(traces.captured.length).toBeGreaterThanOrEqual(3);
 }, 90_000);
