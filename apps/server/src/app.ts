@@ -109,7 +109,9 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
     ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: 'vw-rl:', skipOnError: true } : {}),
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
+    // Liveness only: a throttled liveness probe would restart a healthy process. Readiness and
+    // metrics on this port count like any route (probes and scrapers use METRICS_PORT).
+    allowList: (req) => req.url === '/health',
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s` },

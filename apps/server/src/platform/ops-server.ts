@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics';
+import type { ReadinessReport } from './readiness';
 
 export interface OpsServer {
   port: number;
@@ -8,28 +9,40 @@ export interface OpsServer {
 }
 
 /**
- * `/metrics` and `/health` for a process without the HTTP app (a worker-only process), so it can
- * be scraped and probed like the API processes. Nothing else is served.
+ * The operations port (METRICS_PORT): `/metrics`, detailed `/ready` and `/health`, for the
+ * scraper and the probes inside the cluster. It is never published: the detail it gives (error
+ * text of failed checks, every metric) is not for the public port. Nothing else is served.
  */
-export async function startOpsServer(metrics: Metrics, port: number, host: string): Promise<OpsServer> {
+export async function startOpsServer(options: {
+  metrics: Metrics;
+  readiness: () => Promise<ReadinessReport>;
+  port: number;
+  host: string;
+}): Promise<OpsServer> {
+  const { metrics } = options;
+  const json = (res: http.ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = http.createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      json(res, 200, { status: 'ok' });
+    } else if (req.method === 'GET' && url === '/ready') {
+      options.readiness().then(
+        (r) => json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not_ready', checks: r.checks }),
+        () => json(res, 503, { status: 'not_ready' }),
+      );
     } else if (req.method === 'GET' && url === '/metrics') {
       metrics.registry.metrics().then(
         (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
         () => res.writeHead(500).end(),
       );
     } else {
-      res
-        .writeHead(404, { 'content-type': 'application/json' })
-        .end('{"error":{"code":"not_found","message":"Not found"}}');
+      json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,

@@ -19,6 +19,7 @@ import { createMailer } from './mail/mailer';
 import { Metrics } from './metrics';
 import type { AppContext } from './module';
 import { startOpsServer, type OpsServer } from './ops-server';
+import { readinessReport } from './readiness';
 import { PostgresEventBus, RedisEventBus } from './realtime/bus';
 import { Realtime } from './realtime/realtime';
 import { traceDatabase } from './telemetry/db';
@@ -33,7 +34,7 @@ export interface Runtime {
   databaseUrl: string;
   /** The address the HTTP server listens on (when the api role runs and `listen` was asked). */
   url: string | null;
-  /** Port of the worker-only process's `/metrics` + `/health` server (METRICS_PORT), if started. */
+  /** Port of the operations server (`/metrics`, detailed `/ready`, `/health` on METRICS_PORT), if started. */
   opsPort: number | null;
   /** Tracing, when an OTLP endpoint is configured. */
   telemetry: Telemetry | null;
@@ -112,6 +113,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           : new PostgresEventBus(databaseUrl, handle.pool, logger),
         logger,
         metrics,
+        {
+          maxSubscriptions: config.REALTIME_MAX_SUBSCRIPTIONS,
+          maxMessageBytes: config.REALTIME_MAX_MESSAGE_BYTES,
+          messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
+          connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
+        },
+        options.clock ?? systemClock,
       ),
       cache: createCache(cacheRedis ? new RedisStore(cacheRedis, logger) : new MemoryStore()),
     };
@@ -138,8 +146,15 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       app = await buildApp(ctx, modules.list, { telemetry });
       if (options.listen) url = await app.listen({ port: config.PORT, host: config.HOST });
       else await app.ready();
-    } else if (options.listen && config.METRICS_PORT !== undefined) {
-      ops = await startOpsServer(metrics, config.METRICS_PORT, config.HOST);
+    }
+    if (options.listen && config.METRICS_PORT !== undefined) {
+      const moduleList = modules.list;
+      ops = await startOpsServer({
+        metrics,
+        readiness: () => readinessReport(ctx, moduleList),
+        port: config.METRICS_PORT,
+        host: config.HOST,
+      });
     }
     return { ctx, modules, app, worker, databaseUrl, url, opsPort: ops?.port ?? null, telemetry, stop };
   } catch (err) {
