@@ -23,7 +23,7 @@ export async function importMediaFile(
     },
     // The caller vouches for the owner (a provisioned maker); roles are checked at upload only.
     { roles: ['maker'] },
-    deps.config.MAX_UPLOAD_BYTES,
+    { maxBytes: deps.config.MAX_UPLOAD_BYTES, maxImageBytes: deps.config.MAX_IMAGE_UPLOAD_BYTES },
   );
   const mediaId = randomUUID();
   await deps.uploads.importFile(mediaId, input.file);
