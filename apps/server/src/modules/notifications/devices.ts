@@ -1,7 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
-import { unprocessable } from '../../platform/errors';
+import { conflict, unprocessable } from '../../platform/errors';
 import * as repo from './repo';
 import { acceptablePushEndpoint } from './rules';
 
@@ -15,7 +16,12 @@ export interface DeviceDeps {
   production: boolean;
 }
 
-/** Saves a browser's PushSubscription for the caller (moving it from whoever used that browser before). */
+/**
+ * Saves a browser's PushSubscription for the caller. An endpoint registered to another account
+ * moves only when the request carries the keys stored with it: the browser that signs in to
+ * another account presents its same subscription, while someone who merely learnt the endpoint
+ * URL cannot divert (or silence) another user's notifications with keys of their own.
+ */
 export async function subscribeWebPush(
   deps: DeviceDeps,
   input: { userId: string; endpoint: string; p256dh: string; auth: string; userAgent: string | null },
@@ -31,6 +37,10 @@ export async function subscribeWebPush(
     throw unprocessable('invalid_push_keys', 'keys.auth must be 16 bytes');
   }
   const row = await deps.db.transaction(async (tx) => {
+    const current = await repo.lockWebPushSubscription(tx, input.endpoint);
+    if (current && current.userId !== input.userId && !sameKeys(deps.cipher, current, input)) {
+      throw conflict('push_endpoint_taken', 'This push subscription belongs to another account');
+    }
     const saved = await repo.saveWebPushSubscription(tx, {
       userId: input.userId,
       endpoint: input.endpoint,
@@ -43,6 +53,22 @@ export async function subscribeWebPush(
     return saved;
   });
   return { id: row.id, endpoint: row.endpoint, createdAt: row.createdAt.toISOString() };
+}
+
+function sameKeys(
+  cipher: PersonalDataCipher,
+  stored: { p256dhEncrypted: string; authEncrypted: string },
+  given: { p256dh: string; auth: string },
+): boolean {
+  const equal = (a: string, b: string): boolean => {
+    const x = Buffer.from(a, 'base64url');
+    const y = Buffer.from(b, 'base64url');
+    return x.length === y.length && timingSafeEqual(x, y);
+  };
+  // Both compared whatever the first gives, so the answer's timing says nothing about either.
+  const p256dh = equal(cipher.decrypt(stored.p256dhEncrypted), given.p256dh);
+  const auth = equal(cipher.decrypt(stored.authEncrypted), given.auth);
+  return p256dh && auth;
 }
 
 /** Forgets one of the caller's browsers; unknown endpoints are fine (already gone). */

@@ -132,6 +132,16 @@ export async function savePreferences(
 }
 
 /** Saves a browser's subscription; an endpoint seen before moves to the user now signed in on it. */
+/** The subscription registered for an endpoint, locked until the transaction ends (a takeover check). */
+export async function lockWebPushSubscription(db: Executor, endpoint: string): Promise<WebPushSubscriptionRow | null> {
+  const [row] = await db
+    .select()
+    .from(webPushSubscriptions)
+    .where(eq(webPushSubscriptions.endpoint, endpoint))
+    .for('update');
+  return row ?? null;
+}
+
 export async function saveWebPushSubscription(
   db: Executor,
   values: Omit<WebPushSubscriptionRow, 'id'>,

@@ -196,6 +196,39 @@ describe('web push', () => {
     expect(requestsTo('/push/unsub')).toHaveLength(0);
   });
 
+  it('security review: a push subscription can be re-registered by another user — taking over an endpoint needs its keys', async () => {
+    const victim = await api.signIn('push-victim@example.com');
+    const other = await api.signIn('push-other@example.com');
+    const endpoint = `${push.url}/push/victim-browser`;
+    const keys = await subscribeBrowser('/push/victim-browser', victim);
+    const owners = async () =>
+      (
+        await runtime.ctx.db
+          .select({ userId: webPushSubscriptions.userId })
+          .from(webPushSubscriptions)
+          .where(eq(webPushSubscriptions.endpoint, endpoint))
+      ).map((r) => r.userId);
+    const register = (session: Session, k: { p256dh: string; auth: string }) =>
+      api.call<{ error?: { code: string } }>('POST', '/v1/notifications/web-push/subscriptions', {
+        token: session.accessToken,
+        body: { endpoint, expirationTime: null, keys: { p256dh: k.p256dh, auth: k.auth } },
+      });
+
+    // Someone who learnt the endpoint URL but not the browser's keys cannot move it to their account.
+    const hijack = await register(other, browserKeys());
+    expect(hijack.status).toBe(409);
+    expect(hijack.body.error?.code).toBe('push_endpoint_taken');
+    expect(await owners()).toEqual([victim.userId]);
+
+    // The same browser signing in to another account presents the same keys: the endpoint moves.
+    expect((await register(other, keys)).status).toBe(201);
+    expect(await owners()).toEqual([other.userId]);
+
+    // Its current owner may re-register it with fresh keys (the browser re-subscribed).
+    expect((await register(other, browserKeys())).status).toBe(201);
+    expect(await owners()).toEqual([other.userId]);
+  });
+
   it('refuses malformed subscriptions', async () => {
     const bad = async (body: unknown) =>
       (await api.call('POST', '/v1/notifications/web-push/subscriptions', { token: user.accessToken, body })).status;

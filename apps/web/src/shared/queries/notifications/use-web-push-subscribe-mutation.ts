@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error';
 import { callApi } from '../../api/client';
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
@@ -26,13 +27,20 @@ export function useWebPushSubscribeMutation() {
       if (permission !== 'granted') throw new Error('Notifications are blocked for this site in the browser settings.');
       const { publicKey } = await callApi<{ publicKey: string }>('GET', '/v1/notifications/web-push/public-key');
       const registration = await navigator.serviceWorker.ready;
-      const subscription =
-        (await registration.pushManager.getSubscription()) ??
-        (await registration.pushManager.subscribe({
-          userVisibleOnly: true,
-          applicationServerKey: keyBytes(publicKey),
-        }));
-      await callApi('POST', '/v1/notifications/web-push/subscriptions', { body: subscription.toJSON() });
+      const subscribe = () =>
+        registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
+      const save = (subscription: PushSubscription) =>
+        callApi('POST', '/v1/notifications/web-push/subscriptions', { body: subscription.toJSON() });
+      let subscription = (await registration.pushManager.getSubscription()) ?? (await subscribe());
+      try {
+        await save(subscription);
+      } catch (error) {
+        // The server knows this endpoint with other keys (another account's): start afresh.
+        if (!(error instanceof ApiError && error.code === 'push_endpoint_taken')) throw error;
+        await subscription.unsubscribe();
+        subscription = await subscribe();
+        await save(subscription);
+      }
       return subscription.endpoint;
     },
   });
