@@ -143,6 +143,12 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Bids per signed-in user per minute (on top of the per-IP limit). */
   BID_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Real-time endpoint caps: channels per connection, bytes per message, messages a second per connection. */
+  REALTIME_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(100),
+  REALTIME_MAX_MESSAGE_BYTES: z.coerce.number().int().min(256).default(4096),
+  REALTIME_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(20),
+  /** Concurrent real-time connections per client address, in each API process. */
+  REALTIME_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   /** Upload creations per signed-in user per hour (on top of the per-IP limit). */
   UPLOAD_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Studio edits (each a full re-transcode) per signed-in user per hour. */

@@ -113,6 +113,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           : new PostgresEventBus(databaseUrl, handle.pool, logger),
         logger,
         metrics,
+        {
+          maxSubscriptions: config.REALTIME_MAX_SUBSCRIPTIONS,
+          maxMessageBytes: config.REALTIME_MAX_MESSAGE_BYTES,
+          messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
+          connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
+        },
+        options.clock ?? systemClock,
       ),
       cache: createCache(cacheRedis ? new RedisStore(cacheRedis, logger) : new MemoryStore()),
     };

@@ -38,7 +38,7 @@ export class AccessTokens {
   }
 
   /** Verifies signature, algorithm, issuer, audience and expiry; anything else is a 401. */
-  async verify(token: string): Promise<AccessClaims> {
+  async verify(token: string): Promise<AccessClaims & { expiresAt: Date }> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
@@ -61,7 +61,7 @@ export class AccessTokens {
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       if (typeof payload.sid !== 'string' || !payload.sub)
         throw unauthorized('invalid_token', 'The access token lacks claims');
-      return { sub: payload.sub, sid: payload.sid, roles };
+      return { sub: payload.sub, sid: payload.sid, roles, expiresAt: new Date(payload.exp! * 1000) };
     } catch (err) {
       if (err instanceof errors.JWTExpired) throw unauthorized('token_expired', 'The access token has expired');
       if (err instanceof errors.JOSEError) throw unauthorized('invalid_token', 'The access token is not valid');

@@ -121,7 +121,7 @@ export async function suspendUser(
   userId: string,
   reason: string | undefined,
 ): Promise<PublicUser> {
-  return deps.db.transaction(async (tx) => {
+  const suspended = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       .set({ status: 'suspended', updatedAt: deps.clock.now() })
@@ -138,6 +138,8 @@ export async function suspendUser(
     });
     return presentUser(row);
   });
+  await deps.sessions.announceRevoked(userId, 'account_suspended');
+  return suspended;
 }
 
 export async function reinstateUser(
@@ -245,4 +247,5 @@ export async function deleteAccount(deps: Deps, userId: string, modules: AppModu
       if (m.eraseUserData) await m.eraseUserData(tx, userId);
     }
   });
+  await deps.sessions.announceRevoked(userId, 'session_ended');
 }

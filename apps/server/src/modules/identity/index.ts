@@ -52,7 +52,9 @@ export function createIdentityModule(
     { issuer: ctx.config.JWT_ISSUER, audience: ctx.config.JWT_AUDIENCE, ttlSeconds: ctx.config.ACCESS_TOKEN_SECONDS },
     ctx.clock,
   );
-  const sessions = new SessionService(ctx.db, tokens, ctx.clock, ctx.config.SESSION_MAX_SECONDS);
+  const sessions = new SessionService(ctx.db, tokens, ctx.clock, ctx.config.SESSION_MAX_SECONDS, (ended) =>
+    ctx.realtime.endAccess(ended),
+  );
   const guard = createAuthGuard((bearer) => sessions.authenticate(bearer));
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, secrets: ctx.secrets, sessions };
   const federated = new FederatedSignIn(deps);

@@ -240,7 +240,7 @@ export function identityRoutes(
       },
     },
     async (req, reply) => {
-      await deps.sessions.revokeAll(deps.db, callerOf(req).userId, 'sign_out_everywhere');
+      await deps.sessions.signOutEverywhere(callerOf(req).userId);
       return reply.status(204).send(null);
     },
   );

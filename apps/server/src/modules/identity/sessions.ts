@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database, Executor } from '../../platform/db/client';
 import { type AppError, forbidden, unauthorized } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
+import type { AccessEnded } from '../../platform/realtime/realtime';
 import type { AccessTokens } from './access-tokens';
 import { refreshTokens, sessions, users } from './tables';
 
@@ -23,6 +24,8 @@ export class SessionService {
     private readonly tokens: AccessTokens,
     private readonly clock: Clock,
     private readonly maxSessionSeconds: number,
+    /** Tells every process a session or an account lost access (its live connections close). */
+    private readonly announceEnded: (ended: AccessEnded) => Promise<void> = async () => {},
   ) {}
 
   /** Opens a session for a signed-in user and returns its first token pair. */
@@ -98,10 +101,26 @@ export class SessionService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.db
+    const ended = await this.db
       .update(sessions)
       .set({ revokedAt: this.clock.now(), revokedReason: 'sign_out' })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .returning({ userId: sessions.userId });
+    for (const { userId } of ended) await this.announceEnded({ userId, sessionId, reason: 'session_ended' });
+  }
+
+  /** Sign out everywhere: every session of the user ends, live connections included. */
+  async signOutEverywhere(userId: string): Promise<void> {
+    await this.revokeAll(this.db, userId, 'sign_out_everywhere');
+    await this.announceEnded({ userId, reason: 'session_ended' });
+  }
+
+  /**
+   * Closes the live connections of a user whose sessions a committed transaction revoked
+   * (suspension, deletion); `revokeAll` inside that transaction cannot, as it might roll back.
+   */
+  async announceRevoked(userId: string, reason: AccessEnded['reason']): Promise<void> {
+    await this.announceEnded({ userId, reason });
   }
 
   /** Revokes every session of the user (sign out everywhere, suspension, deletion). */
@@ -128,6 +147,6 @@ export class SessionService {
     if (!row || row.revoked || row.expired || row.status === 'deleted') {
       throw unauthorized('session_ended', 'The session has ended; sign in again');
     }
-    return { userId: claims.sub, sessionId: claims.sid, roles: row.roles };
+    return { userId: claims.sub, sessionId: claims.sid, roles: row.roles, expiresAt: claims.expiresAt };
   }
 }

@@ -21,6 +21,8 @@ export interface Caller {
   userId: string;
   sessionId: string;
   roles: string[];
+  /** When the access token presented runs out (long-lived connections close then). */
+  expiresAt?: Date;
 }
 
 declare module 'fastify' {

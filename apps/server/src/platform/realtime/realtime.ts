@@ -1,11 +1,14 @@
 import websocket from '@fastify/websocket';
 import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Authenticate } from '../http/auth';
 import type { Caller, HttpApp } from '../http/types';
 import type { Metrics } from '../metrics';
 import type { EventBus, RealtimeEvent } from './bus';
+import { CLOSE } from './close-codes';
 
 /** Decides whether a caller (or an anonymous viewer) may subscribe to `<prefix>:<id>`. */
 export type ChannelAuthorizer = (caller: Caller | null, id: string) => boolean | Promise<boolean>;
@@ -17,15 +20,42 @@ const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
 ]);
 
-const MAX_SUBSCRIPTIONS = 100;
-const MAX_MESSAGE_BYTES = 4096;
 const HEARTBEAT_MS = 30_000;
+/** Internal bus channel telling every process that a session or an account lost its access. */
+const ACCESS_CHANNEL = '$access';
+
+/** Caps of one connection, and of the connections of one client address (per process). */
+export interface RealtimeLimits {
+  maxSubscriptions: number;
+  maxMessageBytes: number;
+  messagesPerSecond: number;
+  connectionsPerAddress: number;
+}
+
+export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
+  maxSubscriptions: 100,
+  maxMessageBytes: 4096,
+  messagesPerSecond: 20,
+  connectionsPerAddress: 20,
+};
+
+/** A session (or every session of a user) that may no longer receive anything private. */
+export interface AccessEnded {
+  userId: string;
+  /** Unset: every session of the user. */
+  sessionId?: string;
+  reason: 'session_ended' | 'account_suspended';
+}
 
 interface Connection {
   socket: WebSocket;
   caller: Caller | null;
   channels: Set<string>;
   alive: boolean;
+  address: string;
+  expiry: NodeJS.Timeout | null;
+  windowStart: number;
+  messagesInWindow: number;
 }
 
 /**
@@ -37,12 +67,15 @@ export class Realtime {
   private readonly authorizers = new Map<string, ChannelAuthorizer>();
   private readonly subscribers = new Map<string, Set<Connection>>();
   private readonly connections = new Set<Connection>();
+  private readonly perAddress = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
+    private readonly limits: RealtimeLimits = DEFAULT_REALTIME_LIMITS,
+    private readonly clock: Clock = { now: () => new Date() },
   ) {
     this.registerChannel('user', (caller, id) => caller?.userId === id);
   }
@@ -61,12 +94,24 @@ export class Realtime {
     }
   }
 
+  /**
+   * Closes, in every process, the connections of a session (sign-out) or of every session of a
+   * user (sign-out everywhere, suspension, deletion). Call it once the revocation has committed.
+   */
+  async endAccess(ended: AccessEnded): Promise<void> {
+    await this.publish(ACCESS_CHANNEL, ended.reason, ended);
+  }
+
   /** Subscribers connected to this process (for tests and metrics). */
   localSubscriberCount(channel: string): number {
     return this.subscribers.get(channel)?.size ?? 0;
   }
 
   private deliver(event: RealtimeEvent): void {
+    if (event.channel === ACCESS_CHANNEL) {
+      this.closeEnded(event.data as AccessEnded);
+      return;
+    }
     const subs = this.subscribers.get(event.channel);
     if (!subs || subs.size === 0) return;
     const text = JSON.stringify({
@@ -85,7 +130,8 @@ export class Realtime {
     // Only processes that hold connections listen to the bus; workers just publish.
     this.bus.onEvent((event) => this.deliver(event));
     await this.bus.ready();
-    await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+    // Over the cap, `ws` closes the connection itself with 1009 (CLOSE.messageTooBig).
+    await app.register(websocket, { options: { maxPayload: this.limits.maxMessageBytes } });
     const gauge = this.metrics.gauge('websocket_connections', 'Open WebSocket connections');
     this.heartbeat = setInterval(() => {
       for (const c of this.connections) {
@@ -100,7 +146,7 @@ export class Realtime {
     this.heartbeat.unref();
     app.addHook('onClose', async () => {
       if (this.heartbeat) clearInterval(this.heartbeat);
-      for (const c of this.connections) c.socket.close(1001, 'server shutting down');
+      for (const c of this.connections) c.socket.close(CLOSE.goingAway, 'server shutting down');
     });
 
     app.get(
@@ -115,7 +161,19 @@ export class Realtime {
         },
       },
       async (socket, req) => {
-        const conn: Connection = { socket, caller: null, channels: new Set(), alive: true };
+        const address = req.ip;
+        const conn: Connection = {
+          socket,
+          caller: null,
+          channels: new Set(),
+          alive: true,
+          address,
+          expiry: null,
+          windowStart: 0,
+          messagesInWindow: 0,
+        };
+        const fromAddress = (this.perAddress.get(address) ?? 0) + 1;
+        this.perAddress.set(address, fromAddress);
         this.connections.add(conn);
         gauge.set(this.connections.size);
         const send = (msg: Record<string, unknown>) => {
@@ -127,12 +185,24 @@ export class Realtime {
         });
         socket.on('close', () => {
           for (const ch of conn.channels) this.subscribers.get(ch)?.delete(conn);
+          if (conn.expiry) clearTimeout(conn.expiry);
           this.connections.delete(conn);
+          const left = (this.perAddress.get(address) ?? 1) - 1;
+          if (left > 0) this.perAddress.set(address, left);
+          else this.perAddress.delete(address);
           gauge.set(this.connections.size);
         });
+        if (fromAddress > this.limits.connectionsPerAddress) {
+          socket.close(CLOSE.rateLimited, 'too_many_connections');
+          return;
+        }
         // Messages are handled in order: a subscribe sent right after auth sees the caller.
         let queue = Promise.resolve();
         socket.on('message', (raw: Buffer) => {
+          if (!this.withinRate(conn)) {
+            socket.close(CLOSE.rateLimited, 'too_many_messages');
+            return;
+          }
           queue = queue
             .then(() => this.handle(conn, raw.toString('utf8'), authenticate, send))
             .catch((err: unknown) => {
@@ -143,9 +213,9 @@ export class Realtime {
         if (token) {
           queue = queue.then(async () => {
             try {
-              conn.caller = await authenticate(token);
-            } catch {
-              send({ type: 'error', code: 'invalid_token' });
+              await this.setCaller(conn, await authenticate(token));
+            } catch (err) {
+              if (!this.closeForLostAccess(conn, err)) send({ type: 'error', code: 'invalid_token' });
             }
           });
         }
@@ -174,10 +244,11 @@ export class Realtime {
         return;
       case 'auth':
         try {
-          conn.caller = await authenticate(parsed.token);
-          send({ type: 'authenticated', userId: conn.caller.userId });
-        } catch {
-          send({ type: 'error', code: 'invalid_token' });
+          const caller = await authenticate(parsed.token);
+          await this.setCaller(conn, caller, send);
+          send({ type: 'authenticated', userId: caller.userId });
+        } catch (err) {
+          if (!this.closeForLostAccess(conn, err)) send({ type: 'error', code: 'invalid_token' });
         }
         return;
       case 'unsubscribe':
@@ -193,7 +264,7 @@ export class Realtime {
           send({ type: 'error', code: 'channel_forbidden', channel });
           return;
         }
-        if (!conn.channels.has(channel) && conn.channels.size >= MAX_SUBSCRIPTIONS) {
+        if (!conn.channels.has(channel) && conn.channels.size >= this.limits.maxSubscriptions) {
           send({ type: 'error', code: 'too_many_subscriptions', channel });
           return;
         }
@@ -208,6 +279,66 @@ export class Realtime {
         const _exhaustive: never = parsed;
         return _exhaustive;
       }
+    }
+  }
+
+  /** Counts a message against the connection's per-second cap; false once it is exceeded. */
+  private withinRate(conn: Connection): boolean {
+    const now = Date.now();
+    if (now - conn.windowStart >= 1000) {
+      conn.windowStart = now;
+      conn.messagesInWindow = 0;
+    }
+    conn.messagesInWindow += 1;
+    return conn.messagesInWindow <= this.limits.messagesPerSecond;
+  }
+
+  /**
+   * Who the connection speaks for from now on, until the token's expiry (then it is closed, unless
+   * an `auth` message renewed it). Channels the new caller may not hear are dropped.
+   */
+  private async setCaller(
+    conn: Connection,
+    caller: Caller,
+    send?: (m: Record<string, unknown>) => void,
+  ): Promise<void> {
+    const previous = conn.caller;
+    conn.caller = caller;
+    if (conn.expiry) clearTimeout(conn.expiry);
+    conn.expiry = null;
+    if (caller.expiresAt) {
+      const left = Math.max(0, caller.expiresAt.getTime() - this.clock.now().getTime());
+      conn.expiry = setTimeout(() => conn.socket.close(CLOSE.tokenExpired, 'token_expired'), left);
+      conn.expiry.unref();
+    }
+    if (previous && previous.userId !== caller.userId) {
+      for (const channel of [...conn.channels]) {
+        const sep = channel.indexOf(':');
+        const authorize = this.authorizers.get(channel.slice(0, sep));
+        if (authorize && (await authorize(caller, channel.slice(sep + 1)))) continue;
+        conn.channels.delete(channel);
+        this.subscribers.get(channel)?.delete(conn);
+        send?.({ type: 'unsubscribed', channel });
+      }
+    }
+  }
+
+  /** Closes the connection when a token was refused because its session or account lost access. */
+  private closeForLostAccess(conn: Connection, err: unknown): boolean {
+    const code = err instanceof AppError ? err.code : null;
+    if (code === 'account_suspended') conn.socket.close(CLOSE.accountSuspended, 'account_suspended');
+    else if (code === 'session_ended') conn.socket.close(CLOSE.sessionEnded, 'session_ended');
+    else if (code === 'token_expired') conn.socket.close(CLOSE.tokenExpired, 'token_expired');
+    else return false;
+    return true;
+  }
+
+  private closeEnded(ended: AccessEnded): void {
+    const code = ended.reason === 'account_suspended' ? CLOSE.accountSuspended : CLOSE.sessionEnded;
+    for (const c of this.connections) {
+      if (!c.caller || c.caller.userId !== ended.userId) continue;
+      if (ended.sessionId && c.caller.sessionId !== ended.sessionId) continue;
+      c.socket.close(code, ended.reason);
     }
   }
 

@@ -98,4 +98,85 @@ describe('RealtimeClient', () => {
     socket(0).receive({ type: 'pong', serverTime: new Date(ahead).toISOString() });
     expect(Math.abs(clock.now() - ahead)).toBeLessThan(50);
   });
+
+  describe('security review: WebSocket connections are authorised once', () => {
+    function renewing() {
+      FakeSocket.instances = [];
+      let token = 'at-1';
+      let renewals = 0;
+      const client = new RealtimeClient({
+        url: 'ws://localhost/v1/realtime',
+        getToken: async () => token,
+        renewToken: async () => {
+          renewals += 1;
+          token = `at-${renewals + 1}`;
+        },
+        clock: createServerClock(),
+        random: () => 1,
+        baseDelayMs: 500,
+        maxDelayMs: 4000,
+        createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+      });
+      return {
+        client,
+        socket: (i: number) => FakeSocket.instances[i]!,
+        renewals: () => renewals,
+        setToken: (t: string) => {
+          token = t;
+        },
+      };
+    }
+    const auths = (socket: FakeSocket) => socket.sent.filter((m) => m.type === 'auth');
+
+    it('sends `auth` with the new access token when the token is refreshed', async () => {
+      const { client, socket, setToken } = renewing();
+      client.subscribe('user:u1', () => undefined);
+      socket(0).open();
+      await flush();
+      setToken('at-fresh');
+      client.tokenRefreshed();
+      await flush();
+      expect(auths(socket(0))).toEqual([
+        { type: 'auth', token: 'at-1' },
+        { type: 'auth', token: 'at-fresh' },
+      ]);
+      expect(FakeSocket.instances).toHaveLength(1);
+    });
+
+    it('on close 4001 (token expired) renews the token and reconnects with it at once', async () => {
+      const { client, socket, renewals } = renewing();
+      client.subscribe('user:u1', () => undefined);
+      socket(0).open();
+      await flush();
+      socket(0).drop(4001, 'token_expired');
+      await flush();
+      expect(renewals()).toBe(1);
+      expect(FakeSocket.instances).toHaveLength(2);
+      socket(1).open();
+      await flush();
+      expect(auths(socket(1))).toEqual([{ type: 'auth', token: 'at-2' }]);
+    });
+
+    it('on close 4003 (suspended) or 4002 (session ended) reconnects only anonymously, never in a loop', async () => {
+      for (const [code, reason] of [
+        [4003, 'account_suspended'],
+        [4002, 'session_ended'],
+      ] as const) {
+        const { client, socket } = renewing();
+        client.subscribe('auction:a1', () => undefined);
+        socket(0).open();
+        await flush();
+        socket(0).drop(code, reason);
+        await vi.advanceTimersByTimeAsync(4_000);
+        expect(FakeSocket.instances).toHaveLength(2);
+        socket(1).open();
+        await flush();
+        expect(auths(socket(1))).toEqual([]);
+        expect(socket(1).sent).toContainEqual({ type: 'subscribe', channel: 'auction:a1' });
+        await vi.advanceTimersByTimeAsync(60_000);
+        expect(FakeSocket.instances).toHaveLength(2);
+        client.close();
+      }
+    });
+  });
 });

@@ -9,6 +9,14 @@ export interface RealtimeMessage {
   code?: string;
 }
 
+/** Close codes of `/v1/realtime` (the server's `platform/realtime/close-codes.ts`). */
+export const CLOSE = {
+  tokenExpired: 4001,
+  sessionEnded: 4002,
+  accountSuspended: 4003,
+  rateLimited: 4029,
+} as const;
+
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type RealtimeListener = (message: RealtimeMessage) => void;
 
@@ -45,6 +53,11 @@ export class RealtimeClient {
   private generation = 0;
   /** Token refusals on this connection: a token the server keeps refusing is not retried forever. */
   private refusals = 0;
+  /**
+   * Set when the server ended the session or suspended the account: connect anonymously (public
+   * channels only) until the session changes, so a dead token never loops through reconnects.
+   */
+  private anonymousOnly = false;
 
   constructor(private readonly options: RealtimeOptions) {}
 
@@ -80,9 +93,18 @@ export class RealtimeClient {
 
   /** The session changed: authenticate again (or reconnect anonymously after sign-out). */
   sessionChanged(signedIn: boolean): void {
+    this.anonymousOnly = false;
     if (!this.socket) return;
     if (signedIn && this.state === 'open') void this.authenticate(this.generation);
     else this.restart();
+  }
+
+  /**
+   * The access token was refreshed (same user): the connection is renewed with an `auth` message,
+   * before the server closes it at the old token's expiry.
+   */
+  tokenRefreshed(): void {
+    if (this.socket && this.state === 'open' && !this.anonymousOnly) void this.authenticate(this.generation);
   }
 
   /** Reconnects now if the connection is down (back online, tab visible again). */
@@ -129,12 +151,12 @@ export class RealtimeClient {
     socket.onmessage = (event: MessageEvent) => {
       if (generation === this.generation && typeof event.data === 'string') this.receive(event.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (event: { code?: number }) => {
       if (generation !== this.generation) return;
       this.socket = null;
       this.ready = false;
       clearInterval(this.pingTimer);
-      this.scheduleReconnect();
+      this.closedBy(event.code ?? 1006);
     };
     socket.onerror = () => {
       // The close event follows and schedules the reconnect.
@@ -144,7 +166,7 @@ export class RealtimeClient {
   private async authenticate(generation: number): Promise<void> {
     let token: string | null = null;
     try {
-      token = await this.options.getToken();
+      token = this.anonymousOnly ? null : await this.options.getToken();
     } catch {
       token = null;
     }
@@ -155,6 +177,29 @@ export class RealtimeClient {
       for (const channel of this.channels.keys()) this.rawSend({ type: 'subscribe', channel });
     }
     this.ping();
+  }
+
+  /** What a close code asks of the client (`CLOSE`); anything else is a dropped connection. */
+  private closedBy(code: number): void {
+    if (code === CLOSE.tokenExpired && !this.anonymousOnly) {
+      // Renew first, then reconnect at once with the fresh token.
+      this.setState('reconnecting');
+      const generation = this.generation;
+      void this.options
+        .renewToken()
+        .catch(() => undefined)
+        .then(() => {
+          if (generation === this.generation && !this.socket && this.channels.size > 0) this.connect();
+          else if (this.channels.size === 0) this.setState('idle');
+        });
+      return;
+    }
+    if (code === CLOSE.sessionEnded || code === CLOSE.accountSuspended) {
+      this.anonymousOnly = true;
+      // The renewal fails the same way, which signs the browser out.
+      void this.options.renewToken().catch(() => undefined);
+    }
+    this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {

@@ -29,13 +29,19 @@ export function RealtimeProvider({ client, children }: { client?: RealtimeClient
   useEffect(() => {
     let signedIn = sessionStore.get() !== null;
     let userId = sessionStore.get()?.userId;
+    let accessToken = sessionStore.get()?.accessToken;
     const offSession = sessionStore.subscribe(() => {
       const session = sessionStore.get();
-      // Token rotation keeps the same user: nothing to do; sign-in/out or a user switch re-authenticates.
+      // Sign-in/out or a user switch re-authenticates; a refreshed token (same user) renews the
+      // connection, which the server would otherwise close at the old token's expiry.
       if ((session !== null) !== signedIn || session?.userId !== userId) {
         signedIn = session !== null;
         userId = session?.userId;
+        accessToken = session?.accessToken;
         realtime.sessionChanged(signedIn);
+      } else if (session && session.accessToken !== accessToken) {
+        accessToken = session.accessToken;
+        realtime.tokenRefreshed();
       }
     });
     const wake = () => realtime.wake();
