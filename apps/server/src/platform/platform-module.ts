@@ -24,6 +24,17 @@ export function createPlatformModule(ctx: AppContext): AppModule {
       },
     },
     routes: (app) => {
+      app.get(
+        '/v1/environment',
+        {
+          schema: {
+            tags: ['development'],
+            summary: 'What kind of deployment this is: `demo` (NODE_ENV=development) shows a banner in the app',
+            response: { 200: z.object({ demo: z.boolean() }) },
+          },
+        },
+        async () => ({ demo: ctx.config.NODE_ENV === 'development' }),
+      );
       if (!ctx.mailer.devMailboxEnabled) return;
       app.get(
         '/v1/dev/mailbox',

@@ -12,6 +12,7 @@ export const AUTHORISATION: Record<string, string> = {
   'GET /ready': 'AAAAA',
   'GET /metrics': 'AAAAA',
   'GET /v1/dev/mailbox': 'AAAAA',
+  'GET /v1/environment': 'AAAAA',
   'POST /v1/auth/email/start': 'AAAAA',
   'POST /v1/auth/email/verify': 'AAAAA',
   'POST /v1/auth/sms/start': 'AAAAA',

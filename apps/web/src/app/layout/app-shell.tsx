@@ -3,6 +3,7 @@ import { Outlet, ScrollRestoration } from 'react-router';
 import { UserChannelBridge } from '../../shared/realtime/user-channel-bridge';
 import { Loading } from '../../shared/ui/states';
 import { BottomNav } from './bottom-nav';
+import { DemoBanner } from './demo-banner';
 import './layout.css';
 
 /** Frame of every screen: skip link, the screen, the bottom navigation. */
@@ -12,6 +13,7 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <DemoBanner />
       <UserChannelBridge />
       <Suspense
         fallback={

@@ -2,6 +2,7 @@
 export const queryKeys = {
   me: ['me'] as const,
   providers: ['auth', 'providers'] as const,
+  environment: ['environment'] as const,
   devMailbox: (to: string) => ['dev-mailbox', to] as const,
   feedRoot: ['feed'] as const,
   feed: (category: string | null) => ['feed', category ?? 'all'] as const,
