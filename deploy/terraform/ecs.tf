@@ -95,6 +95,8 @@ locals {
       PUBLIC_URL             = "https://${var.domain_name}"
       TRUST_PROXY            = "2" # CloudFront, then the ALB, each append to X-Forwarded-For
       DATA_DIR               = "/data"
+      # The operations port (/metrics, detailed /ready): reachable inside the task's security group only.
+      METRICS_PORT           = "9090"
       STORAGE_DRIVER         = "s3"
       S3_BUCKET              = aws_s3_bucket.media.bucket
       S3_REGION              = var.region

@@ -11,6 +11,12 @@ resource "random_password" "lookup_secret" {
   special = false
 }
 
+# Signs playback and receipt tokens; production requires its own value, never LOOKUP_SECRET's.
+resource "random_password" "internal_signing_secret" {
+  length  = 48
+  special = false
+}
+
 locals {
   # node-postgres: encrypted connection (rds.force_ssl) with libpq's meaning of sslmode=require.
   database_url = format(
@@ -28,10 +34,11 @@ locals {
     aws_elasticache_replication_group.main.port,
   )
   generated_secrets = {
-    DATABASE_URL         = local.database_url
-    REDIS_URL            = local.redis_url
-    DATA_ENCRYPTION_KEYS = "k1:${random_bytes.data_key.base64}"
-    LOOKUP_SECRET        = random_password.lookup_secret.result
+    DATABASE_URL            = local.database_url
+    REDIS_URL               = local.redis_url
+    DATA_ENCRYPTION_KEYS    = "k1:${random_bytes.data_key.base64}"
+    LOOKUP_SECRET           = random_password.lookup_secret.result
+    INTERNAL_SIGNING_SECRET = random_password.internal_signing_secret.result
   }
 }
 

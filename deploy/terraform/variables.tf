@@ -155,9 +155,16 @@ variable "cloudfront_private_key_secret_arn" {
 }
 
 variable "app_secret_arns" {
-  description = "More settings from Secrets Manager, by variable name, e.g. { SMTP_URL = \"arn:…\", STRIPE_SECRET_KEY = \"arn:…\" }."
+  # SMTP_URL, STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required in production: without them
+  # the tasks refuse to start (docs/deployment.md, "Production checklist").
+  description = "More settings from Secrets Manager, by variable name; must include SMTP_URL, STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, e.g. { SMTP_URL = \"arn:…\", STRIPE_SECRET_KEY = \"arn:…\" }."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = alltrue([for name in ["SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] : contains(keys(var.app_secret_arns), name)])
+    error_message = "app_secret_arns must name SMTP_URL, STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: production refuses to start without them."
+  }
 }
 
 variable "app_environment" {

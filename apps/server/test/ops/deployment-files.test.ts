@@ -21,7 +21,7 @@ interface Deployment {
     replicas: number;
     selector: { matchLabels: Record<string, string> };
     template: {
-      metadata: { labels: Record<string, string> };
+      metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
       spec: {
         securityContext: { runAsNonRoot: boolean };
         containers: Container[];
@@ -90,7 +90,9 @@ describe('deployment files', () => {
       expect(s.environment?.REDIS_URL).toBe('redis://redis:6379');
       for (const name of Object.keys(s.environment!)) expect(settingNames, name).toContain(name);
     }
-    expect(app.healthcheck?.test.join(' ')).toContain('/ready');
+    // Readiness detail from the operations port, which is not published.
+    expect(app.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${app.environment?.METRICS_PORT}/ready`);
+    expect(JSON.stringify(compose.services.app)).not.toContain(`:${app.environment?.METRICS_PORT}"`);
     expect(postgres.image).toMatch(/^postgres:16\b/);
     expect(redis.image).toMatch(/^redis:7\b/);
     expect(postgres.healthcheck && redis.healthcheck).toBeTruthy();
@@ -104,7 +106,11 @@ describe('deployment files', () => {
     expect(apiContainer!.livenessProbe?.httpGet?.path).toBe('/health');
     expect(apiContainer!.startupProbe?.httpGet?.path).toBe('/health');
     expect(apiContainer!.readinessProbe?.httpGet?.path).toBe('/ready');
-    expect(apiContainer!.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+    expect(apiContainer!.readinessProbe?.httpGet?.port).toBe('ops');
+    expect(apiContainer!.ports).toEqual([
+      { name: 'http', containerPort: 8080 },
+      { name: 'ops', containerPort: 9090 },
+    ]);
     expect(apiContainer!.livenessProbe?.httpGet?.port).toBe('http');
     expect(apiContainer!.env).toContainEqual({ name: 'ROLES', value: 'api' });
     expect(worker.spec.template.spec.containers[0]!.env).toContainEqual({ name: 'ROLES', value: 'worker' });
@@ -117,8 +123,12 @@ describe('deployment files', () => {
       const tmp = c!.volumeMounts?.find((m) => m.mountPath === '/tmp');
       expect(d.spec.template.spec.volumes.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
     }
-    const service = yamlDocument<{ spec: { selector: Record<string, string> } }>('deploy/k8s/service.yaml');
+    const service = yamlDocument<{
+      spec: { selector: Record<string, string>; ports: { targetPort: string }[] };
+    }>('deploy/k8s/service.yaml');
     expect(service.spec.selector).toEqual(api.spec.selector.matchLabels);
+    // The operations port (metrics, readiness detail) is never behind the Service.
+    expect(service.spec.ports.map((p) => p.targetPort)).toEqual(['http']);
     expect(service.spec.selector).not.toEqual(worker.spec.selector.matchLabels);
 
     const hpa = yamlDocument<{ spec: { scaleTargetRef: { name: string } } }>('deploy/k8s/hpa.yaml');
@@ -132,6 +142,14 @@ describe('deployment files', () => {
     const secret = yamlDocument<{ stringData: Record<string, string> }>('deploy/k8s/secret.yaml');
     // One hop, the ingress controller: never `true`, which would let a client choose its address.
     expect(config.data.TRUST_PROXY).toBe('1');
+    // Metrics and readiness detail on the operations port, scraped there (SPEC §14).
+    expect(config.data.METRICS_PORT).toBe('9090');
+    for (const d of [api, worker]) {
+      expect(d.spec.template.metadata.annotations?.['prometheus.io/port'], d.metadata.name).toBe(
+        config.data.METRICS_PORT,
+      );
+    }
+    expect(secret.stringData).toHaveProperty('INTERNAL_SIGNING_SECRET');
     expect(loadConfig({ TRUST_PROXY: config.data.TRUST_PROXY }).TRUST_PROXY).toBe(1);
     for (const name of [...Object.keys(config.data), ...Object.keys(secret.stringData)])
       expect(settingNames, name).toContain(name);

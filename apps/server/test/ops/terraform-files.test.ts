@@ -91,7 +91,15 @@ describe('Terraform for AWS', () => {
     const names = [...`${environment}\n${generated}`.matchAll(/^\s+([A-Z][A-Z0-9_]+)\s+=/gm)].map((m) => m[1]!);
     names.push('CLOUDFRONT_PRIVATE_KEY', 'ROLES');
     expect(names).toEqual(
-      expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'DATA_ENCRYPTION_KEYS', 'LOOKUP_SECRET', 'TRUST_PROXY']),
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'REDIS_URL',
+        'DATA_ENCRYPTION_KEYS',
+        'LOOKUP_SECRET',
+        'INTERNAL_SIGNING_SECRET',
+        'TRUST_PROXY',
+        'METRICS_PORT',
+      ]),
     );
     for (const name of names) expect(settingNames, name).toContain(name);
     // CloudFront and the ALB each append to X-Forwarded-For: two hops, never `true`.
