@@ -50,6 +50,8 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
     LOOKUP_SECRET: 'bench-lookup-secret-bench-lookup-secret-00',
     RATE_LIMIT_PER_MINUTE: '100000000',
     BID_RATE_LIMIT_PER_MINUTE: '100000000',
+    BID_CAP_MULTIPLE: '100000000',
+    OPEN_PAYMENT_WINDOWS_PER_BUYER: '100000000',
     MAKER_SIGNUPS_PER_IP_PER_DAY: '100000000',
     SEED_DEMO_DATA: 'false',
     ...env,

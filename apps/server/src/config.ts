@@ -186,6 +186,10 @@ export const configSchema = z.object({
   SOFT_CLOSE_SECONDS: seconds(600),
   MAKER_DECISION_SECONDS: seconds(86400),
   PAYMENT_WINDOW_SECONDS: seconds(86400),
+  /** Accounts without a paid purchase bid and offer at most this many times the current price. */
+  BID_CAP_MULTIPLE: z.coerce.number().int().positive().default(10),
+  /** Open payment windows one buyer may hold; buy-now beyond it is refused. */
+  OPEN_PAYMENT_WINDOWS_PER_BUYER: z.coerce.number().int().positive().default(2),
   PLAYBACK_TOKEN_SECONDS: seconds(300),
   /** How long an anonymous feed page is served from the cache (0: never cached). */
   FEED_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),

@@ -70,6 +70,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOOKUP_SECRET: 'test-lookup-secret-test-lookup-secret-000',
     RATE_LIMIT_PER_MINUTE: '100000',
     BID_RATE_LIMIT_PER_MINUTE: '100000',
+    BID_CAP_MULTIPLE: '100000',
+    OPEN_PAYMENT_WINDOWS_PER_BUYER: '100000',
     UPLOAD_RATE_LIMIT_PER_HOUR: '100000',
     MAKER_SIGNUPS_PER_IP_PER_DAY: '100000',
     ...options.env,

@@ -9,6 +9,7 @@ export function refusalStatus(code: RefusalCode): ErrorStatus {
     case 'currency_mismatch':
     case 'max_below_amount':
     case 'bid_too_low':
+    case 'bid_above_new_buyer_cap':
     case 'offer_below_minimum':
     case 'bid_not_voidable':
       return 422;
@@ -42,6 +43,7 @@ export function refusalStatus(code: RefusalCode): ErrorStatus {
     case 'offer_not_pending':
     case 'offer_not_withdrawable':
     case 'buy_now_unavailable':
+    case 'too_many_payment_windows':
       return 409;
     default: {
       const exhaustive: never = code;

@@ -13,13 +13,15 @@ const DEFAULT_PAYMENT_WINDOW = 24 * HOUR;
 const DEFAULT_AUCTION_DURATION = 72 * HOUR;
 export const REMINDER_HOURS_BEFORE = [12, 6, 2] as const;
 
-/** The rule durations this process runs with. */
+/** The rule durations and limits this process runs with. */
 export function rulesConfigOf(config: Config): AuctionRulesConfig {
   return {
     auctionDurationSeconds: config.AUCTION_DURATION_SECONDS,
     softCloseSeconds: config.SOFT_CLOSE_SECONDS,
     makerDecisionSeconds: config.MAKER_DECISION_SECONDS,
     paymentWindowSeconds: config.PAYMENT_WINDOW_SECONDS,
+    newBuyerCapMultiple: config.BID_CAP_MULTIPLE,
+    maxOpenPaymentWindowsPerBuyer: config.OPEN_PAYMENT_WINDOWS_PER_BUYER,
   };
 }
 

@@ -28,14 +28,22 @@ const maximaJson = sql<{ bidderId: string; maxAmountMinor: number; setAtMs: numb
   '[]'::json)`;
 
 /**
+ * True when the user has paid for a purchase (a paid payment window): an indexed look-up on the
+ * windows' winner, small enough to ride along in the statement that reads the auction.
+ */
+export const hasPaidWindow = (userId: string) =>
+  sql<boolean>`exists (select 1 from auctions.payment_windows w where w.winner_id = ${userId} and w.status = 'paid')`;
+
+/**
  * The auction row with its maximums, in one statement, and the bids asked for. `strikesOf`: also
- * count that user's non-payment strikes in the same statement (a bid needs them).
+ * count that user's non-payment strikes and whether they ever paid for a purchase, in the same
+ * statement (a bid needs both).
  */
 export async function loadAuction(
   tx: Executor,
   auctionId: string,
   options: { lock: boolean; bids: BidLoad; strikesOf?: string },
-): Promise<(LoadedAuction & { strikes: number }) | null> {
+): Promise<(LoadedAuction & { strikes: number; purchased: boolean }) | null> {
   const strikesOf = options.strikesOf;
   const query = tx
     .select({
@@ -45,6 +53,7 @@ export async function loadAuction(
         strikesOf === undefined
           ? sql<number>`0`
           : sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${strikesOf})`,
+      purchased: strikesOf === undefined ? sql<boolean>`false` : hasPaidWindow(strikesOf),
     })
     .from(auctions)
     .where(eq(auctions.id, auctionId));
@@ -58,7 +67,12 @@ export async function loadAuction(
     setSequence: m.setSequence,
   }));
   const bidRows = await loadBids(tx, auctionId, options.bids);
-  return { state: stateOf(found.row, bidRows, maximumRows), row: found.row, strikes: found.strikes };
+  return {
+    state: stateOf(found.row, bidRows, maximumRows),
+    row: found.row,
+    strikes: found.strikes,
+    purchased: found.purchased,
+  };
 }
 
 async function loadBids(tx: Executor, auctionId: string, load: BidLoad) {

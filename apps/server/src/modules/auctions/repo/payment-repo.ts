@@ -1,8 +1,9 @@
 /** Payment windows and non-payment strikes. */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client';
 import type { PaymentWindowStatus, PaymentWindowView } from '../deps';
 import { paymentWindows, strikes, type PaymentWindowRow } from '../tables';
+import { hasPaidWindow } from './auction-repo';
 
 export function windowOf(row: PaymentWindowRow): PaymentWindowView {
   return {
@@ -76,6 +77,31 @@ export async function windowsOfUser(tx: Executor, userId: string): Promise<Payme
 /** Records a strike for an expired window (once per window). */
 export async function addStrike(tx: Executor, userId: string, windowId: string, now: Date): Promise<void> {
   await tx.insert(strikes).values({ userId, windowId, createdAt: now }).onConflictDoNothing();
+}
+
+/** What decides whether a user may offer or buy: strikes, a paid purchase, windows open now. */
+export interface BuyerStanding {
+  strikes: number;
+  purchased: boolean;
+  openWindows: number;
+}
+
+/** The user's standing as a buyer, in one statement. */
+export async function buyerStanding(tx: Executor, userId: string): Promise<BuyerStanding> {
+  const result = await tx.execute<{ strikes: number; purchased: boolean; open_windows: number }>(sql`select
+    (select count(*)::int from auctions.strikes s where s.user_id = ${userId}) as strikes,
+    ${hasPaidWindow(userId)} as purchased,
+    (select count(*)::int from auctions.payment_windows w where w.winner_id = ${userId} and w.status = 'open') as open_windows`);
+  const row = result.rows[0]!;
+  return { strikes: row.strikes, purchased: row.purchased, openWindows: row.open_windows };
+}
+
+/**
+ * Serialises a buyer's buy-nows until the transaction ends, so two at once cannot both count the
+ * same open windows and pass the limit. Taken before the story's locks (buyer → story → market).
+ */
+export async function lockBuyer(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`auctions.buyer:${userId}`}, 0))`);
 }
 
 export async function strikeCount(tx: Executor, userId: string): Promise<number> {

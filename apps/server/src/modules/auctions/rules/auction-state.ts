@@ -85,6 +85,10 @@ export interface AuctionRulesConfig {
   nonPaymentStrikesToBlock?: number;
   /** Replaces the increment rule (default: `minNextBid`). */
   incrementRule?: IncrementRule;
+  /** Accounts without a paid purchase bid and offer at most this many times the current price (unset: no cap). */
+  newBuyerCapMultiple?: number;
+  /** Open payment windows a buyer may hold before buy-now is refused (unset: no limit). */
+  maxOpenPaymentWindowsPerBuyer?: number;
 }
 
 export const DEFAULT_AUCTION_RULES_CONFIG: Readonly<AuctionRulesConfig> = Object.freeze({

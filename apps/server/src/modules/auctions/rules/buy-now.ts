@@ -9,6 +9,7 @@ import {
   type AuctionRulesConfig,
 } from './auction-state';
 import { checkStoryOpen, type StoryMarket } from './offers';
+import { checkOpenWindows } from './new-buyer-limits';
 import { refuse, type Refusal } from './refusals';
 
 export interface BuyNowWindow {
@@ -24,7 +25,12 @@ export interface BuyNowWindow {
 /** Buys the story at its buy-now price, or says why not. */
 export function buyNow(
   market: StoryMarket,
-  input: { buyerId: string; buyerStrikes?: number },
+  input: {
+    buyerId: string;
+    buyerStrikes?: number;
+    /** Payment windows the buyer has open now (read under the buyer's lock). */
+    buyerOpenWindows?: number;
+  },
   now: Date,
   config: AuctionRulesConfig = DEFAULT_AUCTION_RULES_CONFIG,
 ): { ok: true; window: BuyNowWindow } | Refusal {
@@ -36,6 +42,8 @@ export function buyNow(
   if (isBlockedForNonPayment(input.buyerStrikes ?? 0, config)) {
     return refuse('bidder_blocked', 'Buying is blocked after repeated non-payment');
   }
+  const held = checkOpenWindows(input.buyerOpenWindows ?? 0, config);
+  if (held !== null) return held;
   return {
     ok: true,
     window: {

@@ -11,6 +11,7 @@ import {
 import type { AuctionEvent } from './auction-events';
 import { isMinorAmount } from './increment';
 import { openAuction, type StoryTerms } from './open-auction';
+import { checkNewBuyerCap } from './new-buyer-limits';
 import { refuse, type Refusal } from './refusals';
 
 /** `opened_auction`: it became the opening bid; `superseded`: another offer opened the auction first. */
@@ -48,6 +49,8 @@ export interface SubmitOfferInput {
   /** When given, must match the story's currency. */
   currency?: string;
   userStrikes?: number;
+  /** True when the user has never paid for a purchase (their offer is then capped). */
+  userIsNewBuyer?: boolean;
 }
 
 export interface OfferOutcome {
@@ -111,6 +114,14 @@ export function submitOffer(
   if (isBlockedForNonPayment(input.userStrikes ?? 0, config)) {
     return refuse('bidder_blocked', 'Offers are blocked after repeated non-payment');
   }
+  const capped = checkNewBuyerCap(
+    input.amountMinor,
+    story.offerPolicy.minOfferMinor,
+    story.offerPolicy.currency,
+    input.userIsNewBuyer ?? false,
+    config,
+  );
+  if (capped !== null) return capped;
   const active = market.offers.find((offer) => offer.userId === input.userId && offer.status === 'pending');
   if (active !== undefined) {
     return refuse('offer_already_active', 'You already have an offer waiting on this story; withdraw it first', {

@@ -16,6 +16,7 @@ import {
 import { unchanged, type AuctionEvent, type AuctionRuleResult } from './auction-events';
 import { applyBidRequest, type BookOutcome } from './bid-book';
 import { isMinorAmount } from './increment';
+import { checkNewBuyerCap } from './new-buyer-limits';
 import { refuse, type Refusal } from './refusals';
 
 export interface PlaceBidInput {
@@ -28,6 +29,8 @@ export interface PlaceBidInput {
   maxAmountMinor?: number;
   /** The bidder's non-payment strikes, looked up by the caller. */
   bidderStrikes?: number;
+  /** True when the bidder has never paid for a purchase (their maximum is then capped). */
+  bidderIsNewBuyer?: boolean;
 }
 
 /**
@@ -95,6 +98,15 @@ function checkBid(
   }
   if (maxAmountMinor < input.amountMinor)
     return refuse('max_below_amount', 'The maximum cannot be below the bid amount');
+  // The maximum bounds both what is shown now and what the system may bid later.
+  const capped = checkNewBuyerCap(
+    maxAmountMinor,
+    state.highBidMinor ?? state.openingMinimumMinor,
+    state.currency,
+    input.bidderIsNewBuyer ?? false,
+    config,
+  );
+  if (capped !== null) return capped;
 
   const standing = state.leaderId === input.bidderId ? maximumOf(state.maxima, input.bidderId) : undefined;
   if (standing !== undefined) {

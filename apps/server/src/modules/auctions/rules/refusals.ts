@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'currency_mismatch'
   | 'max_below_amount'
   | 'bid_too_low'
+  | 'bid_above_new_buyer_cap'
   | 'bid_id_conflict'
   // who may act
   | 'maker_cannot_bid'
@@ -42,7 +43,8 @@ export type RefusalCode =
   | 'offer_not_found'
   | 'offer_not_pending'
   | 'offer_not_withdrawable'
-  | 'buy_now_unavailable';
+  | 'buy_now_unavailable'
+  | 'too_many_payment_windows';
 
 export interface Refusal {
   ok: false;

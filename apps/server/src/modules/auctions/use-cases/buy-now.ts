@@ -8,7 +8,7 @@ import { presentWindow } from '../present';
 import { refusalError } from '../refusal-error';
 import { appendStoryEvent } from '../repo/auction-repo';
 import { updateMarket } from '../repo/market-repo';
-import { insertWindow, strikeCount } from '../repo/payment-repo';
+import { buyerStanding, insertWindow, lockBuyer } from '../repo/payment-repo';
 import { buyNow as buyNowRule } from '../rules';
 import type { paymentWindowView } from '../schemas';
 import { lockStoryMarket } from './story-market';
@@ -29,10 +29,17 @@ export async function buyNow(
       successStatus: 201,
     },
     async (tx) => {
-      const strikes = await strikeCount(tx, request.buyerId);
+      // The buyer's lock first: their open windows are counted after any buy-now of theirs commits.
+      await lockBuyer(tx, request.buyerId);
+      const standing = await buyerStanding(tx, request.buyerId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       const now = deps.clock.now();
-      const result = buyNowRule(market, { buyerId: request.buyerId, buyerStrikes: strikes }, now, deps.rules);
+      const result = buyNowRule(
+        market,
+        { buyerId: request.buyerId, buyerStrikes: standing.strikes, buyerOpenWindows: standing.openWindows },
+        now,
+        deps.rules,
+      );
       if (!result.ok) throw refusalError(result);
       const window: PaymentWindowView = {
         id: randomUUID(),

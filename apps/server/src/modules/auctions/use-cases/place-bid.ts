@@ -95,7 +95,8 @@ interface BidRead {
 }
 
 /**
- * Reads the auction without the lock (with the bidder's strikes). Most bids on a hot auction lose
+ * Reads the auction without the lock (with the bidder's strikes and whether they ever paid for a
+ * purchase, in the same statement). Most bids on a hot auction lose
  * the race for the minimum and are refused for good from that read, before any write (see
  * `settledRefusal`); the rest write only if the state they were decided on is still current (see
  * `tryTransition`). A fresh id can never repeat an earlier bid: no bid history is read.
@@ -109,6 +110,7 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
     amountMinor: request.amountMinor,
     ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
     bidderStrikes: known.strikes,
+    bidderIsNewBuyer: !known.purchased,
   };
   const early = placeBidRule(known.state, input, deps.clock.now(), deps.rules);
   if (!early.ok && settledRefusal(early, known.state)) {
@@ -127,6 +129,7 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
  */
 const SETTLED: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
   'bid_too_low',
+  'bid_above_new_buyer_cap',
   'invalid_amount',
   'max_below_amount',
   'maker_cannot_bid',

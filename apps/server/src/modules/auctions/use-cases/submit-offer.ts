@@ -7,7 +7,7 @@ import { publishLive } from '../effects/apply-effects';
 import type { LiveMessage } from '../effects/live';
 import { presentOffer } from '../present';
 import { refusalError } from '../refusal-error';
-import { strikeCount } from '../repo/payment-repo';
+import { buyerStanding } from '../repo/payment-repo';
 import { submitOffer as submitOfferRule } from '../rules';
 import type { offerAnswer } from '../schemas';
 import { auctionAnswer } from './read-auction';
@@ -37,7 +37,7 @@ export async function submitOffer(
       successStatus: 201,
     },
     async (tx) => {
-      const strikes = await strikeCount(tx, request.userId);
+      const standing = await buyerStanding(tx, request.userId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       const now = deps.clock.now();
       const result = submitOfferRule(
@@ -48,7 +48,8 @@ export async function submitOffer(
           userId: request.userId,
           amountMinor: request.amountMinor,
           ...(request.currency === undefined ? {} : { currency: request.currency }),
-          userStrikes: strikes,
+          userStrikes: standing.strikes,
+          userIsNewBuyer: !standing.purchased,
         },
         now,
         deps.rules,
