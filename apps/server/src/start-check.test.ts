@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { describeStartProblems, productionStartProblems } from './start-check';
 
 /** A production configuration with nothing left to a development stand-in. */
-export const completeProduction = {
+const completeProduction = {
   NODE_ENV: 'production',
   PUBLIC_URL: 'https://video-window.example',
   DATABASE_URL: 'postgres://app@db.example:5432/video_window',
@@ -95,5 +97,32 @@ describe('the production start check', () => {
     expect(text).toMatch(/NODE_ENV is not set/);
     expect(text).toMatch(/^ {2}- STRIPE_SECRET_KEY: /m);
     expect(text).toMatch(/docs\/deployment\.md/);
+  });
+});
+
+describe('the production checklist in docs/deployment.md', () => {
+  it('names exactly the settings the start check can refuse', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/deployment.md'), 'utf8');
+    const section = /^## Production checklist\n([\s\S]*?)\n## /m.exec(doc)?.[1] ?? '';
+    const table = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| check'));
+    const documented = new Set(
+      table.flatMap((l) => [...l.matchAll(/`([A-Z][A-Z0-9_]+)(?:=[a-z]+)?`/g)].map((m) => m[1]!)),
+    );
+    documented.delete('SMS_PROVIDER');
+    documented.delete('REPLACE_ME');
+    const refusable = new Set([
+      ...settingsOf({ NODE_ENV: 'production' }),
+      ...settingsOf({
+        ...completeProduction,
+        DEV_MAILBOX: 'true',
+        SMS_PROVIDER: 'twilio',
+        STRIPE_API_BASE: 'http://127.0.0.1:1',
+        GOOGLE_JWKS_URL: 'http://127.0.0.1:1/g',
+        APPLE_JWKS_URL: 'http://127.0.0.1:1/a',
+        FCM_API_URL: 'http://127.0.0.1:1/f',
+        SEED_DEMO_DATA: 'true',
+      }),
+    ]);
+    expect([...documented].sort()).toEqual([...refusable].sort());
   });
 });
