@@ -8,13 +8,13 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
 import { trustProxyOption } from './platform/http/client-address';
+import { OptionalBodies } from './platform/http/optional-bodies';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
 import type { HttpApp } from './platform/http/types';
@@ -53,7 +53,9 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  const optionalBodies = new OptionalBodies();
+  app.setValidatorCompiler(optionalBodies.compiler);
+  app.addHook('onRoute', optionalBodies.onRoute);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
@@ -127,7 +129,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => optionalBodies.markDocument(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
