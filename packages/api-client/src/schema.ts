@@ -3451,7 +3451,7 @@ export interface paths {
     put?: never;
     /**
      * Create an upload (tus 1.0 creation, creation-with-upload)
-     * @description Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata (filetype, filename). Answers 201 with Location: /v1/uploads/<mediaId>; 413 over MAX_UPLOAD_BYTES, 415 unless video/* or image/*.
+     * @description Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata (filetype, filename). Answers 201 with Location: /v1/uploads/<mediaId>; 413 over MAX_UPLOAD_BYTES (images: MAX_IMAGE_UPLOAD_BYTES), 415 unless video/* or image/*, 403 unless the caller is a maker.
      */
     post: {
       parameters: {
@@ -9264,7 +9264,7 @@ export interface components {
     };
     ClientAnalyticsEventInput: {
       /** @enum {string} */
-      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like';
+      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like' | 'playback_error';
       /** Format: uuid */
       storyId?: string;
       /** Format: uuid */
@@ -9272,6 +9272,8 @@ export interface components {
       positionMs?: number;
       durationMs?: number;
       feedPosition?: number;
+      /** @enum {string} */
+      cause?: 'token_refused' | 'not_found' | 'network' | 'media' | 'unsupported' | 'other';
       /** Format: date-time */
       clientTime?: string;
     };
@@ -9284,7 +9286,16 @@ export interface components {
     ExportedAnalyticsEventInput: {
       id: number;
       /** @enum {string} */
-      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like' | 'offer' | 'bid' | 'payment';
+      type:
+        | 'feed_impression'
+        | 'play'
+        | 'watch_through'
+        | 'story_view'
+        | 'like'
+        | 'playback_error'
+        | 'offer'
+        | 'bid'
+        | 'payment';
       /** @enum {string} */
       source: 'client' | 'server';
       occurredAt: string;
@@ -9298,6 +9309,7 @@ export interface components {
       positionMs: number | null;
       durationMs: number | null;
       feedPosition: number | null;
+      cause: ('token_refused' | 'not_found' | 'network' | 'media' | 'unsupported' | 'other') | null;
       amountMinor: number | null;
       currency: string | null;
     };
@@ -9783,7 +9795,7 @@ export interface components {
     };
     ClientAnalyticsEvent: {
       /** @enum {string} */
-      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like';
+      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like' | 'playback_error';
       /** Format: uuid */
       storyId?: string;
       /** Format: uuid */
@@ -9791,6 +9803,8 @@ export interface components {
       positionMs?: number;
       durationMs?: number;
       feedPosition?: number;
+      /** @enum {string} */
+      cause?: 'token_refused' | 'not_found' | 'network' | 'media' | 'unsupported' | 'other';
       /** Format: date-time */
       clientTime?: string;
     };
@@ -9803,7 +9817,16 @@ export interface components {
     ExportedAnalyticsEvent: {
       id: number;
       /** @enum {string} */
-      type: 'feed_impression' | 'play' | 'watch_through' | 'story_view' | 'like' | 'offer' | 'bid' | 'payment';
+      type:
+        | 'feed_impression'
+        | 'play'
+        | 'watch_through'
+        | 'story_view'
+        | 'like'
+        | 'playback_error'
+        | 'offer'
+        | 'bid'
+        | 'payment';
       /** @enum {string} */
       source: 'client' | 'server';
       occurredAt: string;
@@ -9817,6 +9840,7 @@ export interface components {
       positionMs: number | null;
       durationMs: number | null;
       feedPosition: number | null;
+      cause: ('token_refused' | 'not_found' | 'network' | 'media' | 'unsupported' | 'other') | null;
       amountMinor: number | null;
       currency: string | null;
     };

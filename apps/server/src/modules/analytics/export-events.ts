@@ -31,6 +31,7 @@ export function presentEvent(row: EventRow): ExportedEvent {
     positionMs: row.positionMs,
     durationMs: row.durationMs,
     feedPosition: row.feedPosition,
+    cause: row.cause,
     amountMinor: row.amountMinor,
     currency: row.currency,
   };

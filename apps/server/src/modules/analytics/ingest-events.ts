@@ -38,6 +38,7 @@ export async function ingestClientEvents(
       positionMs: e.positionMs ?? null,
       durationMs: e.durationMs ?? null,
       feedPosition: e.feedPosition ?? null,
+      cause: e.cause ?? null,
     });
   }
   await insertEvents(deps.db, rows);

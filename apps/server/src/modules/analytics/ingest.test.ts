@@ -78,6 +78,36 @@ describe('POST /v1/analytics/events', () => {
     expect(await storedFor('anonymous_id', clientId)).toEqual([]);
   });
 
+  it('stores a playback failure with its cause, for the story or for a bare media item', async () => {
+    const clientId = randomUUID();
+    const mediaId = randomUUID();
+    const res = await send(
+      [
+        { type: 'playback_error', storyId, mediaId, cause: 'not_found', positionMs: 1_500 },
+        { type: 'playback_error', mediaId, cause: 'token_refused' },
+      ],
+      { clientId },
+    );
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: 2, dropped: 0 });
+    const { rows } = await runtime.ctx.pool.query<{ type: string; cause: string; story_id: string | null }>(
+      `select type, cause, story_id from analytics.events where anonymous_id = $1 order by id`,
+      [clientId],
+    );
+    expect(rows).toEqual([
+      { type: 'playback_error', cause: 'not_found', story_id: storyId },
+      { type: 'playback_error', cause: 'token_refused', story_id: null },
+    ]);
+  });
+
+  it('refuses a playback failure without a known cause, and a cause on any other event', async () => {
+    const clientId = randomUUID();
+    expect((await send([{ type: 'playback_error', storyId }], { clientId })).status).toBe(400);
+    expect((await send([{ type: 'playback_error', storyId, cause: 'Error: boom' }], { clientId })).status).toBe(400);
+    expect((await send([{ type: 'play', storyId, cause: 'network' }], { clientId })).status).toBe(400);
+    expect(await storedFor('anonymous_id', clientId)).toEqual([]);
+  });
+
   it('drops events about stories that do not exist, keeping the rest', async () => {
     const clientId = randomUUID();
     const res = await send(
@@ -146,6 +176,7 @@ describe('POST /v1/analytics/events', () => {
         'amount_minor',
         'anonymous_id',
         'auction_id',
+        'cause',
         'client_time',
         'currency',
         'duration_ms',

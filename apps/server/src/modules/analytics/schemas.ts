@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLIENT_EVENT_TYPES, EVENT_TYPES } from './tables';
+import { CLIENT_EVENT_TYPES, EVENT_TYPES, PLAYBACK_ERROR_CAUSES } from './tables';
 
 export const MAX_EVENTS_PER_BATCH = 100;
 
@@ -19,10 +19,16 @@ export const clientEvent = z
     durationMs: z.int().min(0).max(86_400_000).optional(),
     /** Index of the item in the feed (feed impressions). */
     feedPosition: z.int().min(0).max(100_000).optional(),
+    /** Why the video could not play (playback_error, and only there). */
+    cause: z.enum(PLAYBACK_ERROR_CAUSES).optional(),
     clientTime: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((e) => e.storyId !== undefined || e.mediaId !== undefined, {
     message: 'An event names a storyId or a mediaId',
+  })
+  .refine((e) => (e.type === 'playback_error') === (e.cause !== undefined), {
+    message: 'A playback_error names its cause; other events have none',
+    path: ['cause'],
   })
   .meta({ id: 'ClientAnalyticsEvent' });
 export type ClientEvent = z.infer<typeof clientEvent>;
@@ -63,6 +69,7 @@ export const exportedEvent = z
     positionMs: z.int().nullable(),
     durationMs: z.int().nullable(),
     feedPosition: z.int().nullable(),
+    cause: z.enum(PLAYBACK_ERROR_CAUSES).nullable(),
     amountMinor: z.int().nullable(),
     currency: z.string().nullable(),
   })

@@ -4,7 +4,23 @@ import { bigserial, date, index, integer, pgSchema, primaryKey, text, timestamp,
 export const analyticsSchema = pgSchema('analytics');
 
 /** What clients report about what a viewer saw and did. */
-export const CLIENT_EVENT_TYPES = ['feed_impression', 'play', 'watch_through', 'story_view', 'like'] as const;
+export const CLIENT_EVENT_TYPES = [
+  'feed_impression',
+  'play',
+  'watch_through',
+  'story_view',
+  'like',
+  'playback_error',
+] as const;
+/** Why a video could not play (`playback_error`): a code, never the error text a browser wrote. */
+export const PLAYBACK_ERROR_CAUSES = [
+  'token_refused',
+  'not_found',
+  'network',
+  'media',
+  'unsupported',
+  'other',
+] as const;
 /** What the server records inside the transaction of the change itself. */
 export const SERVER_EVENT_TYPES = ['offer', 'bid', 'payment'] as const;
 export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const;
@@ -12,6 +28,7 @@ export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as con
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number];
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
+export type PlaybackErrorCause = (typeof PLAYBACK_ERROR_CAUSES)[number];
 
 /** Millisecond precision: the export's keyset cursor round-trips through JS dates without loss. */
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -42,6 +59,8 @@ export const events = analyticsSchema.table(
     positionMs: integer('position_ms'),
     durationMs: integer('duration_ms'),
     feedPosition: integer('feed_position'),
+    /** Why playback failed (`playback_error` only). */
+    cause: text('cause', { enum: PLAYBACK_ERROR_CAUSES }),
     amountMinor: money('amount_minor'),
     currency: text('currency'),
   },
