@@ -98,6 +98,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
             muted={muted}
             label={`Video: ${item.title}`}
             sessionId={sessionId}
+            storyId={item.id}
             onAutoplayBlocked={props.onAutoplayBlocked}
             onExpired={() => props.onExpired(item.id)}
           />

@@ -48,8 +48,13 @@ export default function FeedScreen() {
     if (initialIndex > 0) scrollToIndex(Math.min(initialIndex, items.length - 1));
   }, [items.length, initialIndex, scrollToIndex]);
 
-  // Fresh pages may shift items: keep the story the viewer is watching on screen.
+  // Fresh pages may shift items: keep the story the viewer is watching on screen. Only when the
+  // items changed: after a swipe the shown story is about to change, and following it back would
+  // bounce the viewer between the two items.
+  const anchoredItems = useRef(items);
   useEffect(() => {
+    if (anchoredItems.current === items) return;
+    anchoredItems.current = items;
     const watching = shownStory.current;
     if (!watching || items[activeIndex]?.id === watching) return;
     const moved = items.findIndex((item) => item.id === watching);

@@ -79,6 +79,7 @@ export default function StoryScreen() {
       {story && (
         <>
           <StoryVideo
+            storyId={story.id}
             src={story.hero?.playbackUrl ?? null}
             poster={story.hero?.posterUrl ?? null}
             title={story.title}

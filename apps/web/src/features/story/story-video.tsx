@@ -10,12 +10,14 @@ const clock = (seconds: number) => {
 
 /** The story's hero video with its own controls: play/pause, a scrubber, sound and captions. */
 export function StoryVideo({
+  storyId,
   src,
   poster,
   title,
   sessionId,
   onExpired,
 }: {
+  storyId: string;
   src: string | null;
   poster: string | null;
   title: string;
@@ -59,6 +61,7 @@ export function StoryVideo({
           muted={muted}
           label={`Video: ${title}`}
           sessionId={sessionId}
+          storyId={storyId}
           fit="contain"
           captions={captions}
           videoRef={video}

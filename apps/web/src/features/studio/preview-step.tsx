@@ -1,14 +1,19 @@
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
 import { formatMoney } from '../../shared/money';
+import { usePlayback } from '../../shared/player/playback-context';
+import { VideoPlayer } from '../../shared/player/video-player';
 import { usePublishStoryMutation } from '../../shared/queries/studio/use-publish-story-mutation';
 import { useMediaQuery } from '../../shared/queries/studio/use-media-query';
+import { useSession } from '../../shared/session/use-session';
 import { Icon } from '../../shared/ui/icons';
 import type { StepProps } from './studio-steps';
 
 /** Step 7: how the story will look, what is still missing, and publishing. */
 export function PreviewStep({ story, studio }: StepProps) {
   const navigate = useNavigate();
+  const session = useSession();
+  const { muted } = usePlayback();
   const { fields, saveState, saveNow } = studio;
   const media = useMediaQuery(fields.heroMediaId);
   const publish = usePublishStoryMutation();
@@ -25,7 +30,23 @@ export function PreviewStep({ story, studio }: StepProps) {
     <div className="stack">
       <h2>Preview</h2>
       <article className="preview-card" aria-label="Feed preview">
-        {media.data?.posterUrl ? <img src={media.data.posterUrl} alt="" /> : <div className="preview-blank" />}
+        {media.data?.status === 'ready' && media.data.playbackUrl ? (
+          // Plays as it will in the feed: muted, looping, filling the card.
+          <VideoPlayer
+            src={media.data.playbackUrl}
+            poster={media.data.posterUrl}
+            mode="active"
+            muted={muted}
+            label={`Video: ${fields.title || 'Untitled story'}`}
+            sessionId={session?.sessionId ?? null}
+            storyId={story.id}
+            onExpired={() => void media.refetch()}
+          />
+        ) : media.data?.posterUrl ? (
+          <img src={media.data.posterUrl} alt="" />
+        ) : (
+          <div className="preview-blank" />
+        )}
         <div className="preview-info">
           <span className="chip">{fields.category}</span>
           <strong className="preview-title">{fields.title || 'Untitled story'}</strong>

@@ -41,6 +41,7 @@ export function TrimStep({ studio }: StepProps) {
           sessionId={session?.sessionId ?? null}
           fit="contain"
           videoRef={video}
+          onExpired={() => void media.refetch()}
         />
       </div>
       <div className="trim-timeline" aria-hidden="true">

@@ -1,15 +1,15 @@
-import type Hls from 'hls.js';
 import { useEffect, useRef, useState, type Ref } from 'react';
+import { reportPlaybackError } from '../analytics/report-playback-error';
+import { startHlsPlayback } from './hls-playback';
 import { loadHls } from './load-hls';
-import { playbackIdentity, withFreshToken } from './playback-url';
+import type { MediaPlayback, PlaybackCallbacks, PlayerMode } from './media-playback';
+import { startNativePlayback } from './native-playback';
+import type { PlaybackFailure, PlaybackFailureCause } from './playback-failure';
+import { mediaIdOf, playbackIdentity } from './playback-url';
 import { ProtectionOverlay } from './protection-overlay';
 import './player.css';
 
-/**
- * `active`: loading and playing; `preload`: attached and buffering, paused (the next item);
- * `idle`: attached but neither loading nor playing (the previous item).
- */
-export type PlayerMode = 'active' | 'preload' | 'idle';
+export type { PlayerMode } from './media-playback';
 
 export interface VideoPlayerProps {
   src: string | null;
@@ -19,6 +19,8 @@ export interface VideoPlayerProps {
   /** Accessible name of the video ("Video: Walnut bowl"). */
   label: string;
   sessionId: string | null;
+  /** The story the video belongs to, named when a playback failure is reported. */
+  storyId?: string | null;
   fit?: 'cover' | 'contain';
   loop?: boolean;
   /** Show captions when the video has them. */
@@ -31,6 +33,15 @@ export interface VideoPlayerProps {
   onCaptionsAvailable?: (available: boolean) => void;
 }
 
+const FAILURE_TEXT: Record<PlaybackFailureCause, string> = {
+  token_refused: 'This video is not available to you right now.',
+  not_found: 'Part of this video is missing.',
+  network: 'The video stopped loading. Check your connection.',
+  media: 'This video could not be decoded.',
+  unsupported: 'This browser cannot play this video.',
+  other: 'Something went wrong while playing this video.',
+};
+
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
   if (typeof ref === 'function') ref(value);
   else if (ref) (ref as { current: T | null }).current = value;
@@ -38,16 +49,18 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
 
 /**
  * A protected HLS player: hls.js (loaded lazily) or native HLS where the browser has it; no
- * native controls, no download, no context menu, and the session watermark on top.
+ * native controls, no download, no context menu, and the session watermark on top. A failure it
+ * cannot recover from is shown on the video with a retry, and reported.
  */
 export function VideoPlayer(props: VideoPlayerProps) {
   const { src, poster, mode, muted, label, sessionId, fit = 'cover', loop = true, captions = false } = props;
   const video = useRef<HTMLVideoElement | null>(null);
-  const hls = useRef<Hls | null>(null);
+  const playback = useRef<MediaPlayback | null>(null);
   const latestSrc = useRef(src);
   const callbacks = useRef(props);
   const [attached, setAttached] = useState(0);
-  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<PlaybackFailure | null>(null);
   const [playing, setPlaying] = useState(false);
   const identity = playbackIdentity(src);
 
@@ -56,88 +69,57 @@ export function VideoPlayer(props: VideoPlayerProps) {
     callbacks.current = props;
   });
 
-  // Attach once per video (not per token: a renewed URL only changes what later requests carry).
+  // Attach once per video and attempt (not per token: a renewed URL only changes what later requests carry).
   useEffect(() => {
     const element = video.current;
-    const source = latestSrc.current;
-    if (!element || !source) return;
+    if (!element || !latestSrc.current) return;
     let cancelled = false;
-    setFailed(false);
+    setFailure(null);
+    const events: PlaybackCallbacks = {
+      source: () => latestSrc.current,
+      onExpired: () => callbacks.current.onExpired?.(),
+      onCaptionsAvailable: (available) => callbacks.current.onCaptionsAvailable?.(available),
+      onFailed: (failed) => {
+        if (cancelled) return;
+        setFailure(failed);
+        void reportPlaybackError({
+          failure: failed,
+          storyId: callbacks.current.storyId,
+          mediaId: mediaIdOf(latestSrc.current),
+          position: element.currentTime,
+        });
+      },
+    };
+    const attach = (started: MediaPlayback) => {
+      playback.current = started;
+      setAttached((n) => n + 1);
+    };
     const useNative = element.canPlayType('application/vnd.apple.mpegurl') !== '' && !('MediaSource' in window);
     if (useNative) {
-      element.src = source;
-      setAttached((n) => n + 1);
+      attach(startNativePlayback(element, events));
     } else {
       void loadHls().then((HlsClass) => {
         if (cancelled) return;
-        if (!HlsClass.isSupported()) {
-          element.src = source;
-          setAttached((n) => n + 1);
-          return;
-        }
-        const instance = new HlsClass({
-          autoStartLoad: false,
-          capLevelToPlayerSize: true,
-          maxBufferLength: 12,
-          backBufferLength: 10,
-          xhrSetup: (xhr, url) => {
-            xhr.open('GET', withFreshToken(url, latestSrc.current), true);
-          },
-        });
-        let expiredRetries = 0;
-        instance.on(HlsClass.Events.ERROR, (_event, data) => {
-          if (!data.fatal) return;
-          const status = data.response?.code;
-          if (
-            data.type === HlsClass.ErrorTypes.NETWORK_ERROR &&
-            (status === 403 || status === 401) &&
-            expiredRetries < 3
-          ) {
-            expiredRetries += 1;
-            callbacks.current.onExpired?.();
-            // Give the fresh URL a moment to arrive, then pick up where loading stopped.
-            setTimeout(() => instance.startLoad(), 1500);
-          } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR) {
-            setTimeout(() => instance.startLoad(), 2000);
-          } else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR) {
-            instance.recoverMediaError();
-          } else {
-            setFailed(true);
-          }
-        });
-        instance.on(HlsClass.Events.FRAG_LOADED, () => {
-          expiredRetries = 0;
-        });
-        instance.on(HlsClass.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => {
-          callbacks.current.onCaptionsAvailable?.(data.subtitleTracks.length > 0);
-        });
-        instance.loadSource(source);
-        instance.attachMedia(element);
-        hls.current = instance;
-        setAttached((n) => n + 1);
+        attach(
+          HlsClass.isSupported() ? startHlsPlayback(HlsClass, element, events) : startNativePlayback(element, events),
+        );
       });
     }
     return () => {
       cancelled = true;
-      hls.current?.destroy();
-      hls.current = null;
+      playback.current?.destroy();
+      playback.current = null;
       element.removeAttribute('src');
       element.load();
     };
-  }, [identity]);
+  }, [identity, attempt]);
 
-  // Loading and playing follow the mode.
+  // Loading follows the mode; the element plays only while active and not failed.
   useEffect(() => {
     const element = video.current;
     if (!element || attached === 0) return;
-    const instance = hls.current;
-    if (mode === 'idle') {
-      element.pause();
-      instance?.stopLoad();
-      return;
-    }
-    instance?.startLoad(-1);
-    if (mode === 'preload') {
+    playback.current?.setMode(failure ? 'idle' : mode);
+    if (mode !== 'active' || failure) {
       element.pause();
       return;
     }
@@ -148,26 +130,22 @@ export function VideoPlayer(props: VideoPlayerProps) {
         void element.play().catch(() => undefined);
       }
     });
-  }, [mode, attached]);
+  }, [mode, attached, failure]);
 
   useEffect(() => {
     if (video.current) video.current.muted = muted;
   }, [muted]);
 
   useEffect(() => {
-    const instance = hls.current;
-    if (instance) {
-      instance.subtitleDisplay = captions;
-      if (captions && instance.subtitleTrack < 0 && instance.subtitleTracks.length > 0) instance.subtitleTrack = 0;
-    }
-    const tracks = video.current?.textTracks;
-    if (tracks && !instance) {
-      for (let i = 0; i < tracks.length; i += 1) {
-        const track = tracks[i];
-        if (track) track.mode = captions && i === 0 ? 'showing' : 'hidden';
-      }
-    }
+    playback.current?.setCaptions(captions);
   }, [captions, attached]);
+
+  const retry = () => {
+    // A refused token may be renewed by now; ask for a fresh one anyway before starting over.
+    if (failure?.cause === 'token_refused') callbacks.current.onExpired?.();
+    setFailure(null);
+    setAttempt((n) => n + 1);
+  };
 
   return (
     <div className="player" data-fit={fit} onContextMenu={(e) => e.preventDefault()}>
@@ -189,9 +167,14 @@ export function VideoPlayer(props: VideoPlayerProps) {
         onContextMenu={(e) => e.preventDefault()}
       />
       {poster && !playing && <img className="player-poster" src={poster} alt="" draggable={false} />}
-      {failed && (
-        <div className="player-status" role="status">
-          This video cannot play right now.
+      {failure && (
+        <div className="player-failure" role="alert">
+          <p>
+            <strong>This video cannot play right now.</strong> {FAILURE_TEXT[failure.cause]}
+          </p>
+          <button type="button" className="btn btn-secondary" onClick={retry}>
+            Retry
+          </button>
         </div>
       )}
       <ProtectionOverlay sessionId={src ? sessionId : null} />
