@@ -176,6 +176,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^(mailto:|https:)/, 'must start with mailto: or https:')
     .default('mailto:no-reply@video-window.local'),
+  /**
+   * Lets web-push endpoints resolve to private addresses (a push service stand-in on this machine);
+   * never in production. Otherwise an endpoint must resolve to public addresses only.
+   */
+  WEB_PUSH_ALLOW_PRIVATE_ENDPOINTS: bool.default(false),
   /** Mobile push through Firebase Cloud Messaging HTTP v1 (Android, and iOS via the APNs key uploaded to Firebase). */
   FCM_PROJECT_ID: z.string().optional(),
   /** The Firebase service account key (its JSON, or that JSON base64-encoded). */

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
 import { conflict, unprocessable } from '../../platform/errors';
+import { resolvesToPublicOnly } from '../../platform/net/public-address';
 import * as repo from './repo';
 import { acceptablePushEndpoint } from './rules';
 
@@ -14,6 +15,8 @@ export interface DeviceDeps {
   clock: Clock;
   cipher: PersonalDataCipher;
   production: boolean;
+  /** Endpoints may resolve to private addresses (a local stand-in; never in production). */
+  allowPrivateEndpoints: boolean;
 }
 
 /**
@@ -28,6 +31,10 @@ export async function subscribeWebPush(
 ): Promise<{ id: string; endpoint: string; createdAt: string }> {
   if (!acceptablePushEndpoint(input.endpoint, deps.production)) {
     throw unprocessable('invalid_push_endpoint', 'The subscription endpoint is not a push service URL');
+  }
+  // Judged by the addresses the name resolves to, not by the name (sending checks again).
+  if (!deps.allowPrivateEndpoints && !(await resolvesToPublicOnly(new URL(input.endpoint).hostname))) {
+    throw unprocessable('invalid_push_endpoint', 'The subscription endpoint does not resolve to a public address');
   }
   const p256dh = Buffer.from(input.p256dh, 'base64url');
   if (p256dh.length !== 65 || p256dh[0] !== 4) {

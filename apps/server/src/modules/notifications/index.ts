@@ -48,6 +48,7 @@ export function createNotificationsModule(
       ctx.logger.warn({ provider, state }, 'circuit breaker changed state');
     },
   });
+  const allowPrivatePushEndpoints = config.WEB_PUSH_ALLOW_PRIVATE_ENDPOINTS && config.NODE_ENV !== 'production';
   let vapidKeys: Promise<VapidKeys | null> | null = null;
   const vapid = () =>
     (vapidKeys ??= loadVapidKeys(config).catch((err: unknown) => {
@@ -76,7 +77,13 @@ export function createNotificationsModule(
     channels: {
       in_app: inAppChannel(ctx.db, ctx.realtime),
       email: emailChannel({ mailer: ctx.mailer, breaker: breakers.get('email'), publicUrl }),
-      web_push: webPushChannel({ db: ctx.db, cipher: ctx.secrets.cipher, breakers, vapid }),
+      web_push: webPushChannel({
+        db: ctx.db,
+        cipher: ctx.secrets.cipher,
+        breakers,
+        vapid,
+        allowPrivateEndpoints: allowPrivatePushEndpoints,
+      }),
       sms: smsChannel({
         sender: deps.sms ?? mailerSmsSender(ctx.mailer, config),
         breaker: breakers.get('sms'),
@@ -113,6 +120,7 @@ export function createNotificationsModule(
         realtime: ctx.realtime,
         cipher: ctx.secrets.cipher,
         production: config.NODE_ENV === 'production',
+        allowPrivateEndpoints: allowPrivatePushEndpoints,
         guard: deps.identity.guard,
         vapid,
       }),

@@ -13,7 +13,7 @@ let user: Session;
 let bystander: Session;
 
 beforeAll(async () => {
-  runtime = await startTestServer();
+  runtime = await startTestServer({ env: { WEB_PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true' } });
   api = apiClient(runtime);
   user = await api.signIn('leaving@example.com');
   bystander = await api.signIn('staying@example.com');

@@ -21,7 +21,9 @@ const answers = new Map<string, number[]>();
 
 beforeAll(async () => {
   push = await startPushService((req) => answers.get(req.path)?.shift() ?? 201);
-  runtime = await startTestServer({ env: { VAPID_SUBJECT: 'mailto:ops@market.example' } });
+  runtime = await startTestServer({
+    env: { VAPID_SUBJECT: 'mailto:ops@market.example', WEB_PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true' },
+  });
   api = apiClient(runtime);
   user = await api.signIn('pushy@example.com');
 });
@@ -143,6 +145,7 @@ describe('web push', () => {
       cipher: runtime.ctx.secrets.cipher,
       breakers: new CircuitBreakers(clock, { failureThreshold: 3, cooldownMs: 60_000 }),
       vapid: () => loadVapidKeys(runtime.ctx.config),
+      allowPrivateEndpoints: true,
     });
     const notification = {
       id: '00000000-0000-4000-8000-000000000001',

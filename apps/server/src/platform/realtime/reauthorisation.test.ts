@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Runtime } from '../runtime';
@@ -71,6 +72,13 @@ describe.each(buses)(
       b = await startTestServer({ databaseUrl, env: { ...env, ROLES: 'api' } });
       bUrl = await b.app!.listen({ port: 0, host: '127.0.0.1' });
       admin = await apiClient(a).signIn('moderator@example.com');
+      // Admin actions may need TOTP on: turn it on.
+      const enrol = await apiClient(a).call<{ secret: string }>('POST', '/v1/auth/totp/enroll', {
+        token: admin.accessToken,
+      });
+      const totp = new TOTP({ secret: Secret.fromBase32(enrol.body.secret), digits: 6, period: 30, algorithm: 'SHA1' });
+      const code = totp.generate({ timestamp: a.ctx.clock.now().getTime() });
+      await apiClient(a).call('POST', '/v1/auth/totp/confirm', { token: admin.accessToken, body: { code } });
     }, 60_000);
     afterAll(async () => {
       await b?.stop();

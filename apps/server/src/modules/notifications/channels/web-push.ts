@@ -1,8 +1,11 @@
+import http from 'node:http';
+import https from 'node:https';
 import webpush from 'web-push';
 import type { PersonalDataCipher } from '../../../platform/crypto/envelope';
 import type { Database } from '../../../platform/db/client';
 import { CircuitOpenError, type CircuitBreakers } from '../../../platform/http/circuit-breaker';
 import { deleteWebPushSubscriptionById, webPushSubscriptionsOf, type WebPushSubscriptionRow } from '../repo';
+import { publicOnlyLookup } from '../../../platform/net/public-address';
 import type { VapidKeys } from '../vapid';
 import type { ChannelSender, DeliveryContext } from './channel';
 import { PermanentDeliveryError } from './channel';
@@ -32,6 +35,8 @@ export function webPushChannel(options: {
   cipher: PersonalDataCipher;
   breakers: CircuitBreakers;
   vapid: () => Promise<VapidKeys | null>;
+  /** Endpoints may resolve to private addresses (a local stand-in; never in production). */
+  allowPrivateEndpoints?: boolean;
 }): ChannelSender {
   async function pushTo(
     sub: WebPushSubscriptionRow,
@@ -50,16 +55,14 @@ export function webPushChannel(options: {
     const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
     const breaker = options.breakers.get(`web_push:${new URL(sub.endpoint).origin}`);
     const status = await breaker.run(async () => {
-      const res = await fetch(details.endpoint, {
+      const answered = await postToPushService(details.endpoint, {
         method: details.method,
         headers,
         body: details.body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: 'error',
+        publicOnly: !options.allowPrivateEndpoints,
       });
-      await res.body?.cancel();
-      if (res.status === 429 || res.status >= 500) throw new PushServiceError(res.status);
-      return res.status;
+      if (answered === 429 || answered >= 500) throw new PushServiceError(answered);
+      return answered;
     });
     if (status >= 200 && status < 300) return 'sent';
     if (status === 404 || status === 410) {
@@ -93,4 +96,37 @@ export function webPushChannel(options: {
       throw new PermanentDeliveryError('the push service rejected the message');
     },
   };
+}
+
+/**
+ * One POST to a push service; answers its status. With `publicOnly` the connection goes only to
+ * addresses checked to be public at connection time (the lookup itself refuses any other, so a
+ * name re-pointed after the subscription was accepted cannot reach the internal network).
+ * Redirects are not followed.
+ */
+function postToPushService(
+  endpoint: string,
+  request: { method: string; headers: Record<string, string>; body: Buffer | null; publicOnly: boolean },
+): Promise<number> {
+  const url = new URL(endpoint);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: request.method,
+        headers: request.headers,
+        timeout: TIMEOUT_MS,
+        ...(request.publicOnly ? { lookup: publicOnlyLookup } : {}),
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`push service did not answer within ${TIMEOUT_MS} ms`)));
+    req.on('error', reject);
+    req.end(request.body ?? undefined);
+  });
 }
