@@ -14,20 +14,30 @@ import { recoverStalledTask, RECOVER_TASK } from './recover-stalled';
 import { uploadRoutes } from './upload-routes';
 import { PlaybackUrls } from './playback-urls';
 import type { MediaView } from './present';
-import { readMedia, readMediaMany, isUuid } from './read-media';
-import { findMedia, findMediaOwnedBy } from './repo';
+import { readMedia, readMediaMany, isUuid, type MediaViewer } from './read-media';
+import { findMedia, findMediaOwnedBy, withholdMedia } from './repo';
 import { createUploadStore } from './upload-store';
 
 export type { MediaView, MediaError } from './present';
+export type { MediaViewer } from './read-media';
 
 /** The media module's public face for other modules. */
 export interface MediaService {
   /** A media item with freshly signed URLs, or null when it does not exist. */
   get(mediaId: string): Promise<MediaView | null>;
   /** Views of many media items (the feed), keyed by id; URLs signed for the viewer's session. */
-  views(mediaIds: string[], viewerSessionId?: string | null): Promise<Map<string, MediaView>>;
-  /** True when the media exists, belongs to `ownerId` and has a version ready to play. */
+  views(
+    mediaIds: string[],
+    viewerSessionId?: string | null,
+    viewer?: MediaViewer | null,
+  ): Promise<Map<string, MediaView>>;
+  /** True when the media exists, belongs to `ownerId`, has a version ready to play and is not withheld. */
   isReadyAndOwnedBy(mediaId: string, ownerId: string): Promise<boolean>;
+  /**
+   * Withholds media inside `tx` (an admin took down a story using it): from then on only its
+   * owner and admins get its URLs, and URLs already handed out stop playing.
+   */
+  withhold(tx: Executor, mediaIds: string[]): Promise<void>;
   /** Marks media deleted inside `tx` and queues the removal of all its files. */
   scheduleDeletion(tx: Executor, mediaIds: string[]): Promise<void>;
   /** Processes a local file as if `ownerId` had uploaded it (demo data); returns the media id. */
@@ -43,11 +53,12 @@ export function createMediaModule(
 
   const service: MediaService = {
     get: (mediaId) => readMedia(deps, mediaId),
-    views: (mediaIds, viewerSessionId) => readMediaMany(deps, mediaIds, viewerSessionId),
+    views: (mediaIds, viewerSessionId, viewer) => readMediaMany(deps, mediaIds, viewerSessionId, viewer),
+    withhold: (tx, mediaIds) => withholdMedia(tx, mediaIds.filter(isUuid), deps.clock.now()),
     isReadyAndOwnedBy: async (mediaId, ownerId) => {
       if (!isUuid(mediaId)) return false;
       const row = await findMedia(deps.db, mediaId);
-      return row?.ownerId === ownerId && row.readyVersion !== null;
+      return row?.ownerId === ownerId && row.readyVersion !== null && row.withheldAt === null;
     },
     scheduleDeletion: (tx, mediaIds) => scheduleMediaDeletion(deps, tx, mediaIds.filter(isUuid)),
     importFile: (input) => importMediaFile(deps, input),

@@ -45,7 +45,11 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
     },
     async (req) => {
       const caller = req.caller;
-      const view = visibleTo(await readMedia(deps, req.params.mediaId, caller?.sessionId), caller?.userId ?? null);
+      const viewer = caller ? { userId: caller.userId, admin: caller.roles.includes('admin') } : null;
+      const view = visibleTo(
+        await readMedia(deps, req.params.mediaId, caller?.sessionId, viewer),
+        caller?.userId ?? null,
+      );
       if (!view) throw notFound('media_not_found', 'No such media.');
       return view;
     },

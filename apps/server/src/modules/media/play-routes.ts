@@ -9,7 +9,7 @@ import { cloudFrontSignedCookies } from './cloudfront-cookies';
 import { verifyPlaybackToken } from './playback-token';
 import { PLAY_PATH } from './playback-urls';
 import { isUuid } from './read-media';
-import { findMedia } from './repo';
+import { mediaAccessOf } from './repo';
 
 const tags = ['media'];
 // Files a version folder holds: playlists, init and media segments, captions, poster, storyboard.
@@ -48,8 +48,13 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
       const match = FILE_PATH.exec(file);
       if (!match) throw notFound('media_file_not_found', 'No such file.');
       const playlist = match[1] === 'm3u8';
-      // Entry points check the media still exists, so deleted media stops playing at once.
-      if (playlist && !(await findMedia(deps.db, mediaId))) throw notFound('media_not_found', 'No such media.');
+      // Every file checks the media is still served, so deleted or taken-down media stops at once,
+      // tokens handed out before included; only the owner's and admins' tokens play withheld media.
+      const access = await mediaAccessOf(deps.db, mediaId);
+      if (access === 'gone') throw notFound('media_not_found', 'No such media.');
+      if (access === 'withheld' && !check.privileged) {
+        throw forbidden('media_taken_down', 'This video was taken down.');
+      }
       const key = `media/${mediaId}/v${check.version}/${file}`;
       await sendObject(deps, reply, key, req.headers.range, playlist ? 'no-cache' : IMMUTABLE);
     },

@@ -8,9 +8,12 @@ export interface PlaybackGrant {
   expiresAt: number;
   /** The viewer's session, so a leaked URL can be traced back (not a secret). */
   sessionId?: string | null;
+  /** Issued to the owner or an admin: still plays once the media is withheld (taken down). */
+  privileged?: boolean;
 }
 
-const TOKEN_PATTERN = /^([1-9][0-9]{0,8})\.([0-9]{1,12})\.([0-9a-f]{12}|0)\.([A-Za-z0-9_-]{43})$/;
+// The tag is the session's, prefixed with `p` on privileged tokens; the signature covers it.
+const TOKEN_PATTERN = /^([1-9][0-9]{0,8})\.([0-9]{1,12})\.(p?(?:[0-9a-f]{12}|0))\.([A-Za-z0-9_-]{43})$/;
 
 function signingKey(secret: string): Buffer {
   // A key of its own, so a playback signature can never be replayed as another internal token.
@@ -32,12 +35,12 @@ function signature(secret: string, mediaId: string, version: number, expiresAt: 
  * URIs inside the playlists resolve under it and carry it without rewriting a playlist.
  */
 export function signPlaybackToken(secret: string, grant: PlaybackGrant): string {
-  const tag = sessionTag(grant.sessionId);
+  const tag = `${grant.privileged ? 'p' : ''}${sessionTag(grant.sessionId)}`;
   return `${grant.version}.${grant.expiresAt}.${tag}.${signature(secret, grant.mediaId, grant.version, grant.expiresAt, tag)}`;
 }
 
 export type PlaybackTokenCheck =
-  | { ok: true; version: number; expiresAt: number; sessionTag: string }
+  | { ok: true; version: number; expiresAt: number; sessionTag: string; privileged: boolean }
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 /** Checks a token against the media id of the URL it came with; `nowMs` from the clock. */
@@ -52,5 +55,5 @@ export function verifyPlaybackToken(secret: string, token: string, mediaId: stri
   if (expected.length !== given.length || !timingSafeEqual(expected, given))
     return { ok: false, reason: 'bad_signature' };
   if (expiresAt * 1000 <= nowMs) return { ok: false, reason: 'expired' };
-  return { ok: true, version, expiresAt, sessionTag: tag };
+  return { ok: true, version, expiresAt, sessionTag: tag.replace(/^p/, ''), privileged: tag.startsWith('p') };
 }

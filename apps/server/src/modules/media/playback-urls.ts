@@ -26,8 +26,14 @@ export class PlaybackUrls {
   }
 
   /** URL of `file` (relative to the version folder) under a token for the version. */
-  fileUrl(mediaId: string, version: number, file: string, sessionId?: string | null): string {
-    const token = signPlaybackToken(this.options.secret, { mediaId, version, expiresAt: this.expiresAt(), sessionId });
+  fileUrl(mediaId: string, version: number, file: string, sessionId?: string | null, privileged = false): string {
+    const token = signPlaybackToken(this.options.secret, {
+      mediaId,
+      version,
+      expiresAt: this.expiresAt(),
+      sessionId,
+      privileged,
+    });
     return `${this.options.baseUrl ?? ''}${PLAY_PATH}/${token}/${mediaId}/${file}`;
   }
 }

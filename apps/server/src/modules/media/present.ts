@@ -39,6 +39,8 @@ export function presentMedia(
   urls: PlaybackUrls,
   sessionId?: string | null,
 ): MediaView {
+  // Withheld media is presented only to its owner and admins, with tokens that still play it.
+  const privileged = row.withheldAt !== null;
   const view: MediaView = {
     id: row.id,
     ownerId: row.ownerId,
@@ -52,10 +54,11 @@ export function presentMedia(
     view.version = row.readyVersion;
     if (row.posterKey) {
       const posterFile = row.posterKey.slice(row.readyPrefix?.length ?? 0);
-      view.posterUrl = urls.fileUrl(row.id, row.readyVersion, posterFile, sessionId);
+      view.posterUrl = urls.fileUrl(row.id, row.readyVersion, posterFile, sessionId, privileged);
     }
-    if (row.kind === 'video') view.playbackUrl = urls.fileUrl(row.id, row.readyVersion, MASTER_FILE, sessionId);
-    else view.imageUrl = urls.fileUrl(row.id, row.readyVersion, IMAGE_FILE, sessionId);
+    if (row.kind === 'video')
+      view.playbackUrl = urls.fileUrl(row.id, row.readyVersion, MASTER_FILE, sessionId, privileged);
+    else view.imageUrl = urls.fileUrl(row.id, row.readyVersion, IMAGE_FILE, sessionId, privileged);
     if (row.durationMs !== null) view.durationMs = row.durationMs;
     if (row.width !== null) view.width = row.width;
     if (row.height !== null) view.height = row.height;

@@ -2,27 +2,43 @@ import type { MediaDeps } from './deps';
 import { presentMedia, type MediaView } from './present';
 import { findMedia, findMediaMany, findVersion, findVersionsOf, type MediaRow } from './repo';
 
-/** The view of one media item, or null when it does not exist (or was deleted). */
+/** Who is looking: withheld media is shown to its owner and to admins only. */
+export interface MediaViewer {
+  userId: string;
+  admin: boolean;
+}
+
+/** True when this viewer may see the media (withheld media: the owner and admins only). */
+function mayView(row: MediaRow, viewer: MediaViewer | null | undefined): boolean {
+  return row.withheldAt === null || (!!viewer && (viewer.admin || viewer.userId === row.ownerId));
+}
+
+/**
+ * The view of one media item, or null when it does not exist (or was deleted), or is withheld
+ * from this viewer.
+ */
 export async function readMedia(
   deps: MediaDeps,
   mediaId: string,
   sessionId?: string | null,
+  viewer?: MediaViewer | null,
 ): Promise<MediaView | null> {
   if (!isUuid(mediaId)) return null;
   const row = await findMedia(deps.db, mediaId);
-  if (!row) return null;
+  if (!row || !mayView(row, viewer)) return null;
   const pending = hasPendingVersion(row) ? await findVersion(deps.db, row.id, row.latestVersion) : undefined;
   return presentMedia(row, pending, deps.urls, sessionId);
 }
 
-/** Views of many media items at once, keyed by id; unknown ids are left out. */
+/** Views of many media items at once, keyed by id; unknown ids (and media withheld from the viewer) are left out. */
 export async function readMediaMany(
   deps: MediaDeps,
   mediaIds: string[],
   sessionId?: string | null,
+  viewer?: MediaViewer | null,
 ): Promise<Map<string, MediaView>> {
   const ids = [...new Set(mediaIds.filter(isUuid))];
-  const rows = await findMediaMany(deps.db, ids);
+  const rows = (await findMediaMany(deps.db, ids)).filter((row) => mayView(row, viewer));
   const pending = await findVersionsOf(
     deps.db,
     rows.filter(hasPendingVersion).map((r) => ({ mediaId: r.id, version: r.latestVersion })),

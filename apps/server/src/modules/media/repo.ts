@@ -40,6 +40,25 @@ export async function lockMedia(tx: Executor, id: string): Promise<MediaRow | un
   return row;
 }
 
+/** Whether a media item may be served: gone (deleted or unknown), withheld, or open to all. */
+export async function mediaAccessOf(db: Executor, id: string): Promise<'gone' | 'withheld' | 'open'> {
+  const [row] = await db
+    .select({ withheldAt: mediaItems.withheldAt })
+    .from(mediaItems)
+    .where(and(eq(mediaItems.id, id), isNull(mediaItems.deletedAt)));
+  if (!row) return 'gone';
+  return row.withheldAt ? 'withheld' : 'open';
+}
+
+/** Marks media withheld (an admin took down a story using it); already withheld ones keep their time. */
+export async function withholdMedia(tx: Executor, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(mediaItems)
+    .set({ withheldAt: now, updatedAt: now })
+    .where(and(inArray(mediaItems.id, ids), isNull(mediaItems.withheldAt)));
+}
+
 export async function findMediaMany(db: Executor, ids: string[]): Promise<MediaRow[]> {
   if (ids.length === 0) return [];
   return db

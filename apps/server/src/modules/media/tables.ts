@@ -63,6 +63,8 @@ export const mediaItems = media.table(
     width: integer('width'),
     height: integer('height'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Set when an admin took down a story using it: only its owner and admins may play it. */
+    withheldAt: timestamp('withheld_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

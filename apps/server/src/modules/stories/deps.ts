@@ -17,7 +17,7 @@ export type StoriesIdentity = Pick<
 /** What stories use of the media module (the file import brings the demo videos through the pipeline). */
 export type StoriesMedia = Pick<
   MediaService,
-  'get' | 'views' | 'isReadyAndOwnedBy' | 'scheduleDeletion' | 'importFile'
+  'get' | 'views' | 'isReadyAndOwnedBy' | 'scheduleDeletion' | 'importFile' | 'withhold'
 >;
 
 /** What the stories module's use cases are built from. */

@@ -39,7 +39,11 @@ async function loadContext(
   const [makers, media, auctions, liked] = await Promise.all([
     makerViews(deps, makerIds),
     mediaIds.length
-      ? deps.media.views(mediaIds, caller?.sessionId ?? null)
+      ? deps.media.views(
+          mediaIds,
+          caller?.sessionId ?? null,
+          caller ? { userId: caller.userId, admin: caller.roles.includes('admin') } : null,
+        )
       : Promise.resolve(new Map<string, MediaView>()),
     link && ids.length ? link.summaries(ids) : Promise.resolve(new Map<string, AuctionSummary>()),
     caller ? likedAmong(deps.db, caller.userId, ids) : Promise.resolve(new Set<string>()),

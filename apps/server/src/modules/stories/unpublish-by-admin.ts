@@ -1,13 +1,13 @@
 import { recordAudit } from '../../platform/audit';
 import type { StoriesDeps } from './deps';
-import { storyNotFound } from './rules';
+import { mediaIdsOf, storyNotFound } from './rules';
 import type { StoryUnpublishedByAdmin } from './story-events';
 import { lockStory, updateStory, type StoryRow } from './story-repo';
 import { feedChanged } from './read-feed';
 
 /**
  * An admin takes a story out of the feed (moderation). It becomes `archived` and marked moderated,
- * so the maker cannot publish it again. Audited in the same transaction; listeners (the maker's
+ * so the maker cannot publish it again, and its media is withheld (only the maker and admins play it). Audited in the same transaction; listeners (the maker's
  * notification) get a `story.unpublished_by_admin` event in it too, and the caller gets it back.
  * Repeating it changes nothing and emits nothing (`event: null`).
  */
@@ -32,6 +32,8 @@ export async function unpublishByAdmin(
       moderationReason: input.reason ?? null,
       updatedAt: now,
     });
+    // Its videos and images stop playing for everyone but the maker and admins, links already shared included.
+    await deps.media.withhold(tx, mediaIdsOf(current));
     await recordAudit(tx, {
       actorId: input.adminId,
       action: `story.${input.action ?? 'unpublish'}`,
