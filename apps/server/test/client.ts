@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import type { Runtime } from '../src/platform/runtime';
 
 export interface TestResponse<T = unknown> {
@@ -63,7 +64,7 @@ export function apiClient(runtime: Runtime) {
     const start = await call('POST', '/v1/auth/email/start', { body: { email }, ...options });
     if (start.status !== 202) throw new Error(`start failed: ${start.status} ${JSON.stringify(start.body)}`);
     const code = await latestCode(email, before, codeWaitMs);
-    const res = await call<{ accessToken: string; refreshToken: string; user: { id: string } }>(
+    let res = await call<{ accessToken: string; refreshToken: string; user: { id: string }; mfaToken?: string }>(
       'POST',
       '/v1/auth/email/verify',
       {
@@ -71,6 +72,18 @@ export function apiClient(runtime: Runtime) {
         ...options,
       },
     );
+    const secret = totpSecrets.get(email);
+    const mfaToken = res.status === 200 ? res.body.mfaToken : undefined;
+    if (mfaToken && secret) {
+      // Each time step is accepted once: use the first step after the last one used (the server allows one ahead).
+      const nowStep = Math.floor(runtime.ctx.clock.now().getTime() / 30_000);
+      const step = Math.max(nowStep, (totpSteps.get(email) ?? -1) + 1);
+      if (step > nowStep + 1) await new Promise((r) => setTimeout(r, (step - 1) * 30_000 - Date.now() + 50));
+      totpSteps.set(email, step);
+      res = await call('POST', '/v1/auth/totp/verify', {
+        body: { mfaToken, code: totpCode(secret, step * 30_000 - runtime.ctx.clock.now().getTime()) },
+      });
+    }
     if (res.status !== 200) throw new Error(`verify failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, userId: res.body.user.id };
   }
@@ -83,5 +96,34 @@ export function apiClient(runtime: Runtime) {
     return s;
   }
 
-  return { call, latestCode, signIn, signInMaker };
+  /** Secrets of the accounts this client turned TOTP on for, so `signIn` can finish their second step. */
+  const totpSecrets = new Map<string, string>();
+  const totpSteps = new Map<string, number>();
+  const totpCode = (secret: string, aheadMs = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+      timestamp: runtime.ctx.clock.now().getTime() + aheadMs,
+    });
+
+  /**
+   * Turns TOTP on for a signed-in user (makers need it to accept a buyer, admins for every admin
+   * action); returns the secret. Confirms with the previous step's code, leaving this step's for a sign-in.
+   */
+  async function enrolTotp(session: Session, email?: string): Promise<string> {
+    const enrol = await call<{ secret: string }>('POST', '/v1/auth/totp/enroll', { token: session.accessToken });
+    if (enrol.status !== 200) throw new Error(`totp enrol failed: ${enrol.status} ${JSON.stringify(enrol.body)}`);
+    const code = totpCode(enrol.body.secret, -30_000);
+    const res = await call('POST', '/v1/auth/totp/confirm', { token: session.accessToken, body: { code } });
+    if (res.status !== 204) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (email) totpSecrets.set(email, enrol.body.secret);
+    return enrol.body.secret;
+  }
+
+  /** Signs in an address listed in ADMIN_EMAILS and turns TOTP on (admin actions need it). */
+  async function signInAdmin(email: string, options: { remoteAddress?: string } = {}): Promise<Session> {
+    const session = await signIn(email, options);
+    await enrolTotp(session, email);
+    return session;
+  }
+
+  return { call, latestCode, signIn, signInMaker, enrolTotp, signInAdmin };
 }

@@ -83,7 +83,7 @@ export async function buildWorld(runtime: Runtime, adminEmail: string): Promise<
     'other maker',
   );
   const viewer = await signIn(emails.viewer);
-  const admin = await signIn(emails.admin);
+  const admin = await api.signInAdmin(emails.admin, { remoteAddress: nextAddress() });
   const buyer = await signIn(`hv-buyer-${tag}@example.com`);
   const opener = await signIn(`hv-opener-${tag}@example.com`);
 

@@ -22,7 +22,7 @@ let seller: Session;
 
 beforeAll(async () => {
   ({ runtime, api } = await startAuctionServer({ env: { ADMIN_EMAILS: 'audit-admin@example.com' } }));
-  admin = await api.signIn('audit-admin@example.com', { remoteAddress: '10.98.0.1' });
+  admin = await api.signInAdmin('audit-admin@example.com', { remoteAddress: '10.98.0.1' });
   maker = await signInMaker(api, 'audit-maker');
   seller = await makerWithTotp(runtime, api, 'audit-seller');
 });

@@ -13,7 +13,7 @@ let storyId: string;
 
 beforeAll(async () => {
   ({ runtime, api } = await startAuctionServer({ env: { ADMIN_EMAILS: 'mod-admin@example.com' } }));
-  admin = await api.signIn('mod-admin@example.com', { remoteAddress: '10.97.0.1' });
+  admin = await api.signInAdmin('mod-admin@example.com', { remoteAddress: '10.97.0.1' });
   maker = await signInMaker(api, 'mod-maker');
   reporter = await signIn(api, 'mod-reporter');
   storyId = await publishedStory(runtime, api, maker);

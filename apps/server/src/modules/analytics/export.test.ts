@@ -21,7 +21,7 @@ const inside = 2_500;
 beforeAll(async () => {
   runtime = await startTestServer({ env: { ADMIN_EMAILS: 'export-admin@example.com' } });
   api = apiClient(runtime);
-  admin = await api.signIn('export-admin@example.com');
+  admin = await api.signInAdmin('export-admin@example.com');
   viewer = await api.signIn('export-viewer@example.com');
   const rows = Array.from({ length: inside }, (_, i) =>
     eventAt(new Date(Date.UTC(2026, 1, 1, 0, 0, Math.floor(i / 500))).toISOString(), 'story_view', {

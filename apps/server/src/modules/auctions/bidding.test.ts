@@ -39,7 +39,7 @@ beforeAll(async () => {
     env: { ...FAST_ENV, ADMIN_EMAILS: 'auction-admin@example.com', ACCESS_TOKEN_SECONDS: '10000000' },
   }));
   maker = await signInMaker(api, 'maker');
-  admin = await api.signIn('auction-admin@example.com', { remoteAddress: '10.99.0.1' });
+  admin = await api.signInAdmin('auction-admin@example.com', { remoteAddress: '10.99.0.1' });
 });
 afterAll(async () => runtime.stop());
 

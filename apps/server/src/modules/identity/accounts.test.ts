@@ -10,7 +10,7 @@ let admin: Session;
 beforeAll(async () => {
   runtime = await startTestServer({ env: { ADMIN_EMAILS: 'Boss@Example.com, ops@example.com' } });
   api = apiClient(runtime);
-  admin = await api.signIn('boss@example.com');
+  admin = await api.signInAdmin('boss@example.com');
 });
 afterAll(async () => runtime.stop());
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import { recordAudit } from '../../platform/audit';
 import type { Secrets } from '../../platform/crypto/secrets';
@@ -7,7 +8,7 @@ import type { Database, Executor } from '../../platform/db/client';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { AppModule } from '../../platform/module';
 import { addRole, findMakerProfile, findUserById, isUniqueViolation, type MakerProfileRow } from './repo';
-import { USERNAME } from './rules';
+import { USERNAME, effectiveRoles, normalizeEmail } from './rules';
 import type { SessionService } from './sessions';
 import { presentUser, type PublicUser } from './sign-in';
 import { federatedIdentities, makerProfiles, mfaChallenges, sessions, users } from './tables';
@@ -17,6 +18,7 @@ interface Deps {
   clock: Clock;
   secrets: Secrets;
   sessions: SessionService;
+  config: Pick<Config, 'ADMIN_EMAILS'>;
 }
 
 export interface MakerProfile {
@@ -48,8 +50,9 @@ export async function getMe(
   const user = await findUserById(deps.db, userId);
   if (!user) throw notFound('user_not_found', 'No such user');
   const maker = await findMakerProfile(deps.db, userId);
+  const roles = effectiveRoles(user.roles, user.email, deps.config.ADMIN_EMAILS.map(normalizeEmail));
   return {
-    ...presentUser(user),
+    ...presentUser({ ...user, roles }),
     phone: user.phoneEncrypted ? deps.secrets.cipher.decrypt(user.phoneEncrypted) : null,
     maker: maker ? presentMaker(maker) : null,
   };

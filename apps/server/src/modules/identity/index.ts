@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import path from 'node:path';
 import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
 import type { AppContext, AppModule } from '../../platform/module';
@@ -13,6 +13,7 @@ import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { hasTotp } from './totp';
 import { findMakerProfiles, findUserById } from './repo';
 import { rewrapPersonalData } from './rewrap';
+import { normalizeEmail } from './rules';
 import { users } from './tables';
 
 export type { MakerProfile, ProvisionMakerInput, UserContact };
@@ -52,8 +53,14 @@ export function createIdentityModule(
     { issuer: ctx.config.JWT_ISSUER, audience: ctx.config.JWT_AUDIENCE, ttlSeconds: ctx.config.ACCESS_TOKEN_SECONDS },
     ctx.clock,
   );
-  const sessions = new SessionService(ctx.db, tokens, ctx.clock, ctx.config.SESSION_MAX_SECONDS, (ended) =>
-    ctx.realtime.endAccess(ended),
+  const adminEmails = ctx.config.ADMIN_EMAILS.map(normalizeEmail);
+  const sessions = new SessionService(
+    ctx.db,
+    tokens,
+    ctx.clock,
+    ctx.config.SESSION_MAX_SECONDS,
+    (ended) => ctx.realtime.endAccess(ended),
+    adminEmails,
   );
   const guard = createAuthGuard((bearer) => sessions.authenticate(bearer));
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, secrets: ctx.secrets, sessions };
@@ -78,7 +85,13 @@ export function createIdentityModule(
       const rows = await ctx.db
         .select({ id: users.id })
         .from(users)
-        .where(and(sql`'admin' = any(${users.roles})`, eq(users.status, 'active')));
+        .where(
+          and(
+            sql`'admin' = any(${users.roles})`,
+            eq(users.status, 'active'),
+            inArray(users.email, adminEmails.length ? adminEmails : ['']),
+          ),
+        );
       return rows.map((r) => r.id);
     },
   };

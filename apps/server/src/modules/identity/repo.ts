@@ -74,6 +74,13 @@ export async function addRole(db: Executor, userId: string, role: string): Promi
     .where(and(eq(users.id, userId), sql`not (${role} = any(${users.roles}))`));
 }
 
+export async function removeRole(db: Executor, userId: string, role: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ roles: sql`array_remove(${users.roles}, ${role})`, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), sql`${role} = any(${users.roles})`));
+}
+
 export async function findMakerProfile(db: Executor, userId: string): Promise<MakerProfileRow | undefined> {
   const [row] = await db.select().from(makerProfiles).where(eq(makerProfiles.userId, userId));
   return row;

@@ -53,6 +53,23 @@ export function retryAfterSeconds(window: SendWindow, now: Date): number {
   return Math.max(1, Math.ceil((oldest.getTime() + 3600_000 - now.getTime()) / 1000));
 }
 
+/**
+ * The roles an account holds right now. The admin role follows ADMIN_EMAILS as configured today,
+ * whatever was stored when the account last signed in: removing an address revokes it at once.
+ */
+export function effectiveRoles(
+  stored: readonly string[],
+  email: string | null,
+  adminEmails: readonly string[],
+): string[] {
+  const roles = stored.filter((r) => r !== 'admin');
+  if (email !== null && adminEmails.includes(email)) roles.push('admin');
+  return roles;
+}
+
+/** Roles that act only with a second factor on: admin actions need TOTP. */
+export const ROLES_NEEDING_TOTP: readonly string[] = ['admin'];
+
 /** True when the user holds the role. */
 export function hasRole(roles: readonly string[], role: 'viewer' | 'maker' | 'admin'): boolean {
   return roles.includes(role);

@@ -6,6 +6,7 @@ import { type AppError, forbidden, unauthorized } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { AccessEnded } from '../../platform/realtime/realtime';
 import type { AccessTokens } from './access-tokens';
+import { ROLES_NEEDING_TOTP, effectiveRoles } from './rules';
 import { refreshTokens, sessions, users } from './tables';
 
 export interface TokenPair {
@@ -26,6 +27,8 @@ export class SessionService {
     private readonly maxSessionSeconds: number,
     /** Tells every process a session or an account lost access (its live connections close). */
     private readonly announceEnded: (ended: AccessEnded) => Promise<void> = async () => {},
+    /** Normalised ADMIN_EMAILS as configured now. */
+    private readonly adminEmails: readonly string[] = [],
   ) {}
 
   /** Opens a session for a signed-in user and returns its first token pair. */
@@ -64,6 +67,7 @@ export class SessionService {
           expiresAt: sessions.expiresAt,
           userId: users.id,
           roles: users.roles,
+          email: users.email,
           status: users.status,
         })
         .from(refreshTokens)
@@ -93,7 +97,8 @@ export class SessionService {
       const next = newRefreshToken();
       await tx.insert(refreshTokens).values({ tokenHash: hashToken(next), sessionId: row.sessionId, createdAt: now });
       await tx.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.sessionId));
-      const access = await this.tokens.issue({ sub: row.userId, sid: row.sessionId, roles: row.roles });
+      const roles = effectiveRoles(row.roles, row.email, this.adminEmails);
+      const access = await this.tokens.issue({ sub: row.userId, sid: row.sessionId, roles });
       return { pair: { accessToken: access.token, refreshToken: next, expiresIn: access.expiresIn } };
     });
     if ('error' in outcome) throw outcome.error;
@@ -137,8 +142,16 @@ export class SessionService {
    */
   async authenticate(bearer: string): Promise<Caller> {
     const claims = await this.tokens.verify(bearer);
-    const rows = await this.db.execute<{ status: string; roles: string[]; revoked: boolean; expired: boolean }>(sql`
-      select u.status, u.roles, s.revoked_at is not null as revoked, s.expires_at <= now() as expired
+    const rows = await this.db.execute<{
+      status: string;
+      roles: string[];
+      email: string | null;
+      totp: boolean;
+      revoked: boolean;
+      expired: boolean;
+    }>(sql`
+      select u.status, u.roles, u.email, u.totp_enabled_at is not null as totp,
+        s.revoked_at is not null as revoked, s.expires_at <= now() as expired
       from identity.sessions s join identity.users u on u.id = s.user_id
       where s.id = ${claims.sid} and u.id = ${claims.sub}`);
     const row = rows.rows[0];
@@ -147,6 +160,15 @@ export class SessionService {
     if (!row || row.revoked || row.expired || row.status === 'deleted') {
       throw unauthorized('session_ended', 'The session has ended; sign in again');
     }
-    return { userId: claims.sub, sessionId: claims.sid, roles: row.roles, expiresAt: claims.expiresAt };
+    // Roles come from the account and today's configuration, never from the token's claim.
+    const held = effectiveRoles(row.roles, row.email, this.adminEmails);
+    const awaiting = row.totp ? [] : held.filter((r) => ROLES_NEEDING_TOTP.includes(r));
+    return {
+      userId: claims.sub,
+      sessionId: claims.sid,
+      roles: held.filter((r) => !awaiting.includes(r)),
+      ...(awaiting.length ? { rolesAwaitingTotp: awaiting } : {}),
+      expiresAt: claims.expiresAt,
+    };
   }
 }

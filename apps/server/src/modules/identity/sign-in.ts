@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { Executor } from '../../platform/db/client';
 import { forbidden } from '../../platform/errors';
-import { addRole, type UserRow } from './repo';
+import { addRole, removeRole, type UserRow } from './repo';
+import { effectiveRoles } from './rules';
 import type { SessionService, TokenPair } from './sessions';
 import { mfaChallenges } from './tables';
 
@@ -44,11 +45,10 @@ export async function completeSignIn(
   method: string,
 ): Promise<SignInResult> {
   if (user.status === 'suspended') throw forbidden('account_suspended', 'The account is suspended');
-  let roles = user.roles;
-  if (user.email && deps.adminEmails.includes(user.email) && !roles.includes('admin')) {
-    await addRole(tx, user.id, 'admin');
-    roles = [...roles, 'admin'];
-  }
+  // The stored roles follow ADMIN_EMAILS as configured now (granted, or taken back).
+  const roles = effectiveRoles(user.roles, user.email, deps.adminEmails);
+  if (roles.includes('admin') && !user.roles.includes('admin')) await addRole(tx, user.id, 'admin');
+  if (!roles.includes('admin') && user.roles.includes('admin')) await removeRole(tx, user.id, 'admin');
   if (user.totpEnabledAt) {
     const mfaToken = `mfa_${randomBytes(32).toString('base64url')}`;
     await tx.insert(mfaChallenges).values({

@@ -46,6 +46,7 @@ beforeAll(async () => {
   ({ runtime, api } = await startServer({ env: { ADMIN_EMAILS: ADMIN, PAYMENT_WINDOW_SECONDS: '3600' } }));
   maker = await makerWithTotp(runtime, api, 'orders-maker');
   admin = await signIn(api, 'admin', ADMIN);
+  await api.enrolTotp(admin);
   stranger = await signIn(api, 'stranger');
 });
 afterAll(async () => runtime?.stop());

@@ -38,6 +38,7 @@ beforeAll(async () => {
     },
   }));
   admin = await signIn(api, 'admin', ADMIN);
+  await api.enrolTotp(admin);
 });
 afterAll(async () => {
   await runtime?.stop();

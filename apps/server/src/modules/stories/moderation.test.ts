@@ -24,7 +24,7 @@ beforeAll(async () => {
   api = apiClient(runtime);
   maker = await api.signInMaker(email('maker'), 'Ada Clay');
   reporter = await api.signIn(email('reporter'));
-  admin = await api.signIn(adminEmail);
+  admin = await api.signInAdmin(adminEmail);
   runtime.modules.stories.onEvent(async (_tx, event) => {
     events.push(event);
   });

@@ -33,7 +33,12 @@ export function createAuthGuard(authenticate: Authenticate): AuthGuard {
     requireUser,
     requireRole: (role) => async (req) => {
       await requireUser(req);
-      if (!req.caller!.roles.includes(role)) throw forbidden('forbidden', `This needs the ${role} role`);
+      const caller = req.caller!;
+      if (caller.roles.includes(role)) return;
+      if (caller.rolesAwaitingTotp?.includes(role)) {
+        throw forbidden('totp_required', `Turn on two-factor authentication to act as ${role}`);
+      }
+      throw forbidden('forbidden', `This needs the ${role} role`);
     },
     optionalUser: async (req) => {
       const bearer = bearerOf(req);

@@ -21,6 +21,8 @@ export interface Caller {
   userId: string;
   sessionId: string;
   roles: string[];
+  /** Roles the account holds but may not use until it turns TOTP on (the guard answers `totp_required`). */
+  rolesAwaitingTotp?: string[];
   /** When the access token presented runs out (long-lived connections close then). */
   expiresAt?: Date;
 }
