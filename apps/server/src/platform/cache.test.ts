@@ -110,3 +110,37 @@ describe('shared through Redis', () => {
     redis.disconnect();
   });
 });
+
+describe('security review: the Redis feed cache has no bound — entries, sizes and keys are capped in memory and in Redis', () => {
+  const limits = { maxEntries: 20, maxValueBytes: 1024 };
+
+  it('keeps at most maxEntries keys of a namespace in Redis, with a TTL on the hash', async () => {
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    opened.push(redis);
+    const prefix = `vw-cache-bound-${process.pid}-${Date.now()}:`;
+    const cache = createCache(new RedisStore(redis, pino({ level: 'silent' }), prefix, limits));
+    for (let i = 0; i < 200; i++) await cache.getOrLoad('feed', `cursor-${i}`, 10_000, async () => `page ${i}`);
+    expect(await redis.hlen(`${prefix}feed`)).toBeLessThanOrEqual(limits.maxEntries);
+    expect(await redis.pttl(`${prefix}feed`)).toBeGreaterThan(0);
+    // A value over the size cap is served but never stored.
+    const big = 'x'.repeat(limits.maxValueBytes + 1);
+    expect(await cache.getOrLoad('big', 'k', 10_000, async () => big)).toBe(big);
+    expect(await redis.exists(`${prefix}big`)).toBe(0);
+  });
+
+  it('keeps at most maxEntries entries in memory and stores no value over the size cap', async () => {
+    const store = new MemoryStore(limits);
+    const cache = createCache(store);
+    for (let i = 0; i < 200; i++) await cache.getOrLoad('feed', `cursor-${i}`, 10_000, async () => `page ${i}`);
+    expect(store.size()).toBeLessThanOrEqual(limits.maxEntries);
+    let loads = 0;
+    const big = async () => {
+      loads += 1;
+      return 'x'.repeat(limits.maxValueBytes + 1);
+    };
+    await cache.getOrLoad('big', 'k', 10_000, big);
+    await cache.getOrLoad('big', 'k', 10_000, big);
+    expect(loads).toBe(2);
+  });
+});
