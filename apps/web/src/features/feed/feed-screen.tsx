@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { STORY_CATEGORIES } from '../../shared/api/types';
+import { loadHls } from '../../shared/player/load-hls';
 import { usePlayback } from '../../shared/player/playback-context';
 import { useFeedQuery } from '../../shared/queries/feed/use-feed-query';
 import { useAuctionLive } from '../../shared/realtime/use-auction-live';
@@ -40,6 +41,12 @@ export default function FeedScreen() {
   const restored = useRef(false);
   const shownStory = useRef<string | null>(snapshot?.storyId ?? null);
   const active = items[activeIndex];
+
+  // The player's library is fetched while the feed is, not after it: the first frame comes sooner.
+  // (Browsers without MediaSource play HLS themselves and never need it.)
+  useEffect(() => {
+    if ('MediaSource' in window) void loadHls();
+  }, []);
 
   // Land on the remembered item once the (restored) pages are on screen.
   useLayoutEffect(() => {
