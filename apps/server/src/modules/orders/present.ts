@@ -107,6 +107,9 @@ export function presentOrder(
     disputedAt: isoOrNull(order.disputedAt),
     disputeReason: order.disputeReason,
     as: relation,
-    receiptUrl: receiptPath(order.id, receiptToken(deps.secrets.internalSigningSecret, order.id, viewerId, relation)),
+    receiptUrl: receiptPath(
+      order.id,
+      receiptToken(deps.secrets.internalSigningSecret, order.id, viewerId, relation, deps.clock.now().getTime()),
+    ),
   };
 }

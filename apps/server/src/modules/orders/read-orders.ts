@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, forbidden, notFound } from '../../platform/errors';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { OrdersDeps } from './deps';
 import { presentOrder, shippingAddressFor, type OrderView } from './present';
@@ -61,8 +61,8 @@ export async function listOrdersFor(
 }
 
 /**
- * The receipt page, for a signed-in party (bearer) or a receipt link's token. The shipping
- * address appears for the buyer and the maker only.
+ * The receipt page, for a signed-in party (bearer) or a receipt link's token (30 days). The
+ * shipping address appears for the buyer and the maker only, and in full only when signed in.
  */
 export async function orderReceipt(
   deps: OrdersDeps,
@@ -71,9 +71,22 @@ export async function orderReceipt(
 ): Promise<string> {
   const order = await findOrder(deps.db, orderId);
   if (!order) throw notFound('order_not_found', 'No such order');
-  const holder = viewer.token ? receiptTokenHolder(deps.secrets.internalSigningSecret, order.id, viewer.token) : null;
+  const holder =
+    viewer.token && !viewer.caller
+      ? receiptTokenHolder(deps.secrets.internalSigningSecret, order.id, viewer.token, deps.clock.now().getTime())
+      : null;
+  if (holder === 'expired') {
+    throw new AppError(410, 'receipt_link_expired', 'This receipt link has expired; sign in to see the receipt.');
+  }
   const relation = viewer.caller ? requireRelation(order, viewer.caller) : holder?.relation;
   if (!relation) throw notFound('order_not_found', 'No such order');
   const makerName = (await deps.identity.displayName(order.makerId)) ?? 'The maker';
-  return renderReceiptPage({ order, relation, makerName, shippingAddress: shippingAddressFor(deps, order, relation) });
+  return renderReceiptPage({
+    order,
+    relation,
+    makerName,
+    shippingAddress: shippingAddressFor(deps, order, relation),
+    // A link can be forwarded or read over a shoulder: without sign-in, only where the parcel goes.
+    addressMasked: !viewer.caller,
+  });
 }

@@ -10,7 +10,13 @@ export async function emailReceipt(deps: OrdersDeps, orderId: string): Promise<v
   const email = (await deps.identity.contactOf(order.buyerId))?.email;
   if (!email) return;
   const makerName = (await deps.identity.displayName(order.makerId)) ?? 'the maker';
-  const token = receiptToken(deps.secrets.internalSigningSecret, order.id, order.buyerId, 'buyer');
+  const token = receiptToken(
+    deps.secrets.internalSigningSecret,
+    order.id,
+    order.buyerId,
+    'buyer',
+    deps.clock.now().getTime(),
+  );
   const receiptUrl = new URL(receiptPath(order.id, token), deps.publicUrl).toString();
   await deps.mailer.send({ channel: 'email', to: email, ...renderReceiptEmail({ order, makerName, receiptUrl }) });
 }

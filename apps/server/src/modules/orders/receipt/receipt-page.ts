@@ -9,6 +9,8 @@ export interface ReceiptInput {
   makerName: string;
   /** Decrypted; only for the buyer and the maker. */
   shippingAddress: ShippingAddress | null;
+  /** Opened by link without sign-in: the address is reduced to city and country. */
+  addressMasked?: boolean;
 }
 
 const STATUS_TEXT: Record<OrderRow['status'], string> = {
@@ -57,12 +59,17 @@ export function renderReceiptPage(input: ReceiptInput): string {
     order.carrier ? row('Carrier', order.carrier) : '',
     order.trackingNumber ? row('Tracking number', order.trackingNumber) : '',
   ].join('');
+  const shown = input.shippingAddress
+    ? input.addressMasked
+      ? [`${input.shippingAddress.city}, ${input.shippingAddress.country}`]
+      : addressLines(input.shippingAddress)
+    : [];
   const address = input.shippingAddress
-    ? `<section class="card" aria-labelledby="ship-to"><h2 id="ship-to" style="font-size:1.1rem;margin-top:0">Ship to</h2><address style="font-style:normal">${addressLines(
-        input.shippingAddress,
-      )
+    ? `<section class="card" aria-labelledby="ship-to"><h2 id="ship-to" style="font-size:1.1rem;margin-top:0">Ship to</h2><address style="font-style:normal">${shown
         .map(escapeHtml)
-        .join('<br>')}</address></section>`
+        .join('<br>')}</address>${
+        input.addressMasked ? '<p class="muted">Sign in to see the full address.</p>' : ''
+      }</section>`
     : '';
   return htmlPage(
     `Receipt ${orderNumber(order.id)} — ${order.itemTitle}`,
