@@ -109,6 +109,30 @@ describe('BidPanel', () => {
     expect(screen.queryByText('You’re the highest bidder.')).toBeNull();
   });
 
+  it('shows a new buyer the cap on their bids, as the server states it', async () => {
+    const message =
+      'Until your first purchase is paid, you can bid or offer at most 1000.00 USD here (10 × the current price).';
+    serve({
+      'GET /v1/auctions/a1': () => jsonResponse(auction()),
+      'GET /v1/auctions/a1/bids': () => jsonResponse({ items: [] }),
+      'POST /v1/auctions/a1/bids': () =>
+        jsonResponse(
+          {
+            error: {
+              code: 'bid_above_new_buyer_cap',
+              message,
+              details: { capMinor: 100_000, currency: 'USD', multiple: 10 },
+            },
+          },
+          422,
+        ),
+    });
+    renderWithApp(panel());
+    fireEvent.click(await screen.findByRole('button', { name: 'Place bid $106.00' }));
+    expect(await screen.findByText(`Your bid was not placed: ${message}`)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('high-bid').textContent).toBe('$100.00'));
+  });
+
   it('keeps the server’s answer after an accepted bid, with the proxy maximum sent', async () => {
     const calls = serve({
       'GET /v1/auctions/a1': () => jsonResponse(auction()),
