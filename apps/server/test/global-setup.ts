@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/db/embedded';
 import { migrateDatabase } from '../src/platform/db/migrate';
 import { migrationSets } from '../src/modules/migrations';
+import { fixtureClip } from '../src/modules/media/fixture-clip';
 import { findLeaks } from './log-scan';
 
 declare module 'vitest' {
@@ -18,6 +19,8 @@ declare module 'vitest' {
     runId: string;
     /** Where every test server writes its log lines; scanned for leaks when the run ends. */
     logDir: string;
+    /** Fixtures made once for the whole run (a transcoded clip), shared by every test process. */
+    fixtureDir: string;
   }
 }
 
@@ -45,13 +48,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${template}`);
-  await migrateDatabase(withDatabase(adminUrl, template), migrationSets);
+  // The clip most tests play is transcoded once, beside the migrations, before any test starts.
+  const fixtureDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-fixtures-'));
+  await Promise.all([migrateDatabase(withDatabase(adminUrl, template), migrationSets), fixtureClip(fixtureDir, 1)]);
 
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
   project.provide('runId', runId);
   const logDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-logs-'));
   project.provide('logDir', logDir);
+  project.provide('fixtureDir', fixtureDir);
 
   return async () => {
     const dbs = await admin.query<{ datname: string }>(
@@ -64,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.end();
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await rm(fixtureDir, { recursive: true, force: true });
     await checkLogs(logDir);
   };
 }
