@@ -17,6 +17,7 @@ export const AUTHORISATION: Record<string, string> = {
   'POST /v1/auth/email/verify': 'AAAAA',
   'POST /v1/auth/sms/start': 'AAAAA',
   'POST /v1/auth/sms/verify': 'AAAAA',
+  'POST /v1/auth/federated/nonce': 'AAAAA',
   'POST /v1/auth/google': 'AAAAA',
   'POST /v1/auth/apple': 'AAAAA',
   'GET /v1/auth/providers': 'AAAAA',

@@ -54,6 +54,14 @@ function googleToken(claims: Record<string, unknown>, options: { exp?: number; a
     .sign(googleKey);
 }
 
+async function issuedNonce(provider: 'google' | 'apple' = 'google'): Promise<string> {
+  const res = await api.call<{ nonce: string; expiresAt: string }>('POST', '/v1/auth/federated/nonce', {
+    body: { provider },
+  });
+  if (res.status !== 200) throw new Error(`nonce failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.nonce;
+}
+
 const google = (idToken: string, nonce: string) =>
   api.call<{ accessToken?: string; user?: { id: string; email: string }; error?: { code: string } }>(
     'POST',
@@ -70,14 +78,15 @@ describe('Google and Apple sign-in', () => {
   });
 
   it('creates an account from a valid Google ID token and signs in again with the same subject', async () => {
-    const nonce = 'nonce-google-1';
+    const nonce = await issuedNonce();
     const token = await googleToken({ sub: 'g-123', email: 'Gina@Example.com', email_verified: true, nonce });
     const first = await google(token, nonce);
     expect(first.status).toBe(200);
     expect(first.body.user?.email).toBe('gina@example.com');
+    const second = await issuedNonce();
     const again = await google(
-      await googleToken({ sub: 'g-123', email: 'gina@example.com', email_verified: true, nonce: 'n-2-abcdef' }),
-      'n-2-abcdef',
+      await googleToken({ sub: 'g-123', email: 'gina@example.com', email_verified: true, nonce: second }),
+      second,
     );
     expect(again.body.user?.id).toBe(first.body.user?.id);
     expect(jwksHits).toBeGreaterThan(0);
@@ -85,33 +94,36 @@ describe('Google and Apple sign-in', () => {
 
   it('links to an existing email account only when the provider verified the email', async () => {
     const existing = await api.signIn('linked@example.com');
+    const n1 = await issuedNonce();
     const verified = await google(
-      await googleToken({ sub: 'g-linked', email: 'linked@example.com', email_verified: true, nonce: 'nonce-abc-1' }),
-      'nonce-abc-1',
+      await googleToken({ sub: 'g-linked', email: 'linked@example.com', email_verified: true, nonce: n1 }),
+      n1,
     );
     expect(verified.body.user?.id).toBe(existing.userId);
     const other = await api.signIn('victim@example.com');
+    const n2 = await issuedNonce();
     const unverified = await google(
       await googleToken({
         sub: 'g-attacker',
         email: 'victim@example.com',
         email_verified: false,
-        nonce: 'nonce-abc-2',
+        nonce: n2,
       }),
-      'nonce-abc-2',
+      n2,
     );
     expect(unverified.status).toBe(200);
     expect(unverified.body.user?.id).not.toBe(other.userId);
   });
 
   it('refuses a wrong nonce, audience, issuer, an expired token and a token signed by another key', async () => {
-    const claims = { sub: 'g-9', email: 'x9@example.com', email_verified: true, nonce: 'right-nonce' };
+    const right = await issuedNonce();
+    const claims = { sub: 'g-9', email: 'x9@example.com', email_verified: true, nonce: right };
     expect((await google(await googleToken(claims), 'wrong-nonce')).status).toBe(401);
-    expect((await google(await googleToken(claims, { aud: 'someone-else' }), 'right-nonce')).status).toBe(401);
-    expect((await google(await googleToken(claims, { iss: 'https://evil.example' }), 'right-nonce')).status).toBe(401);
-    expect(
-      (await google(await googleToken(claims, { exp: Math.floor(Date.now() / 1000) - 60 }), 'right-nonce')).status,
-    ).toBe(401);
+    expect((await google(await googleToken(claims, { aud: 'someone-else' }), right)).status).toBe(401);
+    expect((await google(await googleToken(claims, { iss: 'https://evil.example' }), right)).status).toBe(401);
+    expect((await google(await googleToken(claims, { exp: Math.floor(Date.now() / 1000) - 60 }), right)).status).toBe(
+      401,
+    );
     const stranger = await generateKeyPair('RS256');
     const forged = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'g1' })
@@ -120,13 +132,13 @@ describe('Google and Apple sign-in', () => {
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(stranger.privateKey);
-    const res = await google(forged, 'right-nonce');
+    const res = await google(forged, right);
     expect(res.status).toBe(401);
     expect(res.body.error?.code).toBe('invalid_id_token');
   });
 
   it('accepts an Apple token whose nonce is the SHA-256 of the raw nonce', async () => {
-    const raw = 'apple-raw-nonce-1';
+    const raw = await issuedNonce('apple');
     const token = await new SignJWT({
       sub: 'apple-1',
       email: 'relay@privaterelay.example',
@@ -144,5 +156,41 @@ describe('Google and Apple sign-in', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe('relay@privaterelay.example');
+  });
+});
+
+describe('sign-in nonces', () => {
+  it('security review: the ID token nonce must be one the server issued, for that provider, and works once', async () => {
+    const claims = (nonce: string) => ({ sub: 'g-nonce', email: 'nonce@example.com', email_verified: true, nonce });
+    // A nonce the client made up is refused, however well the token is signed.
+    const invented = 'client-chosen-nonce-1';
+    const madeUp = await google(await googleToken(claims(invented)), invented);
+    expect(madeUp.status).toBe(401);
+    expect(madeUp.body.error?.code).toBe('invalid_nonce');
+    // A nonce issued for Apple does not serve a Google sign-in.
+    const forApple = await issuedNonce('apple');
+    expect((await google(await googleToken(claims(forApple)), forApple)).status).toBe(401);
+    // An issued nonce works once: the same ID token replayed is refused.
+    const nonce = await issuedNonce();
+    const token = await googleToken(claims(nonce));
+    expect((await google(token, nonce)).status).toBe(200);
+    const replay = await google(token, nonce);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error?.code).toBe('invalid_nonce');
+  });
+
+  it('security review: an issued nonce expires', async () => {
+    const res = await api.call<{ nonce: string; expiresAt: string }>('POST', '/v1/auth/federated/nonce', {
+      body: { provider: 'google' },
+    });
+    expect(res.status).toBe(200);
+    const ttl = Date.parse(res.body.expiresAt) - Date.now();
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(600_000);
+    const stored = await runtime.ctx.pool.query<{ n: number }>(
+      'select count(*)::int as n from identity.federated_nonces where nonce_hash = $1',
+      [res.body.nonce],
+    );
+    expect(stored.rows[0]!.n).toBe(0); // only its hash is kept
   });
 });

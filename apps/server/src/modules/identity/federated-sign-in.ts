@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
@@ -9,7 +9,7 @@ import { findUserByEmail, findUserById, insertUser } from './repo';
 import { normalizeEmail } from './rules';
 import type { SessionService } from './sessions';
 import { completeSignIn, type SignInResult } from './sign-in';
-import { federatedIdentities } from './tables';
+import { federatedIdentities, federatedNonces } from './tables';
 
 export type Provider = 'google' | 'apple';
 
@@ -55,17 +55,44 @@ export class FederatedSignIn {
     return (Object.keys(this.providers) as Provider[]).sort();
   }
 
+  /**
+   * Starts a Google/Apple sign-in: a random nonce for the provider's ID token, stored as its hash,
+   * single use and short-lived, so an ID token cannot be replayed or minted for a nonce of the client's choosing.
+   */
+  async issueNonce(provider: Provider): Promise<{ nonce: string; expiresAt: string }> {
+    this.settings(provider);
+    const nonce = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.deps.clock.now().getTime() + this.deps.config.FEDERATED_NONCE_SECONDS * 1000);
+    await this.deps.db.insert(federatedNonces).values({ nonceHash: sha256Hex(nonce), provider, expiresAt });
+    return { nonce, expiresAt: expiresAt.toISOString() };
+  }
+
   async signIn(provider: Provider, input: { idToken: string; nonce: string }): Promise<SignInResult> {
-    const settings = this.providers[provider];
-    if (!settings) throw new AppError(404, 'provider_not_configured', `${provider} sign-in is not configured`);
+    const settings = this.settings(provider);
     const payload = await this.verify(settings, input.idToken);
     if (!nonceMatches(payload.nonce, input.nonce))
       throw unauthorized('invalid_id_token', 'The ID token nonce does not match');
+    const now = this.deps.clock.now();
     const subject = payload.sub!;
     const email = typeof payload.email === 'string' ? normalizeEmail(payload.email) : null;
     const emailVerified = payload.email_verified === true || payload.email_verified === 'true';
 
     return this.deps.db.transaction(async (tx) => {
+      // The nonce must be one this server issued for this provider, still live; it is used up here.
+      const [issued] = await tx
+        .update(federatedNonces)
+        .set({ consumedAt: now })
+        .where(
+          and(
+            eq(federatedNonces.nonceHash, sha256Hex(input.nonce)),
+            eq(federatedNonces.provider, provider),
+            isNull(federatedNonces.consumedAt),
+            gt(federatedNonces.expiresAt, now),
+          ),
+        )
+        .returning({ nonceHash: federatedNonces.nonceHash });
+      if (!issued)
+        throw unauthorized('invalid_nonce', 'Start the sign-in again: the nonce is unknown, used or expired');
       const [link] = await tx
         .select()
         .from(federatedIdentities)
@@ -94,6 +121,12 @@ export class FederatedSignIn {
     });
   }
 
+  private settings(provider: Provider): ProviderSettings {
+    const settings = this.providers[provider];
+    if (!settings) throw new AppError(404, 'provider_not_configured', `${provider} sign-in is not configured`);
+    return settings;
+  }
+
   private async verify(settings: ProviderSettings, idToken: string): Promise<JWTPayload> {
     try {
       const { payload } = await jwtVerify(idToken, settings.jwks, {
@@ -120,8 +153,10 @@ export class FederatedSignIn {
   }
 }
 
+const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
+
 /** Google echoes the raw nonce; Apple's clients usually send its SHA-256. Accept either. */
 function nonceMatches(claim: unknown, nonce: string): boolean {
   if (typeof claim !== 'string' || !nonce) return false;
-  return claim === nonce || claim === createHash('sha256').update(nonce).digest('hex');
+  return claim === nonce || claim === sha256Hex(nonce);
 }

@@ -99,9 +99,9 @@ export function createIdentityModule(
   const module: AppModule = {
     name: 'identity',
     migrations: path.join(import.meta.dirname, 'migrations'),
-    routes: async (app) => {
-      // The JWKS is never empty: a resource server that fetches it before the first sign-in can verify.
-      await keys.ensure();
+    routes: (app) => {
+      // The signing key exists from start, so the JWKS is never empty (it also makes one on demand).
+      void keys.ensure().catch((err: unknown) => ctx.logger.warn({ err }, 'signing key not ready at start'));
       identityRoutes(app, { ...deps, guard, keys, federated, modules: allModules });
     },
     tasks: {

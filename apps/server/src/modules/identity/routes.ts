@@ -115,6 +115,20 @@ export function identityRoutes(
     async (req) => verifyOneTimeCode(deps, { channel: 'sms', destination: req.body.phone, code: req.body.code }),
   );
 
+  app.post(
+    '/v1/auth/federated/nonce',
+    {
+      config: signInLimit,
+      schema: {
+        tags: authTag,
+        summary: 'Start a Google or Apple sign-in: a single-use nonce for the ID token',
+        body: z.object({ provider: z.enum(['google', 'apple']) }),
+        response: { 200: z.object({ nonce: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => deps.federated.issueNonce(req.body.provider),
+  );
+
   for (const provider of ['google', 'apple'] as const) {
     app.post(
       `/v1/auth/${provider}`,
