@@ -149,6 +149,11 @@ export const configSchema = z.object({
   REALTIME_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(20),
   /** Concurrent real-time connections per client address, in each API process. */
   REALTIME_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** Anonymous views one client address may have counted per story per day (fresh client ids beyond: not counted). */
+  ANONYMOUS_VIEWS_PER_ADDRESS_PER_STORY_PER_DAY: z.coerce.number().int().positive().default(20),
+  /** Analytics event batches per client id (or signed-in user), and per client address, per minute. */
+  ANALYTICS_BATCHES_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  ANALYTICS_BATCHES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Upload creations per signed-in user per hour (on top of the per-IP limit). */
   UPLOAD_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Studio edits (each a full re-transcode) per signed-in user per hour. */

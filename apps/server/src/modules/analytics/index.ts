@@ -54,7 +54,11 @@ export function createAnalyticsModule(
   const module: AppModule = {
     name: 'analytics',
     migrations: path.join(import.meta.dirname, 'migrations'),
-    routes: (app) => analyticsRoutes(app, deps),
+    routes: (app) =>
+      analyticsRoutes(app, deps, {
+        batchesPerClientPerMinute: ctx.config.ANALYTICS_BATCHES_PER_CLIENT_PER_MINUTE,
+        batchesPerAddressPerMinute: ctx.config.ANALYTICS_BATCHES_PER_ADDRESS_PER_MINUTE,
+      }),
     tasks: {
       // With a `day` it rebuilds that day (backfill on demand); from the crontab, yesterday and today.
       [ROLLUP_TASK]: async (payload) => {

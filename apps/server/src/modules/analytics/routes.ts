@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { recordAudit } from '../../platform/audit';
 import { callerOf } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
+import { enforce, keyedLimit } from '../../platform/http/address-limit';
 import type { HttpApp } from '../../platform/http/types';
 import type { AnalyticsDeps } from './deps';
 import { exportEventLines, exportRange } from './export-events';
@@ -13,8 +14,24 @@ import * as s from './schemas';
 const secured = [{ bearer: [] }];
 
 /** Client events in, the maker dashboard and the admin's NDJSON export out. */
-export function analyticsRoutes(app: HttpApp, deps: AnalyticsDeps): void {
+export function analyticsRoutes(
+  app: HttpApp,
+  deps: AnalyticsDeps,
+  limits: { batchesPerClientPerMinute: number; batchesPerAddressPerMinute: number },
+): void {
   const { guard } = deps;
+  const perClient = keyedLimit(app, {
+    name: 'analytics-client',
+    max: limits.batchesPerClientPerMinute,
+    windowMs: 60_000,
+    key: (req) => (req.caller ? `u:${req.caller.userId}` : `c:${String(req.headers['x-client-id'] ?? '')}`),
+  });
+  const perAddress = keyedLimit(app, {
+    name: 'analytics-address',
+    max: limits.batchesPerAddressPerMinute,
+    windowMs: 60_000,
+    key: (req) => req.ip,
+  });
 
   app.post(
     '/v1/analytics/events',
@@ -31,6 +48,8 @@ export function analyticsRoutes(app: HttpApp, deps: AnalyticsDeps): void {
       },
     },
     async (req, reply) => {
+      await enforce(perAddress, req, 'Too many analytics events from this address');
+      await enforce(perClient, req, 'Too many analytics events from this client');
       const result = await ingestClientEvents(deps, {
         caller: req.caller,
         clientId: req.headers['x-client-id'] ?? null,

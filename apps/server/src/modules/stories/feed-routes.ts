@@ -1,5 +1,6 @@
 import { callerOf } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
+import { keyedLimit } from '../../platform/http/address-limit';
 import type { HttpApp } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { setLike } from './like-story';
@@ -12,6 +13,13 @@ const secured = [{ bearer: [] }];
 /** The feed, likes and view counting. */
 export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
   const { guard } = deps.identity;
+  // A flood of fresh client ids from one address would otherwise count as as many viewers.
+  const anonymousViews = keyedLimit(app, {
+    name: 'anonymous-views',
+    max: deps.config.ANONYMOUS_VIEWS_PER_ADDRESS_PER_STORY_PER_DAY,
+    windowMs: 24 * 3600 * 1000,
+    key: (req) => `${req.ip}:${(req.params as { id?: string }).id ?? ''}`,
+  });
 
   app.get(
     '/v1/feed',
@@ -67,7 +75,8 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
         (typeof header === 'string' && header.length >= 8 && header.length <= 128 ? header : null) ??
         req.body?.clientId ??
         null;
-      return recordView(deps, req.caller, req.params.id, clientId);
+      const countable = req.caller !== null || (await anonymousViews.take(req)).allowed;
+      return recordView(deps, req.caller, req.params.id, clientId, countable);
     },
   );
 }

@@ -18,17 +18,22 @@ export function viewerKeyOf(
   return `a:${deps.secrets.lookup.hash('story-viewer', clientId)}`;
 }
 
-/** Counts a view of a published story at most once per viewer per UTC day. */
+/**
+ * Counts a view of a published story at most once per viewer per UTC day; not at all when the
+ * caller's address is over its anonymous-view allowance (`countable` false).
+ */
 export async function recordView(
   deps: StoriesDeps,
   caller: Caller | null,
   storyId: string,
   clientId: string | null,
+  countable = true,
 ): Promise<{ counted: boolean; viewCount: number }> {
   const viewerKey = viewerKeyOf(deps, caller, clientId);
   return deps.db.transaction(async (tx) => {
     const story = await findStory(tx, storyId);
     if (!story || story.status !== 'published') throw storyNotFound();
+    if (!countable) return { counted: false, viewCount: story.viewCount };
     const counted = await addDailyView(tx, storyId, viewerKey, utcDay(deps.clock.now()));
     return counted === null ? { counted: false, viewCount: story.viewCount } : { counted: true, viewCount: counted };
   });
