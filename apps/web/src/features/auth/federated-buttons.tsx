@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { api, unwrap } from '../../shared/api/client';
 import { clientIdFor, federatedAuthorizeUrl, type FederatedProvider } from './federated';
 
 interface Providers {
@@ -11,13 +12,19 @@ interface Providers {
 export function FederatedButtons({ providers, next }: { providers: Providers | undefined; next: string }) {
   const [error, setError] = useState<string | null>(null);
   if (!providers || (!providers.google && !providers.apple)) return null;
-  const go = (provider: FederatedProvider) => {
+  const go = async (provider: FederatedProvider) => {
     const clientId = clientIdFor(provider, providers[`${provider}ClientId`]);
     if (!clientId) {
       setError(`${provider === 'google' ? 'Google' : 'Apple'} sign-in is not set up for the web app yet.`);
       return;
     }
-    window.location.assign(federatedAuthorizeUrl(provider, clientId, next));
+    try {
+      // The server issues the nonce: it accepts only an ID token that carries one of its own, once.
+      const { nonce } = await unwrap(api.POST('/v1/auth/federated/nonce', { body: { provider } }));
+      window.location.assign(federatedAuthorizeUrl(provider, clientId, next, nonce));
+    } catch {
+      setError('Sign-in could not start. Check your connection and try again.');
+    }
   };
   return (
     <div className="stack federated">
@@ -25,12 +32,12 @@ export function FederatedButtons({ providers, next }: { providers: Providers | u
         <span>or</span>
       </div>
       {providers.google && (
-        <button type="button" className="btn btn-secondary btn-block" onClick={() => go('google')}>
+        <button type="button" className="btn btn-secondary btn-block" onClick={() => void go('google')}>
           Continue with Google
         </button>
       )}
       {providers.apple && (
-        <button type="button" className="btn btn-secondary btn-block" onClick={() => go('apple')}>
+        <button type="button" className="btn btn-secondary btn-block" onClick={() => void go('apple')}>
           Continue with Apple
         </button>
       )}

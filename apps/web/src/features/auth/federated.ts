@@ -1,7 +1,8 @@
 /**
  * Google and Apple sign-in by the OpenID Connect redirect (no provider script: the page's CSP
  * allows only our own scripts). The provider sends the ID token back in the URL fragment of
- * /auth/callback/<provider>; the nonce and state wait in sessionStorage.
+ * /auth/callback/<provider>; the nonce and state wait in sessionStorage. The nonce is issued by
+ * our server (single use, short-lived), which accepts only ID tokens carrying one it issued.
  */
 export type FederatedProvider = 'google' | 'apple';
 
@@ -29,8 +30,13 @@ export function clientIdFor(provider: FederatedProvider, fromServer?: unknown): 
   return typeof fromBuild === 'string' && fromBuild ? fromBuild : null;
 }
 
-export function federatedAuthorizeUrl(provider: FederatedProvider, clientId: string, next: string): string {
-  const pending: Pending = { provider, nonce: random(), state: random(), next };
+export function federatedAuthorizeUrl(
+  provider: FederatedProvider,
+  clientId: string,
+  next: string,
+  nonce: string,
+): string {
+  const pending: Pending = { provider, nonce, state: random(), next };
   sessionStorage.setItem(KEY, JSON.stringify(pending));
   const url = new URL(AUTHORIZE[provider]);
   url.searchParams.set('client_id', clientId);
