@@ -178,3 +178,46 @@ describe('SMS one-time codes', () => {
     expect(res.body).toMatchObject({ error: { code: 'invalid_phone' } });
   });
 });
+
+describe('wrong codes across many codes', () => {
+  it('security review: an address gets only so many wrong codes a day, then verification stops and the owner is told', async () => {
+    const capped = await startTestServer({ env: { OTP_FAILED_VERIFICATIONS_PER_ADDRESS_PER_DAY: '3' } });
+    try {
+      const client = apiClient(capped);
+      const email = 'slow-guess@example.com';
+      const verify = (code: string) =>
+        client.call<{ accessToken?: string; error?: { code: string } }>('POST', '/v1/auth/email/verify', {
+          body: { email, code },
+        });
+      const since = Date.now() - 5;
+      await client.call('POST', '/v1/auth/email/start', { body: { email } });
+      const code = await client.latestCode(email, since);
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 3; i++) expect((await verify(wrong)).status).toBe(401);
+      const refused = await verify(code);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error?.code).toBe('sign_in_locked');
+      // A fresh code does not reopen the day.
+      await client.call('POST', '/v1/auth/email/start', { body: { email } });
+      expect((await verify(await client.latestCode(email, since))).status).toBe(429);
+      const mailbox = await client.call<{ messages: { subject: string }[] }>(
+        'GET',
+        `/v1/dev/mailbox?to=${encodeURIComponent(email)}`,
+      );
+      const deadline = Date.now() + 5_000;
+      let subjects = mailbox.body.messages.map((m) => m.subject);
+      while (!subjects.some((s) => /trying to sign in/i.test(s)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        subjects = (
+          await client.call<{ messages: { subject: string }[] }>(
+            'GET',
+            `/v1/dev/mailbox?to=${encodeURIComponent(email)}`,
+          )
+        ).body.messages.map((m) => m.subject);
+      }
+      expect(subjects.filter((s) => /trying to sign in/i.test(s))).toHaveLength(1);
+    } finally {
+      await capped.stop();
+    }
+  });
+});

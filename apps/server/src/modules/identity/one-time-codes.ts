@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Secrets } from '../../platform/crypto/secrets';
-import type { Database } from '../../platform/db/client';
+import type { Database, Executor } from '../../platform/db/client';
 import { type AppError, badRequest, tooManyRequests, unauthorized } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import type { OutgoingMessage } from '../../platform/mail/mailer';
@@ -114,6 +114,22 @@ export async function startOneTimeCode(
   });
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Tells the address's owner that its sign-in is locked for the day after too many wrong codes. */
+async function warnOwner(tx: Executor, secrets: Deps['secrets'], channel: OtpChannel, to: string): Promise<void> {
+  const text =
+    'Someone is trying to sign in to your account with wrong codes. Sign-in by code is paused for today. ' +
+    'If this was not you, no action is needed: your account is safe.';
+  const message = { channel, to, subject: 'Someone is trying to sign in to your account', text };
+  await enqueue(
+    tx,
+    'platform.send-message',
+    { sealed: secrets.cipher.encrypt(JSON.stringify(message)) },
+    { maxAttempts: 8 },
+  );
+}
+
 /**
  * Checks a one-time code. Five wrong tries kill the code; a right code works once. The first
  * successful sign-in creates the account.
@@ -129,6 +145,29 @@ export async function verifyOneTimeCode(
   const invalid = () => unauthorized('invalid_code', 'The code is wrong, expired or already used');
 
   const outcome = await db.transaction(async (tx): Promise<{ error: AppError } | { result: SignInResult }> => {
+    // Wrong codes are capped per address per day across all its codes (a slow guess over many codes).
+    // The cap depends on the address alone, so the answer never tells whether an account exists.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`otp-verify:${destinationLookup}`}))`);
+    const dayAgo = new Date(now.getTime() - DAY_MS);
+    const [failed] = await tx
+      .select({
+        n: sql<number>`coalesce(sum(${otpCodes.attempts}), 0)::int`,
+        oldest: sql<Date | null>`min(${otpCodes.createdAt})`,
+      })
+      .from(otpCodes)
+      .where(and(eq(otpCodes.destinationLookup, destinationLookup), gt(otpCodes.createdAt, dayAgo)));
+    const cap = config.OTP_FAILED_VERIFICATIONS_PER_ADDRESS_PER_DAY;
+    if ((failed?.n ?? 0) >= cap) {
+      const oldest = failed?.oldest ? new Date(failed.oldest).getTime() : now.getTime();
+      const retry = Math.max(1, Math.ceil((oldest + DAY_MS - now.getTime()) / 1000));
+      return {
+        error: tooManyRequests(
+          'sign_in_locked',
+          'Too many wrong codes for this address today; try again tomorrow',
+          retry,
+        ),
+      };
+    }
     const [live] = await tx
       .select()
       .from(otpCodes)
@@ -150,6 +189,7 @@ export async function verifyOneTimeCode(
         .update(otpCodes)
         .set({ attempts: live.attempts + 1 })
         .where(eq(otpCodes.id, live.id));
+      if ((failed?.n ?? 0) + 1 === cap) await warnOwner(tx, secrets, input.channel, destination);
       return { error: invalid() };
     }
     await tx.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, live.id));
