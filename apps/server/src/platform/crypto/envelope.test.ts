@@ -41,6 +41,15 @@ describe('personal data cipher', () => {
     expect(() => new PersonalDataCipher([{ id: 'short', key: randomBytes(16) }])).toThrow();
   });
 
+  it('security review: a truncated authentication tag is refused', () => {
+    const c = new PersonalDataCipher([key('k1')]);
+    const parts = c.encrypt('').split('.');
+    const body = Buffer.from(parts[3]!, 'base64url');
+    // GCM's short tags are prefixes of the full one: 12 bytes of IV and the first 4 of the tag.
+    parts[3] = body.subarray(0, 16).toString('base64url');
+    expect(() => c.decrypt(parts.join('.'))).toThrow();
+  });
+
   it('parses keys from configuration', () => {
     const c = PersonalDataCipher.fromConfig(
       `new:${randomBytes(32).toString('base64')},old:${randomBytes(32).toString('base64')}`,

@@ -77,12 +77,17 @@ function seal(key: Buffer, plaintext: Buffer): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), ct]);
 }
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 function open(key: Buffer, sealed: Buffer): Buffer {
-  const iv = sealed.subarray(0, 12);
-  const tag = sealed.subarray(12, 28);
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  // A short tag would be accepted by GCM (its prefixes verify) and is far easier to forge: refuse it.
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('encrypted value is truncated');
+  const iv = sealed.subarray(0, IV_BYTES);
+  const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
 function parse(stored: string): { kekId: string; wrapped: Buffer; body: Buffer } {
