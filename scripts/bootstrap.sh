@@ -12,7 +12,8 @@ stamp=node_modules/.install-stamp
 want=$( (sha256sum package-lock.json package.json; node -p process.versions.modules) | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   log "installing npm dependencies"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Development dependencies too, whatever NODE_ENV says: the commands run from source (tsx, vite).
+  npm ci --include=dev --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
 
