@@ -226,7 +226,11 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2_147_483_648),
   /** Largest image upload (gallery and process-step pictures), checked at creation like MAX_UPLOAD_BYTES. */
-  MAX_IMAGE_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  MAX_IMAGE_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   MAX_VIDEO_SECONDS: seconds(180),
   /** An upload request whose body sends nothing for this long is cut off (it can be resumed). */
   UPLOAD_IDLE_TIMEOUT_SECONDS: seconds(30),
