@@ -13,6 +13,7 @@ import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { hasTotp } from './totp';
 import { findMakerProfiles, findUserById } from './repo';
 import { rewrapPersonalData } from './rewrap';
+import { DELETE_SPENT_NONCES_CRONTAB, deleteSpentNonces } from './spent-nonces';
 import { normalizeEmail } from './rules';
 import { users } from './tables';
 
@@ -110,11 +111,16 @@ export function createIdentityModule(
         if (n > 0) helpers.logger.info(`re-wrapped ${n} encrypted values under the newest key`);
       },
       'identity:rotate-signing-keys': async () => keys.rotate(),
+      'identity:delete-spent-nonces': async (_payload, helpers) => {
+        const n = await deleteSpentNonces(ctx.db, ctx.clock.now());
+        if (n > 0) helpers.logger.info(`deleted ${n} expired or used sign-in nonces`);
+      },
     },
     crontab: [
       // Daily, and at start-up of a worker (the crontab backfills one missed run), so a new key takes over quickly.
       '30 3 * * * identity:rewrap-personal-data ?fill=1d',
       ROTATE_SIGNING_KEYS_CRONTAB,
+      DELETE_SPENT_NONCES_CRONTAB,
     ],
   };
   return { module, service };
