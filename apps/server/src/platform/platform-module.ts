@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors';
-import type { OutgoingMessage } from './mail/mailer';
+import { openMessage, type SealedMessage } from './mail/sealed-message';
 import type { AppContext, AppModule } from './module';
 
 const mailboxAnswer = z.object({
@@ -18,9 +18,7 @@ export function createPlatformModule(ctx: AppContext): AppModule {
     tasks: {
       // Messages travel sealed so addresses and codes never sit readable in the job table.
       'platform.send-message': async (payload) => {
-        const { sealed } = payload as { sealed: string };
-        const message = JSON.parse(ctx.secrets.cipher.decrypt(sealed)) as OutgoingMessage;
-        await ctx.mailer.send(message);
+        await ctx.mailer.send(openMessage(ctx.secrets.cipher, payload as Partial<SealedMessage>));
       },
     },
     routes: (app) => {

@@ -12,6 +12,7 @@ import { USERNAME, effectiveRoles, normalizeEmail } from './rules';
 import type { SessionService } from './sessions';
 import { presentUser, type PublicUser } from './sign-in';
 import { federatedIdentities, makerProfiles, mfaChallenges, sessions, users } from './tables';
+import { sealedFor } from './sealed-columns';
 
 interface Deps {
   db: Database;
@@ -53,7 +54,7 @@ export async function getMe(
   const roles = effectiveRoles(user.roles, user.email, deps.config.ADMIN_EMAILS.map(normalizeEmail));
   return {
     ...presentUser({ ...user, roles }),
-    phone: user.phoneEncrypted ? deps.secrets.cipher.decrypt(user.phoneEncrypted) : null,
+    phone: user.phoneEncrypted ? deps.secrets.cipher.decrypt(user.phoneEncrypted, sealedFor('phone', user.id)) : null,
     maker: maker ? presentMaker(maker) : null,
   };
 }
@@ -101,7 +102,9 @@ export async function createMakerProfile(
         bio: input.bio ?? null,
         city: input.city ?? null,
         country: input.country?.toUpperCase() ?? null,
-        legalNameEncrypted: input.legalName ? deps.secrets.cipher.encrypt(input.legalName) : null,
+        legalNameEncrypted: input.legalName
+          ? deps.secrets.cipher.encrypt(input.legalName, sealedFor('legalName', userId))
+          : null,
       })
       .onConflictDoNothing()
       .returning();
@@ -198,7 +201,9 @@ export async function exportUserData(
   const out: Record<string, unknown> = {
     exportedAt: deps.clock.now().toISOString(),
     account: me,
-    legalName: maker?.legalNameEncrypted ? deps.secrets.cipher.decrypt(maker.legalNameEncrypted) : null,
+    legalName: maker?.legalNameEncrypted
+      ? deps.secrets.cipher.decrypt(maker.legalNameEncrypted, sealedFor('legalName', maker.userId))
+      : null,
     sessions: userSessions,
     linkedSignIns: linked,
   };

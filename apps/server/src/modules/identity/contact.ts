@@ -1,6 +1,7 @@
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Executor } from '../../platform/db/client';
 import { findUserById } from './repo';
+import { sealedFor } from './sealed-columns';
 
 export interface UserContact {
   email: string | null;
@@ -14,7 +15,7 @@ export async function contactOf(db: Executor, cipher: PersonalDataCipher, userId
   if (!user) return null;
   return {
     email: user.email,
-    phone: user.phoneEncrypted ? cipher.decrypt(user.phoneEncrypted) : null,
+    phone: user.phoneEncrypted ? cipher.decrypt(user.phoneEncrypted, sealedFor('phone', user.id)) : null,
     status: user.status,
   };
 }

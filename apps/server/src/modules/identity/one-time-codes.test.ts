@@ -169,7 +169,7 @@ describe('SMS one-time codes', () => {
       'select phone_encrypted from identity.users where phone_lookup is not null',
     );
     expect(raw.rows[0]!.phone_encrypted).not.toContain('4155550123');
-    expect(raw.rows[0]!.phone_encrypted.startsWith('v1.')).toBe(true);
+    expect(raw.rows[0]!.phone_encrypted.startsWith('v2.')).toBe(true);
   });
 
   it('rejects a number that is not E.164', async () => {

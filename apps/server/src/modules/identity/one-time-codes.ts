@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Secrets } from '../../platform/crypto/secrets';
@@ -6,10 +7,12 @@ import type { Database, Executor } from '../../platform/db/client';
 import { type AppError, badRequest, tooManyRequests, unauthorized } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import type { OutgoingMessage } from '../../platform/mail/mailer';
+import { sealMessage } from '../../platform/mail/sealed-message';
 import { findUserByEmail, findUserByPhoneLookup, insertUser } from './repo';
 import { generateOtpCode, normalizeEmail, normalizePhone, retryAfterSeconds } from './rules';
 import { completeSignIn, type SignInResult } from './sign-in';
 import type { SessionService } from './sessions';
+import { sealedFor } from './sealed-columns';
 import { otpCodes } from './tables';
 
 export type OtpChannel = 'email' | 'sms';
@@ -105,12 +108,7 @@ export async function startOneTimeCode(
             subject: 'Sign-in code',
             text: `Video Window code: ${code} (valid ${minutes} min)`,
           };
-    await enqueue(
-      tx,
-      'platform.send-message',
-      { sealed: secrets.cipher.encrypt(JSON.stringify(message)) },
-      { maxAttempts: 8 },
-    );
+    await enqueue(tx, 'platform.send-message', sealMessage(secrets.cipher, message), { maxAttempts: 8 });
   });
 }
 
@@ -122,12 +120,7 @@ async function warnOwner(tx: Executor, secrets: Deps['secrets'], channel: OtpCha
     'Someone is trying to sign in to your account with wrong codes. Sign-in by code is paused for today. ' +
     'If this was not you, no action is needed: your account is safe.';
   const message = { channel, to, subject: 'Someone is trying to sign in to your account', text };
-  await enqueue(
-    tx,
-    'platform.send-message',
-    { sealed: secrets.cipher.encrypt(JSON.stringify(message)) },
-    { maxAttempts: 8 },
-  );
+  await enqueue(tx, 'platform.send-message', sealMessage(secrets.cipher, message), { maxAttempts: 8 });
 }
 
 /**
@@ -199,14 +192,17 @@ export async function verifyOneTimeCode(
         ? await findUserByEmail(tx, destination)
         : await findUserByPhoneLookup(tx, secrets.lookup.hash('phone', destination));
     if (!user) {
+      // The id is chosen here: the phone number is sealed bound to its row.
+      const newUserId = randomUUID();
       user =
         input.channel === 'email'
           ? await insertUser(tx, { email: destination, roles: ['viewer'] }, destination)
           : await insertUser(
               tx,
               {
+                id: newUserId,
                 phoneLookup: secrets.lookup.hash('phone', destination),
-                phoneEncrypted: secrets.cipher.encrypt(destination),
+                phoneEncrypted: secrets.cipher.encrypt(destination, sealedFor('phone', newUserId)),
                 roles: ['viewer'],
               },
               'user@phone',

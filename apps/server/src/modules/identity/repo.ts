@@ -36,7 +36,13 @@ export async function findUserByPhoneLookup(db: Executor, lookup: string): Promi
  */
 export async function insertUser(
   db: Executor,
-  values: { email?: string | null; phoneLookup?: string | null; phoneEncrypted?: string | null; roles: string[] },
+  values: {
+    id?: string;
+    email?: string | null;
+    phoneLookup?: string | null;
+    phoneEncrypted?: string | null;
+    roles: string[];
+  },
   usernameSeed: string,
 ): Promise<UserRow> {
   const base = usernameFromEmail(usernameSeed);

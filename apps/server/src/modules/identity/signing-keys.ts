@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database, Executor } from '../../platform/db/client';
 import { signingKeys } from './tables';
+import { sealedFor } from './sealed-columns';
 
 const ALG = 'EdDSA';
 /** How long resource servers may cache the JWKS document (its Cache-Control max-age). */
@@ -75,7 +76,7 @@ export class SigningKeyStore {
     }
     let privateKey = this.privateKeys.get(key.kid);
     if (!privateKey) {
-      const jwk = JSON.parse(this.cipher.decrypt(key.privateJwkEncrypted)) as JWK;
+      const jwk = JSON.parse(this.cipher.decrypt(key.privateJwkEncrypted, sealedFor('signingKey', key.kid))) as JWK;
       privateKey = await importJWK(jwk, ALG);
       this.privateKeys.set(key.kid, privateKey);
     }
@@ -192,7 +193,7 @@ export class SigningKeyStore {
       kid,
       alg: ALG,
       publicJwk,
-      privateJwkEncrypted: this.cipher.encrypt(JSON.stringify(privateJwk)),
+      privateJwkEncrypted: this.cipher.encrypt(JSON.stringify(privateJwk), sealedFor('signingKey', kid)),
       createdAt: this.clock.now(),
       activatesAt,
     });

@@ -23,7 +23,12 @@ async function signingKey(): Promise<{ kid: string; key: CryptoKey | Uint8Array 
   const { rows } = await runtime.ctx.pool.query<{ kid: string; private_jwk_encrypted: string }>(
     'select kid, private_jwk_encrypted from identity.signing_keys order by created_at desc limit 1',
   );
-  const jwk = JSON.parse(runtime.ctx.secrets.cipher.decrypt(rows[0]!.private_jwk_encrypted)) as JWK;
+  const jwk = JSON.parse(
+    runtime.ctx.secrets.cipher.decrypt(rows[0]!.private_jwk_encrypted, {
+      purpose: 'identity.signing_keys.private_jwk',
+      rowId: rows[0]!.kid,
+    }),
+  ) as JWK;
   return { kid: rows[0]!.kid, key: (await importJWK(jwk, 'EdDSA')) as CryptoKey | Uint8Array };
 }
 

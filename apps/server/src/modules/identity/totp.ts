@@ -9,6 +9,7 @@ import { findUserById } from './repo';
 import type { SessionService, TokenPair } from './sessions';
 import { hashMfaToken, presentUser, type PublicUser } from './sign-in';
 import { mfaChallenges, users } from './tables';
+import { sealedFor } from './sealed-columns';
 
 const PERIOD = 30;
 const MAX_MFA_ATTEMPTS = 5;
@@ -53,7 +54,10 @@ export async function enrolTotp(deps: Deps, userId: string): Promise<{ secret: s
   const secret = new Secret({ size: 20 }).base32;
   await deps.db
     .update(users)
-    .set({ totpSecretEncrypted: deps.secrets.cipher.encrypt(secret), updatedAt: deps.clock.now() })
+    .set({
+      totpSecretEncrypted: deps.secrets.cipher.encrypt(secret, sealedFor('totpSecret', userId)),
+      updatedAt: deps.clock.now(),
+    })
     .where(eq(users.id, userId));
   return { secret, otpauthUrl: totpFor(secret, user.email ?? user.username).toString() };
 }
@@ -63,7 +67,7 @@ export async function confirmTotp(deps: Deps, userId: string, code: string): Pro
   const user = await findUserById(deps.db, userId);
   if (!user?.totpSecretEncrypted) throw conflict('totp_not_enrolled', 'Start enrolment first');
   if (user.totpEnabledAt) throw conflict('totp_already_enabled', 'Two-step sign-in is already on');
-  const secret = deps.secrets.cipher.decrypt(user.totpSecretEncrypted);
+  const secret = deps.secrets.cipher.decrypt(user.totpSecretEncrypted, sealedFor('totpSecret', user.id));
   const step = matchTotpStep(secret, code, deps.clock.now(), user.totpLastStep);
   if (step === null) throw unauthorized('invalid_code', 'The code is not valid');
   await deps.db
@@ -97,7 +101,7 @@ export async function verifyTotpSignIn(
       const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId)).for('update');
       if (!user?.totpSecretEncrypted || !user.totpEnabledAt)
         return { error: unauthorized('invalid_mfa_token', 'Start again') };
-      const secret = deps.secrets.cipher.decrypt(user.totpSecretEncrypted);
+      const secret = deps.secrets.cipher.decrypt(user.totpSecretEncrypted, sealedFor('totpSecret', user.id));
       const step = matchTotpStep(secret, input.code, now, user.totpLastStep);
       if (step === null) {
         await tx

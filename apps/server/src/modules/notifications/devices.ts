@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
-import type { PersonalDataCipher } from '../../platform/crypto/envelope';
+import type { PersonalDataCipher, SealedFor } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
 import { conflict, unprocessable } from '../../platform/errors';
 import { resolvesToPublicOnly } from '../../platform/net/public-address';
@@ -51,8 +51,8 @@ export async function subscribeWebPush(
     const saved = await repo.saveWebPushSubscription(tx, {
       userId: input.userId,
       endpoint: input.endpoint,
-      p256dhEncrypted: deps.cipher.encrypt(input.p256dh),
-      authEncrypted: deps.cipher.encrypt(input.auth),
+      p256dhEncrypted: deps.cipher.encrypt(input.p256dh, pushKeySealedFor('p256dh', input.endpoint)),
+      authEncrypted: deps.cipher.encrypt(input.auth, pushKeySealedFor('auth', input.endpoint)),
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       createdAt: deps.clock.now(),
     });
@@ -62,9 +62,17 @@ export async function subscribeWebPush(
   return { id: row.id, endpoint: row.endpoint, createdAt: row.createdAt.toISOString() };
 }
 
+/**
+ * The associated data of a subscription's sealed keys. They are bound to the endpoint, the row's
+ * unique key, because the row id is the database's choice and is kept when an endpoint re-subscribes.
+ */
+export function pushKeySealedFor(key: 'p256dh' | 'auth', endpoint: string): SealedFor {
+  return { purpose: `notifications.web_push_subscriptions.${key}`, rowId: endpoint };
+}
+
 function sameKeys(
   cipher: PersonalDataCipher,
-  stored: { p256dhEncrypted: string; authEncrypted: string },
+  stored: { endpoint: string; p256dhEncrypted: string; authEncrypted: string },
   given: { p256dh: string; auth: string },
 ): boolean {
   const equal = (a: string, b: string): boolean => {
@@ -73,8 +81,11 @@ function sameKeys(
     return x.length === y.length && timingSafeEqual(x, y);
   };
   // Both compared whatever the first gives, so the answer's timing says nothing about either.
-  const p256dh = equal(cipher.decrypt(stored.p256dhEncrypted), given.p256dh);
-  const auth = equal(cipher.decrypt(stored.authEncrypted), given.auth);
+  const p256dh = equal(
+    cipher.decrypt(stored.p256dhEncrypted, pushKeySealedFor('p256dh', stored.endpoint)),
+    given.p256dh,
+  );
+  const auth = equal(cipher.decrypt(stored.authEncrypted, pushKeySealedFor('auth', stored.endpoint)), given.auth);
   return p256dh && auth;
 }
 

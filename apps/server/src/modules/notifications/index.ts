@@ -13,6 +13,7 @@ import { mailerSmsSender, smsChannel, type SmsSender } from './channels/sms';
 import { webPushChannel } from './channels/web-push';
 import { deliverNotification } from './deliver-notification';
 import { DELIVER_TASK, notifyUser, type NotifyInput } from './notify';
+import { REWRAP_TASK, rewrapPushKeys } from './rewrap-push-keys';
 import { notificationRoutes } from './routes';
 import { eraseNotificationData, exportNotificationData } from './user-data';
 import { loadVapidKeys, type VapidKeys } from './vapid';
@@ -101,6 +102,10 @@ export function createNotificationsModule(
         lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
       });
     },
+    [REWRAP_TASK]: async (_payload, helpers) => {
+      const n = await rewrapPushKeys(ctx.db, ctx.secrets.cipher);
+      if (n > 0) helpers.logger.info(`re-wrapped ${n} web push subscriptions under the newest key`);
+    },
   };
 
   const service: NotificationsService = {
@@ -113,6 +118,8 @@ export function createNotificationsModule(
     name: 'notifications',
     migrations: path.join(import.meta.dirname, 'migrations'),
     tasks,
+    // Daily, and at start-up of a worker (the crontab backfills one missed run).
+    crontab: [`50 3 * * * ${REWRAP_TASK} ?fill=1d`],
     routes: (app) =>
       notificationRoutes(app, {
         db: ctx.db,

@@ -4,6 +4,7 @@ import { enqueue } from '../../platform/jobs';
 import type { NewOrderInput } from '../payments';
 import { orderUpdated, type LiveMessage, type OrdersDeps } from './deps';
 import { orderNumber } from './receipt/receipt-page';
+import { shippingAddressSealedFor } from './present';
 import { findOrderByWindow, insertOrder, recordOrderEvent } from './repo';
 import { shippingDeadlines } from './rules';
 import { ORDER_TASKS, orderJobKey } from './tasks';
@@ -27,8 +28,9 @@ export async function createOrderFromPayment(
     reminderSeconds: deps.config.SHIPPING_REMINDER_SECONDS,
     overdueSeconds: deps.config.SHIPPING_OVERDUE_SECONDS,
   });
+  const orderId = randomUUID();
   const order = await insertOrder(tx, {
-    id: randomUUID(),
+    id: orderId,
     windowId: input.windowId,
     paymentId: input.paymentId,
     auctionId: input.auctionId,
@@ -41,7 +43,7 @@ export async function createOrderFromPayment(
     currency: input.currency,
     status: 'paid',
     shippingAddressEncrypted: input.shippingAddress
-      ? deps.secrets.cipher.encrypt(JSON.stringify(input.shippingAddress))
+      ? deps.secrets.cipher.encrypt(JSON.stringify(input.shippingAddress), shippingAddressSealedFor(orderId))
       : null,
     paidAt: input.paidAt,
     ...deadlines,

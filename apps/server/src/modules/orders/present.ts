@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SealedFor } from '../../platform/crypto/envelope';
 import type { ShippingAddress } from '../payments';
 import type { OrdersDeps } from './deps';
 import { receiptPath, receiptToken } from './receipt/receipt-token';
@@ -61,6 +62,11 @@ export type OrderView = z.infer<typeof orderView>;
 
 const isoOrNull = (d: Date | null): string | null => d?.toISOString() ?? null;
 
+/** The associated data of an order's sealed shipping address: bound to the order's row. */
+export function shippingAddressSealedFor(orderId: string): SealedFor {
+  return { purpose: 'orders.orders.shipping_address', rowId: orderId };
+}
+
 /** The address for the parties to the sale; null for anyone else (admins included). */
 export function shippingAddressFor(
   deps: Pick<OrdersDeps, 'secrets'>,
@@ -68,7 +74,9 @@ export function shippingAddressFor(
   relation: Relation,
 ): ShippingAddress | null {
   if (relation === 'admin' || !order.shippingAddressEncrypted) return null;
-  return JSON.parse(deps.secrets.cipher.decrypt(order.shippingAddressEncrypted)) as ShippingAddress;
+  return JSON.parse(
+    deps.secrets.cipher.decrypt(order.shippingAddressEncrypted, shippingAddressSealedFor(order.id)),
+  ) as ShippingAddress;
 }
 
 export function presentOrder(

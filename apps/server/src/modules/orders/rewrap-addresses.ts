@@ -1,9 +1,13 @@
 import { and, eq, gt, isNotNull } from 'drizzle-orm';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
+import { shippingAddressSealedFor } from './present';
 import { orders } from './tables';
 
-/** Re-wraps shipping addresses still under an older key-encryption key (key rotation without downtime). */
+/**
+ * Re-wraps shipping addresses still under an older key-encryption key (key rotation without
+ * downtime), and moves those of the first stored form (`v1.`) to the form bound to their order.
+ */
 export async function rewrapAddresses(db: Database, cipher: PersonalDataCipher): Promise<number> {
   let rewrapped = 0;
   let after = '00000000-0000-0000-0000-000000000000';
@@ -20,7 +24,7 @@ export async function rewrapAddresses(db: Database, cipher: PersonalDataCipher):
         // Only if unchanged meanwhile: a concurrent erase wins.
         await db
           .update(orders)
-          .set({ shippingAddressEncrypted: cipher.rewrap(row.value) })
+          .set({ shippingAddressEncrypted: cipher.rewrap(row.value, shippingAddressSealedFor(row.id)) })
           .where(and(eq(orders.id, row.id), eq(orders.shippingAddressEncrypted, row.value)));
         rewrapped += 1;
       }

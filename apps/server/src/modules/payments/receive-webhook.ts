@@ -1,5 +1,5 @@
 import type { PaymentsDeps } from './deps';
-import { applyReceivedEvent } from './events/apply-event';
+import { applyReceivedEvent, eventBodySealedFor } from './events/apply-event';
 import { parseEvent } from './events/parse';
 import { receivedBefore, statusOfEvent, storeEvent } from './repo/events';
 import { redactPersonalData } from './rules';
@@ -27,7 +27,7 @@ export async function receiveWebhook(
     provider: deps.provider.name,
     type: event.type,
     payload: redactPersonalData(event) as Record<string, unknown>,
-    sealedBody: deps.secrets.cipher.encrypt(rawBody.toString('utf8')),
+    sealedBody: deps.secrets.cipher.encrypt(rawBody.toString('utf8'), eventBodySealedFor(event.id)),
     createdAt: new Date(event.created * 1000),
     receivedAt: deps.clock.now(),
   });

@@ -252,7 +252,14 @@ describe('every event applied exactly once, in any order', () => {
     await runtime.ctx.pool.query(
       `insert into payments.webhook_events (id, provider, type, payload, sealed_body, created_at, received_at, status)
        values ($1, 'local', $2, '{}'::jsonb, $3, now(), now() - interval '5 minutes', 'received')`,
-      [completed.id, completed.type, runtime.ctx.secrets.cipher.encrypt(JSON.stringify(completed))],
+      [
+        completed.id,
+        completed.type,
+        runtime.ctx.secrets.cipher.encrypt(JSON.stringify(completed), {
+          purpose: 'payments.webhook_events.sealed_body',
+          rowId: String(completed.id),
+        }),
+      ],
     );
     await runtime.ctx.pool.query(`select graphile_worker.add_job('payments:apply-pending-events', '{}'::json)`);
     await waitFor(async () => (await state(window.id)).orders.length === 1);

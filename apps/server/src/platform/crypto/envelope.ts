@@ -1,6 +1,16 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
+ * What a sealed value belongs to: its purpose (`<schema>.<table>.<column>`, or a name for values
+ * outside a table) and the row that holds it. It is the AES-GCM associated data of the value, so a
+ * ciphertext copied to another row or column does not open.
+ */
+export interface SealedFor {
+  purpose: string;
+  rowId: string;
+}
+
+/**
  * Application-level encryption of personal data (AES-256-GCM, envelope style).
  *
  * Every value gets its own random data key; that key is wrapped by a key-encryption key (KEK)
@@ -8,7 +18,9 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
  * rotates without downtime: new writes use it, old values still open, and `rewrap` moves an old
  * value to the newest KEK by re-encrypting only its 32-byte data key.
  *
- * Stored form: `v1.<kekId>.<wrappedKey>.<iv>.<ciphertext+tag>` (base64url parts).
+ * Stored form: `v2.<kekId>.<wrappedKey>.<body>` (base64url parts, each `iv ‖ tag ‖ ciphertext`);
+ * both the wrapped key and the body carry `<purpose>:<rowId>` as associated data. Values of the
+ * first form, `v1.` (no associated data), still open and are moved to `v2.` by `rewrap`.
  */
 export class PersonalDataCipher {
   private readonly keys: Map<string, Buffer>;
@@ -34,45 +46,70 @@ export class PersonalDataCipher {
     return new PersonalDataCipher(keks);
   }
 
-  encrypt(plaintext: string): string {
-    const dataKey = randomBytes(32);
-    const wrapped = seal(this.keys.get(this.primaryId)!, dataKey);
-    const body = seal(dataKey, Buffer.from(plaintext, 'utf8'));
-    return ['v1', this.primaryId, wrapped.toString('base64url'), body.toString('base64url')].join('.');
+  encrypt(plaintext: string, boundTo: SealedFor): string {
+    const aad = associatedData(boundTo);
+    return this.seal(randomBytes(32), Buffer.from(plaintext, 'utf8'), aad);
   }
 
-  decrypt(stored: string): string {
-    const { kekId, wrapped, body } = parse(stored);
-    const kek = this.keys.get(kekId);
-    if (!kek) throw new Error(`unknown data encryption key "${kekId}"`);
-    const dataKey = open(kek, wrapped);
-    return open(dataKey, body).toString('utf8');
+  decrypt(stored: string, boundTo: SealedFor): string {
+    const aad = associatedData(boundTo);
+    const { version, kekId, wrapped, body } = parse(stored);
+    // The first form has no associated data; it opens until `rewrap` has moved it.
+    const bound = version === 'v2' ? aad : undefined;
+    const dataKey = open(this.kek(kekId), wrapped, bound);
+    return open(dataKey, body, bound).toString('utf8');
   }
 
-  /** True when the value was wrapped by an older KEK. */
+  /** True when the value was wrapped by an older KEK or is of the first (unbound) form. */
   needsRewrap(stored: string): boolean {
-    return parse(stored).kekId !== this.primaryId;
+    const { version, kekId } = parse(stored);
+    return version !== 'v2' || kekId !== this.primaryId;
   }
 
-  /** Re-wraps the data key under the newest KEK; the ciphertext body is unchanged. */
-  rewrap(stored: string): string {
-    const { kekId, wrapped, body } = parse(stored);
+  /**
+   * Re-wraps the data key under the newest KEK; the ciphertext body is unchanged. A value of the
+   * first form is sealed again, bound to `boundTo`.
+   */
+  rewrap(stored: string, boundTo: SealedFor): string {
+    const aad = associatedData(boundTo);
+    const { version, kekId, wrapped, body } = parse(stored);
+    if (version === 'v1') return this.encrypt(this.decrypt(stored, boundTo), boundTo);
     if (kekId === this.primaryId) return stored;
-    const kek = this.keys.get(kekId);
-    if (!kek) throw new Error(`unknown data encryption key "${kekId}"`);
-    const dataKey = open(kek, wrapped);
-    const rewrapped = seal(this.keys.get(this.primaryId)!, dataKey);
-    return ['v1', this.primaryId, rewrapped.toString('base64url'), body.toString('base64url')].join('.');
+    const dataKey = open(this.kek(kekId), wrapped, aad);
+    const rewrapped = seal(this.keys.get(this.primaryId)!, dataKey, aad);
+    return ['v2', this.primaryId, rewrapped.toString('base64url'), body.toString('base64url')].join('.');
   }
 
   get primaryKeyId(): string {
     return this.primaryId;
   }
+
+  private seal(dataKey: Buffer, plaintext: Buffer, aad: Buffer): string {
+    const wrapped = seal(this.keys.get(this.primaryId)!, dataKey, aad);
+    const body = seal(dataKey, plaintext, aad);
+    return ['v2', this.primaryId, wrapped.toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  private kek(kekId: string): Buffer {
+    const kek = this.keys.get(kekId);
+    if (!kek) throw new Error(`unknown data encryption key "${kekId}"`);
+    return kek;
+  }
 }
 
-function seal(key: Buffer, plaintext: Buffer): Buffer {
+/** Purposes hold no `:`, so `<purpose>:<rowId>` reads back one way only. */
+const PURPOSE = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
+
+function associatedData(boundTo: SealedFor): Buffer {
+  if (!PURPOSE.test(boundTo.purpose)) throw new Error(`bad encryption purpose "${boundTo.purpose}"`);
+  if (!boundTo.rowId) throw new Error('an encrypted value needs the id of its row');
+  return Buffer.from(`${boundTo.purpose}:${boundTo.rowId}`, 'utf8');
+}
+
+function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), ct]);
 }
@@ -80,20 +117,23 @@ function seal(key: Buffer, plaintext: Buffer): Buffer {
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-function open(key: Buffer, sealed: Buffer): Buffer {
+function open(key: Buffer, sealed: Buffer, aad: Buffer | undefined): Buffer {
   // A short tag would be accepted by GCM (its prefixes verify) and is far easier to forge: refuse it.
   if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('encrypted value is truncated');
   const iv = sealed.subarray(0, IV_BYTES);
   const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   decipher.setAuthTag(tag);
+  if (aad) decipher.setAAD(aad);
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
-function parse(stored: string): { kekId: string; wrapped: Buffer; body: Buffer } {
+function parse(stored: string): { version: 'v1' | 'v2'; kekId: string; wrapped: Buffer; body: Buffer } {
   const parts = stored.split('.');
-  if (parts.length !== 4 || parts[0] !== 'v1') throw new Error('not an encrypted value');
+  const version = parts[0];
+  if (parts.length !== 4 || (version !== 'v1' && version !== 'v2')) throw new Error('not an encrypted value');
   return {
+    version,
     kekId: parts[1]!,
     wrapped: Buffer.from(parts[2]!, 'base64url'),
     body: Buffer.from(parts[3]!, 'base64url'),

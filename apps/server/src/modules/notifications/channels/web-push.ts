@@ -6,6 +6,7 @@ import type { Database } from '../../../platform/db/client';
 import { CircuitOpenError, type CircuitBreakers } from '../../../platform/http/circuit-breaker';
 import { deleteWebPushSubscriptionById, webPushSubscriptionsOf, type WebPushSubscriptionRow } from '../repo';
 import { publicOnlyLookup } from '../../../platform/net/public-address';
+import { pushKeySealedFor } from '../devices';
 import type { VapidKeys } from '../vapid';
 import type { ChannelSender, DeliveryContext } from './channel';
 import { PermanentDeliveryError } from './channel';
@@ -47,7 +48,10 @@ export function webPushChannel(options: {
     const details = webpush.generateRequestDetails(
       {
         endpoint: sub.endpoint,
-        keys: { p256dh: options.cipher.decrypt(sub.p256dhEncrypted), auth: options.cipher.decrypt(sub.authEncrypted) },
+        keys: {
+          p256dh: options.cipher.decrypt(sub.p256dhEncrypted, pushKeySealedFor('p256dh', sub.endpoint)),
+          auth: options.cipher.decrypt(sub.authEncrypted, pushKeySealedFor('auth', sub.endpoint)),
+        },
       },
       payload,
       { vapidDetails: vapid, TTL: TTL_SECONDS, urgency: urgent ? 'high' : 'normal' },

@@ -3,7 +3,7 @@
  * commutative with the others: an event whose prerequisite has not arrived yet (a refund before
  * its payment) is deferred and re-applied when the prerequisite is applied.
  */
-import type { PersonalDataCipher } from '../../../platform/crypto/envelope';
+import type { PersonalDataCipher, SealedFor } from '../../../platform/crypto/envelope';
 import { publishAll, type PaymentsDeps } from '../deps';
 import { claimReceivedEvent, eventsWaitingFor, recordEventOutcome, statusOfEvent } from '../repo/events';
 import type { WebhookEventRow, WebhookEventStatus } from '../tables';
@@ -34,9 +34,16 @@ function dispatch(ctx: ApplyContext, event: ProviderEvent): Promise<ApplyResult>
   }
 }
 
+/** The associated data of an event's sealed body: bound to the event's row. */
+export function eventBodySealedFor(eventId: string): SealedFor {
+  return { purpose: 'payments.webhook_events.sealed_body', rowId: eventId };
+}
+
 /** The complete event: the sealed copy while it is kept, else the stored (redacted) payload. */
 function eventOf(row: WebhookEventRow, cipher: PersonalDataCipher): ProviderEvent | null {
-  const raw: unknown = row.sealedBody ? JSON.parse(cipher.decrypt(row.sealedBody)) : row.payload;
+  const raw: unknown = row.sealedBody
+    ? JSON.parse(cipher.decrypt(row.sealedBody, eventBodySealedFor(row.id)))
+    : row.payload;
   const parsed = envelopeSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
