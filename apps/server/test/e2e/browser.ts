@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/platform/runtime';
+import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -112,4 +115,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** A published story of `maker` with a ready hero video (`seconds` long); answers its id. */
+export async function publishVideoStory(
+  runtime: Runtime,
+  maker: Session,
+  title: string,
+  clip: { seconds?: number } = {},
+): Promise<string> {
+  const api = apiClient(runtime);
+  const heroMediaId = await createReadyMedia(runtime, maker.userId, clip);
+  const story = await api.call<{ id: string }>('POST', '/v1/stories', {
+    token: maker.accessToken,
+    body: {
+      title,
+      description: 'Made by hand.',
+      category: 'woodwork',
+      heroMediaId,
+      offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+    },
+  });
+  expect(story.status).toBe(201);
+  const published = await api.call('POST', `/v1/stories/${story.body.id}/publish`, { token: maker.accessToken });
+  expect(published.status).toBe(200);
+  return story.body.id;
 }

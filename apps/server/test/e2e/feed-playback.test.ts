@@ -8,36 +8,24 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/platform/runtime';
-import { apiClient, type Session } from '../client';
+import { apiClient } from '../client';
 import { startTestServer } from '../harness';
-import { buildWebApp, collectErrors, freePort, launchChromium, phoneContext, screenshot } from './browser';
+import {
+  buildWebApp,
+  collectErrors,
+  freePort,
+  launchChromium,
+  phoneContext,
+  publishVideoStory,
+  screenshot,
+} from './browser';
 
 /** Long enough to watch frames change without the loop wrapping between two checks. */
 const CLIP_SECONDS = 4;
 let runtime: Runtime;
 let browser: Browser;
 let baseUrl: string;
-
-async function publishStory(maker: Session, title: string): Promise<string> {
-  const api = apiClient(runtime);
-  const heroMediaId = await createReadyMedia(runtime, maker.userId, { seconds: CLIP_SECONDS });
-  const story = await api.call<{ id: string }>('POST', '/v1/stories', {
-    token: maker.accessToken,
-    body: {
-      title,
-      description: 'Made by hand.',
-      category: 'woodwork',
-      heroMediaId,
-      offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
-    },
-  });
-  expect(story.status).toBe(201);
-  const published = await api.call('POST', `/v1/stories/${story.body.id}/publish`, { token: maker.accessToken });
-  expect(published.status).toBe(200);
-  return story.body.id;
-}
 
 beforeAll(async () => {
   buildWebApp();
@@ -51,7 +39,8 @@ beforeAll(async () => {
     'Oak & Ash',
   );
   // Newest first in the feed: the spoon opens it.
-  for (const title of ['Ash stool', 'Oak bowl', 'Walnut spoon']) await publishStory(maker, title);
+  for (const title of ['Ash stool', 'Oak bowl', 'Walnut spoon'])
+    await publishVideoStory(runtime, maker, title, { seconds: CLIP_SECONDS });
   browser = await launchChromium();
 }, 300_000);
 

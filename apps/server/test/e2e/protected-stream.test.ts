@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/platform/runtime';
 import { apiClient, type Session } from '../client';
-import { collectErrors, launchChromium, phoneContext, screenshot, startWebServer } from './browser';
+import { collectErrors, launchChromium, phoneContext, publishVideoStory, screenshot, startWebServer } from './browser';
 
 let runtime: Runtime;
 let browser: Browser;
@@ -19,31 +18,12 @@ let baseUrl: string;
 let viewer: Session;
 const hlsSource = readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js'), 'utf8');
 
-async function publishStory(maker: Session, title: string): Promise<string> {
-  const api = apiClient(runtime);
-  const heroMediaId = await createReadyMedia(runtime, maker.userId);
-  const story = await api.call<{ id: string }>('POST', '/v1/stories', {
-    token: maker.accessToken,
-    body: {
-      title,
-      description: 'Made by hand.',
-      category: 'woodwork',
-      heroMediaId,
-      offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
-    },
-  });
-  expect(story.status).toBe(201);
-  const published = await api.call('POST', `/v1/stories/${story.body.id}/publish`, { token: maker.accessToken });
-  expect(published.status).toBe(200);
-  return story.body.id;
-}
-
 beforeAll(async () => {
   ({ runtime, baseUrl } = await startWebServer());
   const api = apiClient(runtime);
   const maker = await api.signInMaker(`e2e-stream-maker-${Date.now().toString(36)}@example.com`, 'Oak & Ash');
-  await publishStory(maker, 'Walnut spoon');
-  await publishStory(maker, 'Ash stool');
+  await publishVideoStory(runtime, maker, 'Walnut spoon');
+  await publishVideoStory(runtime, maker, 'Ash stool');
   viewer = await api.signIn(`e2e-stream-viewer-${Date.now().toString(36)}@example.com`);
   browser = await launchChromium();
 }, 300_000);
