@@ -7,5 +7,7 @@ want=$( (find apps/web/src apps/web/public apps/web/index.html apps/web/vite.con
 stamp=apps/web/dist/.build-stamp
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
 printf '\033[2m[setup]\033[0m building the web app\n' >&2
-npm run build -w @vw/web --silent
+# Always the production bundle (React's production build), whatever NODE_ENV the caller runs with:
+# a test run (NODE_ENV=test) or a development start must not build and keep a development bundle.
+NODE_ENV=production npm run build -w @vw/web --silent
 echo "$want" > "$stamp"

@@ -1,10 +1,12 @@
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
+import { loadHls } from '../shared/player/load-hls';
 import { AppShell } from './layout/app-shell';
 
 // Every screen is its own chunk: the first paint loads only the shell and the screen it opens.
-const FeedScreen = lazy(() => import('../features/feed/feed-screen'));
+const loadFeedScreen = () => import('../features/feed/feed-screen');
+const FeedScreen = lazy(loadFeedScreen);
 const StoryScreen = lazy(() => import('../features/story/story-screen'));
 const SignInScreen = lazy(() => import('../features/auth/sign-in-screen'));
 const FederatedCallbackScreen = lazy(() => import('../features/auth/federated-callback-screen'));
@@ -23,7 +25,19 @@ const NotFoundScreen = lazy(() => import('../features/account/not-found-screen')
 
 const signedIn = (screen: ReactNode, role?: 'maker' | 'admin') => <RequireAuth role={role}>{screen}</RequireAuth>;
 
+/**
+ * Opening the app on the feed: its screen and the player's library are fetched at once, beside
+ * the shell, instead of one after the other as each is first rendered — the first frame is the
+ * product's first impression.
+ */
+function preloadFeed(): void {
+  if (window.location.pathname !== '/') return;
+  void loadFeedScreen();
+  if ('MediaSource' in window) void loadHls();
+}
+
 export function createRouter() {
+  preloadFeed();
   return createBrowserRouter([
     {
       element: <AppShell />,

@@ -18,6 +18,8 @@ interface FeedItemProps {
   onToggleSound: () => void;
   onAutoplayBlocked: () => void;
   onExpired: (storyId: string) => void;
+  /** The video of this story shows frames. */
+  onPlaying?: (storyId: string) => void;
 }
 
 function PriceLine({ item }: { item: StoryCard }) {
@@ -101,6 +103,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
             storyId={item.id}
             onAutoplayBlocked={props.onAutoplayBlocked}
             onExpired={() => props.onExpired(item.id)}
+            onPlaying={() => props.onPlaying?.(item.id)}
           />
         ) : (
           item.posterUrl && <img className="feed-poster" src={item.posterUrl} alt="" loading="lazy" />

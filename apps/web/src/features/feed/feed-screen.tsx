@@ -41,6 +41,8 @@ export default function FeedScreen() {
   const restored = useRef(false);
   const shownStory = useRef<string | null>(snapshot?.storyId ?? null);
   const active = items[activeIndex];
+  // The story whose video last showed frames: the next item starts buffering once it is the active one.
+  const [playingId, setPlayingId] = useState<string | null>(null);
 
   // The player's library is fetched while the feed is, not after it: the first frame comes sooner.
   // (Browsers without MediaSource play HLS themselves and never need it.)
@@ -151,13 +153,18 @@ export default function FeedScreen() {
             item={item}
             index={index}
             total={items.length}
-            mode={visible ? playerModeFor(index, activeIndex) : playerModeFor(index, activeIndex) && 'idle'}
+            mode={
+              visible
+                ? playerModeFor(index, activeIndex, playingId === active?.id)
+                : playerModeFor(index, activeIndex) && 'idle'
+            }
             muted={muted}
             signedIn={viewer.signedIn}
             sessionId={viewer.session?.sessionId ?? null}
             onToggleSound={toggleSound}
             onAutoplayBlocked={mute}
             onExpired={renewPlayback}
+            onPlaying={setPlayingId}
           />
         ))}
         {isFetchingNextPage && (

@@ -31,6 +31,8 @@ export interface VideoPlayerProps {
   /** The browser refused to autoplay with sound: the caller should mute. */
   onAutoplayBlocked?: () => void;
   onCaptionsAvailable?: (available: boolean) => void;
+  /** Frames are on screen (first frame, or again after a stall). */
+  onPlaying?: () => void;
 }
 
 const FAILURE_TEXT: Record<PlaybackFailureCause, string> = {
@@ -162,7 +164,10 @@ export function VideoPlayer(props: VideoPlayerProps) {
         controlsList="nodownload noremoteplayback noplaybackrate"
         disablePictureInPicture
         disableRemotePlayback
-        onPlaying={() => setPlaying(true)}
+        onPlaying={() => {
+          setPlaying(true);
+          callbacks.current.onPlaying?.();
+        }}
         onEmptied={() => setPlaying(false)}
         onContextMenu={(e) => e.preventDefault()}
       />
