@@ -15,6 +15,19 @@ export type StoryCategory = (typeof STORY_CATEGORIES)[number];
 
 export const DEFAULT_CATEGORY: StoryCategory = 'other';
 
+/** What a person reads for each category (pickers, filters, labels). */
+export const CATEGORY_LABELS: Readonly<Record<StoryCategory, string>> = {
+  ceramics: 'Ceramics',
+  woodwork: 'Woodwork',
+  textiles: 'Textiles',
+  jewelry: 'Jewelry',
+  glass: 'Glass',
+  leather: 'Leather',
+  metalwork: 'Metalwork',
+  paper: 'Paper',
+  other: 'Other',
+};
+
 export function isStoryCategory(value: string): value is StoryCategory {
   return (STORY_CATEGORIES as readonly string[]).includes(value);
 }

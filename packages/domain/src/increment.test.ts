@@ -7,7 +7,7 @@ import {
   minNextBid,
   minorUnitExponent,
   wholeUnitMinor,
-} from './increment';
+} from './index';
 
 describe('minNextBid (high × 1.01 rounded up to a whole unit, plus 5 units)', () => {
   it('follows the spec example: high 100.00 USD → next at least 106.00', () => {

@@ -1,6 +1,6 @@
 /**
- * Money helpers and the one replaceable increment rule. Money is integer minor units in a JS number
- * (always a safe integer); the arithmetic below never goes through floating point.
+ * The currencies we price in and their minor units. Money is integer minor units in a JS number
+ * (always a safe integer); nothing here goes through floating point except display.
  */
 
 /** ISO 4217 minor-unit exponents of the currencies we accept (amount in minor units = major × 10^exp). */
@@ -44,6 +44,25 @@ const MINOR_UNIT_EXPONENTS: Readonly<Record<string, number>> = {
   TND: 3,
 };
 
+/** Every currency an auction, a price or an offer may be in. */
+export const SUPPORTED_CURRENCIES: readonly string[] = Object.keys(MINOR_UNIT_EXPONENTS);
+
+/** The currencies a maker's price picker offers (the common ones first). */
+export const COMMON_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'JPY',
+  'NZD',
+  'SGD',
+] as const;
+
 /**
  * Largest amount a bid, offer or price may carry: 10^14 minor units (a trillion dollars). It keeps
  * every derived amount (an increment on top of it) far inside Number.MAX_SAFE_INTEGER.
@@ -72,26 +91,3 @@ export function wholeUnitMinor(currency: string): number {
 export function isMinorAmount(value: number): boolean {
   return Number.isSafeInteger(value) && value > 0 && value <= MAX_AMOUNT_MINOR;
 }
-
-/**
- * Shape of an increment rule: the least amount the next visible bid may show, given the current
- * high bid. Every rule must answer more than `highBidMinor` and never less for a larger high bid;
- * proxy bidding relies on both.
- */
-export type IncrementRule = (highBidMinor: number, currency: string) => number;
-
-/**
- * The seeds' rule: the high bid × 1.01 rounded UP to a whole currency unit, plus 5 whole units
- * (USD 100.00 → 106.00, i.e. 10000 → 10600; JPY 1000 → 1015).
- */
-export const minNextBid: IncrementRule = (highBidMinor, currency) => {
-  if (!Number.isSafeInteger(highBidMinor) || highBidMinor < 0 || highBidMinor > MAX_AMOUNT_MINOR) {
-    throw new RangeError(`High bid must be an integer amount of minor units, got ${highBidMinor}`);
-  }
-  const unit = BigInt(wholeUnitMinor(currency));
-  // ×1.01 is ×101/100; BigInt keeps the product exact even near MAX_AMOUNT_MINOR.
-  const numerator = BigInt(highBidMinor) * 101n;
-  const denominator = 100n * unit;
-  const wholeUnitsRoundedUp = (numerator + denominator - 1n) / denominator;
-  return Number((wholeUnitsRoundedUp + 5n) * unit);
-};
