@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
 import { trustProxyOption } from './platform/http/client-address';
+import { addOperationIds, API_GUIDE } from './platform/http/openapi-document';
 import { OptionalBodies } from './platform/http/optional-bodies';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
@@ -27,14 +28,14 @@ import type { Telemetry } from './platform/telemetry';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export interface BuildAppOptions {
-  /** Tracing, when configured: a server span per request. */
+  /** Tracing, when configured: a server span per request (`@fastify/otel`). */
   telemetry?: Telemetry | null;
 }
 
 /** Builds the HTTP app from the module list; the process entry and the tests build it the same way. */
 export async function buildApp(ctx: AppContext, modules: AppModule[], options: BuildAppOptions = {}): Promise<HttpApp> {
   const loggerInstance: FastifyBaseLogger = ctx.logger;
-  const tracing = options.telemetry ? requestTracing(options.telemetry.tracer) : null;
+  const tracing = options.telemetry ? requestTracing(options.telemetry.httpPlugin) : null;
   const app = Fastify({
     loggerInstance,
     bodyLimit: 1024 * 1024,
@@ -44,12 +45,14 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    // Each request's log lines carry its trace id next to the request id: its server span's when
-    // tracing is on (continuing a propagated trace), else the one the caller propagated.
+    // Each request's log lines carry its trace id next to the request id: the one the caller
+    // propagated, bound here; else, with tracing on, its server span's, which every line written
+    // inside the span gets from the logger (see `requestTracing` for the first line).
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
-      const traceId = tracing?.startSpan(rawReq) ?? traceIdOf(rawReq.headers.traceparent);
+      const traceId = traceIdOf(rawReq.headers.traceparent);
       return traceId ? childWithTraceId(logger, bindings, traceId, childOptions) : logger.child(bindings, childOptions);
     },
+    ...(tracing ? { logController: tracing.logController } : {}),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -66,7 +69,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
   app.decorateRequest('caller', null);
 
   // First, so every later hook, the body parsing and the handler run inside the request's span.
-  tracing?.register(app);
+  await tracing?.register(app);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
@@ -123,13 +126,13 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Video Window API', version: '1.0.0', description: 'The craft video marketplace API.' },
+      info: { title: 'Video Window API', version: '1.0.0', description: API_GUIDE },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => optionalBodies.markDocument(jsonSchemaTransformObject(input)),
+    transformObject: (input) => addOperationIds(optionalBodies.markDocument(jsonSchemaTransformObject(input))),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -94,6 +94,8 @@ export const configSchema = z.object({
    * for three beats (its process was killed) go back to the queue.
    */
   JOB_HEARTBEAT_SECONDS: seconds(10),
+  /** Transcodes run at once in a worker process; unset: one fewer than its CPUs (at least one). */
+  MEDIA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   REDIS_URL: z.string().url().optional(),
   /**
    * The operations port: `/metrics`, detailed `/ready` and `/health`, for scrapers and probes
@@ -201,6 +203,11 @@ export const configSchema = z.object({
   /** Open payment windows one buyer may hold; buy-now beyond it is refused. */
   OPEN_PAYMENT_WINDOWS_PER_BUYER: z.coerce.number().int().positive().default(2),
   PLAYBACK_TOKEN_SECONDS: seconds(300),
+  /**
+   * At least this long the image of a shared link's preview (og:image) keeps working: chat apps
+   * fetch it when the link is posted and again later, long after a page's playback tokens expire.
+   */
+  SHARE_IMAGE_TOKEN_SECONDS: seconds(7 * 86400),
   /** How long an anonymous feed page is served from the cache (0: never cached). */
   FEED_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './platform/logger';
-import { startRuntime } from './platform/runtime';
+import { startRuntime } from './composition/runtime';
+import { startBanner } from './start-banner';
 import { describeStartProblems, productionStartProblems } from './start-check';
 
 /** Process entry: configuration → runtime (database, modules, HTTP and/or worker) → run until signalled. */
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     },
     'video-window is up',
   );
+  const banner = startBanner(config, { url: runtime.url, databaseUrl: runtime.databaseUrl });
+  if (banner) process.stderr.write(`${banner}\n`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

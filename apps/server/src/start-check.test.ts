@@ -21,7 +21,7 @@ const completeProduction = {
 const settingsOf = (env: Record<string, string>) => productionStartProblems(loadConfig(env)).map((p) => p.setting);
 
 describe('the production start check', () => {
-  it('security review: SPEC §14 start check — production lists every development stand-in at once', () => {
+  it('security review: production start check — production lists every development stand-in at once', () => {
     expect(settingsOf(completeProduction)).toEqual([]);
     // Nothing configured: every stand-in that would run is named, in one list.
     expect(settingsOf({ NODE_ENV: 'production' }).sort()).toEqual(
@@ -42,7 +42,7 @@ describe('the production start check', () => {
     expect(settingsOf({ NODE_ENV: 'test', DEV_MAILBOX: 'true', STRIPE_API_BASE: 'http://127.0.0.1:1' })).toEqual([]);
   });
 
-  it('security review: SPEC §14 start check — development mailbox, SMS without credentials, test-only overrides and demo data', () => {
+  it('security review: production start check — development mailbox, SMS without credentials, test-only overrides and demo data', () => {
     const problems = settingsOf({
       ...completeProduction,
       DEV_MAILBOX: 'false',
@@ -69,7 +69,7 @@ describe('the production start check', () => {
     expect(settingsOf({ ...completeProduction, SEED_DEMO_DATA: 'false' })).toEqual([]);
   });
 
-  it('security review: SPEC §14 start check — placeholder, repeated and shared secrets are refused', () => {
+  it('security review: production start check — placeholder, repeated and shared secrets are refused', () => {
     expect(
       settingsOf({
         ...completeProduction,

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from './db/client';
-import { badRequest } from './errors';
+import { decodeCursorText, encodeCursor } from './keyset-cursor';
 import { auditLog } from './tables';
 
 export interface AuditEntry {
@@ -31,34 +31,13 @@ export interface AuditFilter {
   limit: number;
 }
 
-// The cursor carries the database's own text of the time: microseconds would be lost in a JS date.
-function encodeAuditCursor(row: { at: string; id: string }): string {
-  return Buffer.from(JSON.stringify({ t: row.at, i: row.id })).toString('base64url');
-}
-
-function decodeAuditCursor(cursor: string): { at: string; id: string } {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown; i?: unknown };
-    if (
-      typeof parsed.t === 'string' &&
-      !Number.isNaN(Date.parse(parsed.t)) &&
-      typeof parsed.i === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(parsed.i)
-    ) {
-      return { at: parsed.t, id: parsed.i };
-    }
-  } catch {
-    // falls through to the refusal below
-  }
-  throw badRequest('invalid_cursor', 'The cursor is not one this server gave out');
-}
-
 /** The audit log, newest first, filtered, keyset-paginated on (created_at, id). */
 export async function listAuditEntries(
   db: Executor,
   filter: AuditFilter,
 ): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
-  const after = filter.cursor ? decodeAuditCursor(filter.cursor) : null;
+  // The cursor carries the database's own text of the time: microseconds would be lost in a JS date.
+  const after = filter.cursor ? decodeCursorText(filter.cursor) : null;
   const rows = await db
     .select({ row: auditLog, at: sql<string>`${auditLog.createdAt}::text` })
     .from(auditLog)
@@ -80,6 +59,6 @@ export async function listAuditEntries(
   const last = items[items.length - 1];
   return {
     items: items.map((r) => r.row),
-    nextCursor: rows.length > filter.limit && last ? encodeAuditCursor({ at: last.at, id: last.row.id }) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.at, id: last.row.id }) : null,
   };
 }

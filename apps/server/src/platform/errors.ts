@@ -1,41 +1,223 @@
 /**
- * Typed domain errors. The domain throws `AppError` with a stable snake_case code; only the HTTP
- * layer turns it into a status and the uniform error body `{ error: { code, message, details? } }`.
+ * Typed domain errors. The domain throws `DomainError` with a stable snake_case code from
+ * `ERROR_CODES`, never an HTTP status: the HTTP layer alone maps each code to its status
+ * (platform/http/error-status.ts) and answers the uniform error body `{ error: { code, message, details? } }`.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 503;
 
-export class AppError extends Error {
-  readonly code: string;
-  readonly status: ErrorStatus;
+/** Every stable error code the API can answer; clients get it as the `ErrorCode` union. */
+export const ERROR_CODES = [
+  'account_suspended',
+  'already_leading',
+  'auction_active',
+  'auction_already_started',
+  'auction_closed',
+  'auction_ended',
+  'auction_not_active',
+  'auction_not_found',
+  'auction_not_over',
+  'auction_not_started',
+  'authentication_required',
+  'avatar_media_not_found',
+  'avatar_must_be_image',
+  'bad_request',
+  'bad_url',
+  'bid_above_new_buyer_cap',
+  'bid_id_conflict',
+  'bid_not_found',
+  'bid_not_voidable',
+  'bid_too_low',
+  'bidder_blocked',
+  'blocked_by_maker',
+  'blocked_by_user',
+  'buy_now_below_minimum',
+  'buy_now_below_reserve',
+  'buy_now_unavailable',
+  'cannot_block_self',
+  'cannot_message_self',
+  'cannot_follow_self',
+  'cannot_report_self',
+  'captions_bad_character',
+  'captions_bad_timing',
+  'captions_beyond_end',
+  'captions_cue_too_long',
+  'captions_empty_cue',
+  'captions_end_before_start',
+  'captions_invalid_rendition',
+  'captions_missing_header',
+  'captions_out_of_order',
+  'captions_too_large',
+  'captions_too_many_cues',
+  'cdn_not_configured',
+  'checkout_closed',
+  'checkout_not_found',
+  'client_id_required',
+  'conversation_not_found',
+  'conversation_not_reported',
+  'currency_mismatch',
+  'decision_window_closed',
+  'decision_window_open',
+  'forbidden',
+  'hero_must_be_video',
+  'hero_video_not_ready',
+  'hls_master_invalid',
+  'idempotency_conflict',
+  'idempotency_key_reused',
+  'internal_error',
+  'invalid_amount',
+  'invalid_code',
+  'invalid_content_length',
+  'invalid_content_type',
+  'invalid_cursor',
+  'invalid_event',
+  'invalid_id_token',
+  'invalid_idempotency_key',
+  'invalid_json',
+  'invalid_mfa_token',
+  'invalid_nonce',
+  'invalid_phone',
+  'invalid_price_range',
+  'invalid_push_endpoint',
+  'invalid_push_keys',
+  'invalid_range',
+  'invalid_recovery_code',
+  'invalid_refresh_token',
+  'invalid_signature',
+  'invalid_token',
+  'invalid_username',
+  'maker_cannot_bid',
+  'maker_cannot_buy',
+  'maker_cannot_offer',
+  'maker_not_found',
+  'maker_profile_exists',
+  'maker_required',
+  'maker_sign_up_limit',
+  'max_below_amount',
+  'media_file_not_found',
+  'media_forbidden',
+  'media_not_editable',
+  'media_not_found',
+  'media_not_ready',
+  'media_source_missing',
+  'media_taken_down',
+  'media_tool_missing',
+  'message_not_found',
+  'no_auction',
+  'no_bids',
+  'no_payment_window',
+  'no_second_chance_bidder',
+  'not_a_video',
+  'not_allowed_for_party',
+  'not_an_image',
+  'not_auction_maker',
+  'not_found',
+  'not_offer_owner',
+  'not_payment_party',
+  'not_story_maker',
+  'not_story_owner',
+  'not_suspended',
+  'nothing_to_refund',
+  'notification_not_found',
+  'offer_already_active',
+  'offer_below_minimum',
+  'offer_id_conflict',
+  'offer_not_found',
+  'offer_not_pending',
+  'offer_not_withdrawable',
+  'offer_policy_required',
+  'order_not_awaiting_shipment',
+  'order_not_cancellable',
+  'order_not_disputable',
+  'order_not_found',
+  'order_not_refundable',
+  'order_not_shipped',
+  'payload_too_large',
+  'payment_not_found',
+  'payment_window_closed',
+  'payment_window_not_found',
+  'payment_window_open',
+  'payments_unavailable',
+  'payout_account_not_found',
+  'playback_token_expired',
+  'playback_token_invalid',
+  'probe_cancelled',
+  'provider_not_configured',
+  'provider_unavailable',
+  'push_endpoint_taken',
+  'range_not_satisfiable',
+  'rate_limited',
+  'receipt_link_expired',
+  'recipient_unavailable',
+  'refresh_token_reused',
+  'refund_exceeds_payment',
+  'refund_failed',
+  'report_already_resolved',
+  'report_not_found',
+  'resolution_too_large',
+  'service_unavailable',
+  'session_ended',
+  'sign_in_locked',
+  'storage_key_invalid',
+  'storage_object_not_found',
+  'storage_prefix_invalid',
+  'storage_range_invalid',
+  'storage_range_not_satisfiable',
+  'storage_unavailable',
+  'story_changed',
+  'story_media_not_found',
+  'story_moderated',
+  'story_not_found',
+  'story_not_published',
+  'story_reserved',
+  'story_sold',
+  'token_expired',
+  'too_large',
+  'too_long',
+  'too_many_codes',
+  'too_many_payment_windows',
+  'totp_already_enabled',
+  'totp_not_enrolled',
+  'totp_required',
+  'transcode_cancelled',
+  'transcode_failed',
+  'transcode_output_dir_invalid',
+  'transcode_output_dir_not_empty',
+  'transcode_timed_out',
+  'trim_invalid',
+  'truncated',
+  'undecodable',
+  'unsupported_currency',
+  'unsupported_media_type',
+  'upload_empty',
+  'upload_failed',
+  'upload_finished',
+  'upload_forbidden',
+  'upload_length_invalid',
+  'upload_length_required',
+  'upload_metadata_invalid',
+  'upload_not_found',
+  'upload_too_large',
+  'user_not_found',
+  'username_taken',
+  'validation_failed',
+  'web_push_not_configured',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A refusal or failure the caller can act on, named by a stable code. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
   readonly details: unknown;
-  readonly headers: Record<string, string>;
 
-  constructor(
-    status: ErrorStatus,
-    code: string,
-    message: string,
-    options: { details?: unknown; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
-    this.name = 'AppError';
-    this.status = status;
+    this.name = 'DomainError';
     this.code = code;
-    this.details = options.details;
-    this.headers = options.headers ?? {};
+    this.details = details;
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown): AppError =>
-  new AppError(400, code, message, { details });
-export const unauthorized = (code: string, message: string): AppError => new AppError(401, code, message);
-export const forbidden = (code: string, message: string): AppError => new AppError(403, code, message);
-export const notFound = (code: string, message: string): AppError => new AppError(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown): AppError =>
-  new AppError(409, code, message, { details });
-export const unprocessable = (code: string, message: string, details?: unknown): AppError =>
-  new AppError(422, code, message, { details });
-export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number): AppError =>
-  new AppError(429, code, message, {
-    details: { retryAfterSeconds },
-    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
+/** A refusal that lifts by itself: the caller may retry after `retryAfterSeconds`. */
+export function retryLater(code: ErrorCode, message: string, retryAfterSeconds: number): DomainError {
+  return new DomainError(code, message, { retryAfterSeconds });
+}

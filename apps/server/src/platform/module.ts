@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import type { Secrets } from './crypto/secrets';
 import type { Database, Executor } from './db/client';
 import type { HttpApp } from './http/types';
-import type { TaskList } from './jobs';
+import type { TaskDefinition } from './jobs';
 import type { Mailer } from './mail/mailer';
 import type { Metrics } from './metrics';
 import type { Realtime } from './realtime/realtime';
@@ -29,10 +29,10 @@ export interface AppContext {
 /** A module as the process sees it: its tables, routes and jobs. */
 export interface AppModule {
   name: string;
-  /** Folder of the module's committed migrations (its tables live in the schema named `name`). */
-  migrations?: string;
   routes?: (app: HttpApp) => void | Promise<void>;
-  tasks?: TaskList;
+  /** The module's jobs, each declared with `defineTask`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list mixes tasks of different payloads
+  tasks?: readonly TaskDefinition<any>[];
   /** graphile-worker crontab lines. */
   crontab?: string[];
   /** Adds the module's records to a user's data export. */

@@ -1,7 +1,8 @@
-import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from './errors';
-import { openMessage, type SealedMessage } from './mail/sealed-message';
+import { DomainError } from './errors';
+import { PRUNE_IDEMPOTENCY_TASK, pruneIdempotencyKeys } from './idempotency-retention';
+import { defineTask } from './jobs/task-registry';
+import { openMessage, SEND_MESSAGE_TASK } from './mail/sealed-message';
 import type { AppContext, AppModule } from './module';
 
 const mailboxAnswer = z.object({
@@ -10,17 +11,22 @@ const mailboxAnswer = z.object({
   ),
 });
 
-/** Platform tables (development mailbox, audit log) and the message delivery job. */
+/** Platform tables (development mailbox, audit log, idempotency keys), message delivery and key pruning. */
 export function createPlatformModule(ctx: AppContext): AppModule {
   return {
     name: 'platform',
-    migrations: path.join(import.meta.dirname, 'migrations'),
-    tasks: {
+    tasks: [
       // Messages travel sealed so addresses and codes never sit readable in the job table.
-      'platform.send-message': async (payload) => {
-        await ctx.mailer.send(openMessage(ctx.secrets.cipher, payload as Partial<SealedMessage>));
-      },
-    },
+      defineTask(SEND_MESSAGE_TASK, async (payload) => {
+        await ctx.mailer.send(openMessage(ctx.secrets.cipher, payload));
+      }),
+      defineTask(PRUNE_IDEMPOTENCY_TASK, async () => {
+        const { removed, batches } = await pruneIdempotencyKeys(ctx.db, ctx.clock.now());
+        if (removed > 0) ctx.logger.info({ removed, batches }, 'pruned idempotency keys');
+      }),
+    ],
+    // Hourly: at most a day and an hour of keys are ever kept.
+    crontab: [`23 * * * * ${PRUNE_IDEMPOTENCY_TASK.name}`],
     routes: (app) => {
       app.get(
         '/v1/environment',
@@ -45,7 +51,7 @@ export function createPlatformModule(ctx: AppContext): AppModule {
           },
         },
         async (req) => {
-          if (!ctx.mailer.devMailboxEnabled) throw new AppError(404, 'not_found', 'Not available');
+          if (!ctx.mailer.devMailboxEnabled) throw new DomainError('not_found', 'Not available');
           const to = req.query.to.includes('@')
             ? req.query.to.trim().toLowerCase()
             : req.query.to.replace(/[\s().-]/g, '');

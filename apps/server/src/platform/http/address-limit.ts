@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { tooManyRequests } from '../errors';
+import { retryLater } from '../errors';
 import type { HttpApp } from './types';
 
 /**
@@ -33,5 +33,5 @@ export async function enforce(
   message: string,
 ): Promise<void> {
   const { allowed, retryAfterSeconds } = await limit.take(req);
-  if (!allowed) throw tooManyRequests('rate_limited', message, retryAfterSeconds);
+  if (!allowed) throw retryLater('rate_limited', message, retryAfterSeconds);
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../errors';
+import { DomainError } from '../errors';
 import type { Caller } from './types';
 
 export type Authenticate = (bearer: string) => Promise<Caller>;
@@ -19,14 +19,14 @@ function bearerOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthorized('invalid_token', 'Use "Authorization: Bearer <accessToken>"');
+  if (!match) throw new DomainError('invalid_token', 'Use "Authorization: Bearer <accessToken>"');
   return match[1]!;
 }
 
 export function createAuthGuard(authenticate: Authenticate): AuthGuard {
   const requireUser = async (req: FastifyRequest) => {
     const bearer = bearerOf(req);
-    if (!bearer) throw unauthorized('authentication_required', 'Sign in to do this');
+    if (!bearer) throw new DomainError('authentication_required', 'Sign in to do this');
     req.caller = await authenticate(bearer);
   };
   return {
@@ -36,9 +36,9 @@ export function createAuthGuard(authenticate: Authenticate): AuthGuard {
       const caller = req.caller!;
       if (caller.roles.includes(role)) return;
       if (caller.rolesAwaitingTotp?.includes(role)) {
-        throw forbidden('totp_required', `Turn on two-factor authentication to act as ${role}`);
+        throw new DomainError('totp_required', `Turn on two-factor authentication to act as ${role}`);
       }
-      throw forbidden('forbidden', `This needs the ${role} role`);
+      throw new DomainError('forbidden', `This needs the ${role} role`);
     },
     optionalUser: async (req) => {
       const bearer = bearerOf(req);
@@ -49,6 +49,6 @@ export function createAuthGuard(authenticate: Authenticate): AuthGuard {
 
 /** The caller of a guarded route (the guard has run). */
 export function callerOf(req: FastifyRequest): Caller {
-  if (!req.caller) throw unauthorized('authentication_required', 'Sign in to do this');
+  if (!req.caller) throw new DomainError('authentication_required', 'Sign in to do this');
   return req.caller;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
 
 describe('security review: spoofable client address — TRUST_PROXY takes a hop count or address ranges only', () => {

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+
+/** Every stable error code, as a named schema so clients get the union. */
+export const errorCode = z.enum(ERROR_CODES).describe('stable snake_case code').meta({ id: 'ErrorCode' });
 
 /** The uniform error body of every 4xx/5xx answer. */
 export const errorBody = z
   .object({
     error: z.object({
-      code: z.string().describe('stable snake_case code'),
+      code: errorCode,
       message: z.string(),
       details: z.unknown().optional(),
     }),

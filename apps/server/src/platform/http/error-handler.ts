@@ -1,26 +1,35 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { AppError } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
+import { errorStatus } from './error-status';
 
-const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The JSON body is empty' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The body is larger than allowed' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Unsupported content type' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length', message: 'Bad Content-Length' },
-  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'invalid_content_type', message: 'Bad Content-Type' },
-  FST_ERR_VALIDATION: { status: 400, code: 'validation_failed', message: 'The request is not valid' },
-  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: 'The URL is not valid' },
-  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', message: 'Bad request' },
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The JSON body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The body is larger than allowed' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Unsupported content type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: 'Bad Content-Length' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'invalid_content_type', message: 'Bad Content-Type' },
+  FST_ERR_VALIDATION: { code: 'validation_failed', message: 'The request is not valid' },
+  FST_ERR_BAD_URL: { code: 'bad_url', message: 'The URL is not valid' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', message: 'Bad request' },
 };
+
+/** The headers a domain error's answer carries: when to retry, for a refusal or outage that lifts by itself. */
+function errorHeaders(err: DomainError): Record<string, string> {
+  const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  const status = errorStatus(err.code);
+  if ((status !== 429 && status !== 503) || typeof retryAfter !== 'number') return {};
+  return { 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) };
+}
 
 /** Maps every error to the uniform body; bad input never becomes a 5xx. */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (err instanceof AppError) {
+  if (err instanceof DomainError) {
     void reply
-      .headers(err.headers)
-      .status(err.status)
+      .headers(errorHeaders(err))
+      .status(errorStatus(err.code))
       .send({
         error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
       });
@@ -37,7 +46,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   if (err.code && FASTIFY_CODES[err.code]) {
     const known = FASTIFY_CODES[err.code]!;
-    void reply.status(known.status).send({ error: { code: known.code, message: known.message } });
+    void reply.status(errorStatus(known.code)).send({ error: { code: known.code, message: known.message } });
     return;
   }
   if (err.statusCode === 429) {

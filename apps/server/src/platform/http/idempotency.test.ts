@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../runtime';
-import { AppError } from '../errors';
+import type { Runtime } from '../../composition/runtime';
+import { DomainError } from '../errors';
 import { startTestServer } from '../../../test/harness';
 import { withIdempotency } from './idempotency';
 
@@ -23,7 +23,7 @@ function perform(key: string | null, note: string, fail = false) {
     { scope: 'test.effect', userId: user, key, request: { note }, successStatus: 201 },
     async (tx) => {
       const r = await tx.execute<{ id: number }>(sql`insert into public.effects (note) values (${note}) returning id`);
-      if (fail) throw new AppError(409, 'refused', 'no');
+      if (fail) throw new DomainError('auction_closed', 'no');
       return { id: r.rows[0]!.id, note };
     },
   );
@@ -40,10 +40,7 @@ describe('Idempotency-Key', () => {
 
   it('answers 422 for the same key with another body', async () => {
     await perform('key-bbbbbbbb', 'b');
-    await expect(perform('key-bbbbbbbb', 'different')).rejects.toMatchObject({
-      status: 422,
-      code: 'idempotency_key_reused',
-    });
+    await expect(perform('key-bbbbbbbb', 'different')).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
   it('runs once under ten concurrent duplicates', async () => {
@@ -56,8 +53,8 @@ describe('Idempotency-Key', () => {
 
   it('remembers a refusal and rolls back its effects', async () => {
     const before = await count();
-    await expect(perform('key-dddddddd', 'd', true)).rejects.toMatchObject({ status: 409, code: 'refused' });
-    await expect(perform('key-dddddddd', 'd')).rejects.toMatchObject({ status: 409, code: 'refused' });
+    await expect(perform('key-dddddddd', 'd', true)).rejects.toMatchObject({ code: 'auction_closed' });
+    await expect(perform('key-dddddddd', 'd')).rejects.toMatchObject({ code: 'auction_closed' });
     expect(await count()).toBe(before);
   });
 
@@ -80,13 +77,13 @@ describe('Idempotency-Key', () => {
         },
         async () => {
           reads += 1;
-          if (refuse) throw new AppError(422, 'too_low', 'refused from the read');
+          if (refuse) throw new DomainError('bid_too_low', 'refused from the read');
           return { seen: reads };
         },
       );
     const before = await count();
-    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ status: 422, code: 'too_low' });
-    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ status: 422, code: 'too_low' });
+    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ code: 'bid_too_low' });
+    await expect(attempt('key-read-aaaa', true)).rejects.toMatchObject({ code: 'bid_too_low' });
     expect(reads).toBe(1);
     expect(await count()).toBe(before);
     const ok = await attempt('key-read-bbbb', false);

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
-import { AppError, badRequest, unprocessable } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
+import { errorStatus } from './error-status';
 import { idempotencyKeys } from '../tables';
 
 export interface IdempotentAnswer<T> {
@@ -19,7 +20,10 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return null;
   if (typeof raw !== 'string' || !KEY.test(raw)) {
-    throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 8–128 letters, digits, "_", "-", "." or ":"');
+    throw new DomainError(
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 8–128 letters, digits, "_", "-", "." or ":"',
+    );
   }
   return raw;
 }
@@ -57,7 +61,7 @@ export async function withIdempotency<T, R = undefined>(
     eq(idempotencyKeys.scope, options.scope),
     eq(idempotencyKeys.key, options.key),
   );
-  type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { error: AppError } | { body: T };
+  type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { error: DomainError } | { body: T };
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     // Claim the key; a concurrent holder makes this wait until it commits or rolls back.
     const claimed = await tx
@@ -74,13 +78,13 @@ export async function withIdempotency<T, R = undefined>(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
       const [prior] = await tx.select().from(idempotencyKeys).where(where);
-      if (!prior) throw new AppError(409, 'idempotency_conflict', 'Retry the request');
+      if (!prior) throw new DomainError('idempotency_conflict', 'Retry the request');
       if (prior.requestHash !== requestHash) {
-        throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
+        throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
       }
       return { replay: prior };
     }
-    const remember = async (err: AppError): Promise<Outcome> => {
+    const remember = async (err: DomainError): Promise<Outcome> => {
       const stored = {
         error: {
           code: err.code,
@@ -88,14 +92,17 @@ export async function withIdempotency<T, R = undefined>(
           ...(err.details === undefined ? {} : { details: err.details }),
         },
       };
-      await tx.update(idempotencyKeys).set({ statusCode: err.status, responseBody: stored }).where(where);
+      await tx
+        .update(idempotencyKeys)
+        .set({ statusCode: errorStatus(err.code), responseBody: stored })
+        .where(where);
       return { error: err };
     };
     let first: R;
     try {
       first = await read(tx);
     } catch (err) {
-      if (err instanceof AppError) return remember(err);
+      if (err instanceof DomainError) return remember(err);
       throw err;
     }
     try {
@@ -103,7 +110,7 @@ export async function withIdempotency<T, R = undefined>(
       await tx.update(idempotencyKeys).set({ statusCode: successStatus, responseBody: body }).where(where);
       return { body };
     } catch (err) {
-      if (err instanceof AppError) return remember(err);
+      if (err instanceof DomainError) return remember(err);
       throw err;
     }
   });
@@ -111,8 +118,9 @@ export async function withIdempotency<T, R = undefined>(
   if ('replay' in outcome) {
     const prior = outcome.replay;
     if (prior.statusCode >= 400) {
-      const e = (prior.responseBody as { error: { code: string; message: string; details?: unknown } }).error;
-      throw new AppError(prior.statusCode as AppError['status'], e.code, e.message, { details: e.details });
+      // The stored answer of an error this server raised: its code is one of ours.
+      const e = (prior.responseBody as { error: { code: ErrorCode; message: string; details?: unknown } }).error;
+      throw new DomainError(e.code, e.message, e.details);
     }
     return { status: prior.statusCode, body: prior.responseBody as T, replayed: true };
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { startOpsServer } from '../ops-server';
 import { readinessReport } from '../readiness';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../../composition/runtime';
 
 const METRICS_TOKEN = 'metrics-token-0123456789-abcdefghijklmnop';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { tooManyRequests } from '../errors';
+import { retryLater } from '../errors';
 import type { HttpApp } from './types';
 
 export interface UserRateLimit {
@@ -28,7 +28,7 @@ export function perUserLimit(app: HttpApp, limit: UserRateLimit): (req: FastifyR
     if (!req.caller) return;
     const result = await check(req);
     if (result.isAllowed || !result.isExceeded) return;
-    throw tooManyRequests(
+    throw retryLater(
       'rate_limited',
       `Too many ${limit.what}; retry in ${result.ttlInSeconds} s`,
       Math.max(1, result.ttlInSeconds),

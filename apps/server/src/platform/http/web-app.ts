@@ -11,6 +11,23 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Video Window</title></head>
 <body><main><h1>Video Window</h1><p>The craft video marketplace. The API is described at <a href="/docs">/docs</a>.</p></main></body></html>`;
 
+const shells = new Map<string, Promise<string>>();
+
+/**
+ * The app's page (`index.html` of the production build, else a placeholder that links to the API
+ * docs), read once per process: what `/` and every client-side route answer, and what shared
+ * links put their preview tags into.
+ */
+export function readAppShell(distDir = WEB_DIST): Promise<string> {
+  let shell = shells.get(distDir);
+  if (!shell) {
+    const file = path.join(distDir, 'index.html');
+    shell = existsSync(file) ? readFile(file, 'utf8') : Promise.resolve(PLACEHOLDER);
+    shells.set(distDir, shell);
+  }
+  return shell;
+}
+
 /**
  * Serves the web app's production build at `/` (hashed assets cached for a year, the shell never),
  * and the app shell for any other non-API GET so client-side routes survive a reload.
@@ -28,7 +45,7 @@ export async function registerWebApp(app: HttpApp, distDir = WEB_DIST): Promise<
       },
     });
   }
-  const shell = built ? await readFile(path.join(distDir, 'index.html'), 'utf8') : PLACEHOLDER;
+  const shell = await readAppShell(distDir);
   const sendShell = (reply: {
     header: (k: string, v: string) => unknown;
     type: (t: string) => { send: (b: string) => unknown };

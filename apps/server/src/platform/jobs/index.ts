@@ -1,52 +1,15 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { Task, TaskList } from 'graphile-worker';
-import type { Executor } from '../db/client';
-import { withJobTraceContext } from '../telemetry/jobs';
 
 export type { Task, TaskList };
 export { startWorker, type WorkerHandle, type WorkerOptions } from './worker';
-
-export interface EnqueueOptions {
-  /** Replaces a pending job with the same key (used to re-arm timers such as an auction's end). */
-  jobKey?: string;
-  jobKeyMode?: 'replace' | 'preserve_run_at' | 'unsafe_dedupe';
-  runAt?: Date;
-  maxAttempts?: number;
-  queueName?: string;
-  priority?: number;
-}
-
-/**
- * Adds a job inside the caller's transaction: it exists if and only if the transaction commits.
- * When tracing is on, the payload also carries the caller's `traceparent` (tasks ignore it).
- */
-export async function enqueue(
-  executor: Executor,
-  task: string,
-  payload: Record<string, unknown>,
-  options: EnqueueOptions = {},
-): Promise<void> {
-  await executor.execute(sql`select ${addJobCall(task, payload, options)}`);
-}
-
-/**
- * The call that adds a job, for statements that add one alongside other writes (`select … from`
- * a data-modifying step adds it only when that step wrote a row).
- */
-export function addJobCall(task: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): SQL {
-  return sql`graphile_worker.add_job(
-    identifier => ${task},
-    payload => ${JSON.stringify(withJobTraceContext(payload))}::json,
-    queue_name => ${options.queueName ?? null}::text,
-    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
-    max_attempts => ${options.maxAttempts ?? null}::int,
-    job_key => ${options.jobKey ?? null}::text,
-    priority => ${options.priority ?? null}::int,
-    job_key_mode => ${options.jobKey ? (options.jobKeyMode ?? 'replace') : null}::text
-  )`;
-}
-
-/** Removes a pending job by key (for example a timer whose reason went away). */
-export async function cancelJob(executor: Executor, jobKey: string): Promise<void> {
-  await executor.execute(sql`select graphile_worker.remove_job(${jobKey})`);
-}
+export { addJobCall, cancelJob, enqueue, type EnqueueOptions } from './enqueue';
+export {
+  declareTask,
+  defineTask,
+  InvalidJobPayload,
+  taskList,
+  TASK_NAME,
+  type TaskDefinition,
+  type TaskLane,
+  type TaskRef,
+} from './task-registry';

@@ -1,7 +1,8 @@
 import websocket from '@fastify/websocket';
+import type { LiveMessage } from '@vw/domain';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
+import { DomainError } from '../errors';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Authenticate } from '../http/auth';
@@ -21,6 +22,8 @@ const clientMessage = z.discriminatedUnion('type', [
 ]);
 
 const HEARTBEAT_MS = 30_000;
+/** The longest delay a timer takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Internal bus channel telling every process that a session or an account lost its access. */
 const ACCESS_CHANNEL = '$access';
 
@@ -92,6 +95,14 @@ export class Realtime {
     } catch (err) {
       this.logger.warn({ err, channel, type }, 'realtime publish failed');
     }
+  }
+
+  /**
+   * Publishes one of the product's messages: `LiveMessage` (@vw/domain) ties its data to its type,
+   * the schema the web app parses it with. `publish` is the untyped transport underneath.
+   */
+  async publishMessage(message: LiveMessage): Promise<void> {
+    await this.publish(message.channel, message.type, message.data);
   }
 
   /**
@@ -294,6 +305,20 @@ export class Realtime {
   }
 
   /**
+   * Closes the connection when its token expires. A timer cannot wait longer than about 24.8 days
+   * (it would fire at once), so a later expiry waits the longest it can and then arms again.
+   */
+  private armExpiry(conn: Connection, expiresAt: Date): void {
+    const left = Math.max(0, expiresAt.getTime() - this.clock.now().getTime());
+    const wait = Math.min(left, MAX_TIMER_MS);
+    conn.expiry = setTimeout(() => {
+      if (wait < left) this.armExpiry(conn, expiresAt);
+      else conn.socket.close(CLOSE.tokenExpired, 'token_expired');
+    }, wait);
+    conn.expiry.unref();
+  }
+
+  /**
    * Who the connection speaks for from now on, until the token's expiry (then it is closed, unless
    * an `auth` message renewed it). Channels the new caller may not hear are dropped.
    */
@@ -306,11 +331,7 @@ export class Realtime {
     conn.caller = caller;
     if (conn.expiry) clearTimeout(conn.expiry);
     conn.expiry = null;
-    if (caller.expiresAt) {
-      const left = Math.max(0, caller.expiresAt.getTime() - this.clock.now().getTime());
-      conn.expiry = setTimeout(() => conn.socket.close(CLOSE.tokenExpired, 'token_expired'), left);
-      conn.expiry.unref();
-    }
+    if (caller.expiresAt) this.armExpiry(conn, caller.expiresAt);
     if (previous && previous.userId !== caller.userId) {
       for (const channel of [...conn.channels]) {
         const sep = channel.indexOf(':');
@@ -325,7 +346,7 @@ export class Realtime {
 
   /** Closes the connection when a token was refused because its session or account lost access. */
   private closeForLostAccess(conn: Connection, err: unknown): boolean {
-    const code = err instanceof AppError ? err.code : null;
+    const code = err instanceof DomainError ? err.code : null;
     if (code === 'account_suspended') conn.socket.close(CLOSE.accountSuspended, 'account_suspended');
     else if (code === 'session_ended') conn.socket.close(CLOSE.sessionEnded, 'session_ended');
     else if (code === 'token_expired') conn.socket.close(CLOSE.tokenExpired, 'token_expired');

@@ -1,4 +1,4 @@
-import { AppError, badRequest } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { ByteRange } from './storage.js';
 
 const MAX_KEY_BYTES = 1024;
@@ -45,8 +45,8 @@ function assertValidPath(value: string, what: 'key' | 'prefix'): void {
   }
 }
 
-function invalid(what: 'key' | 'prefix', value: string, reason: string): AppError {
-  return badRequest(`storage_${what}_invalid`, `Storage ${what} ${reason}.`, {
+function invalid(what: 'key' | 'prefix', value: string, reason: string): DomainError {
+  return new DomainError(`storage_${what}_invalid`, `Storage ${what} ${reason}.`, {
     [what]: value.slice(0, 200),
   });
 }
@@ -56,23 +56,19 @@ export function resolveRange(range: ByteRange, size: number): { start: number; e
   const { start, end } = range;
   const isOffset = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
   if (!isOffset(start) || (end !== undefined && (!isOffset(end) || end < start))) {
-    throw badRequest('storage_range_invalid', 'Byte range is malformed.', { start, end });
+    throw new DomainError('storage_range_invalid', 'Byte range is malformed.', { start, end });
   }
   if (start >= size) throw rangeNotSatisfiable(start, size);
   return { start, end: Math.min(end ?? size - 1, size - 1) };
 }
 
 /** 416 is not among the statuses the HTTP layer maps yet; 422 carries the stable code meanwhile. */
-export function rangeNotSatisfiable(start: number, size: number | undefined): AppError {
-  return new AppError(422, 'storage_range_not_satisfiable', 'Byte range starts past the end.', {
-    details: { start, size },
-  });
+export function rangeNotSatisfiable(start: number, size: number | undefined): DomainError {
+  return new DomainError('storage_range_not_satisfiable', 'Byte range starts past the end.', { start, size });
 }
 
-export function objectNotFound(key: string): AppError {
-  return new AppError(404, 'storage_object_not_found', 'No object is stored at this key.', {
-    details: { key },
-  });
+export function objectNotFound(key: string): DomainError {
+  return new DomainError('storage_object_not_found', 'No object is stored at this key.', { key });
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -11,7 +11,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import {
   assertDeletablePrefix,
   assertValidKey,
@@ -239,7 +239,7 @@ export class S3Storage implements Storage {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof AppError) throw error;
+      if (error instanceof DomainError) throw error;
       if (isNotFound(error)) throw objectNotFound(key);
       if (statusOf(error) === 416 || nameOf(error) === 'InvalidRange') {
         throw rangeNotSatisfiable(0, undefined);
@@ -249,11 +249,9 @@ export class S3Storage implements Storage {
   }
 }
 
-function unavailable(message: string, cause: unknown): AppError {
+function unavailable(message: string, cause: unknown): DomainError {
   // Only the error's name and status travel on: messages may echo request details.
-  return new AppError(503, 'storage_unavailable', message, {
-    details: { cause: nameOf(cause), status: statusOf(cause) },
-  });
+  return new DomainError('storage_unavailable', message, { cause: nameOf(cause), status: statusOf(cause) });
 }
 
 function nameOf(error: unknown): string | undefined {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { LocalDiskStorage } from './local-disk-storage.js';
 import type { Storage } from './storage.js';
 import { startS3rver } from './test-s3rver.js';
@@ -209,8 +209,8 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
 }
 
 storageContract('local disk', async () => {

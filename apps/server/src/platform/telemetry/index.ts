@@ -1,10 +1,13 @@
 import type { Tracer } from '@opentelemetry/api';
+import type { FastifyPluginCallback } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 
-/** A started tracing SDK: the tracer our spans come from, and its shutdown. */
+/** A started tracing SDK: the tracer of the job spans, the HTTP plugin, and its shutdown. */
 export interface Telemetry {
   tracer: Tracer;
+  /** `@fastify/otel`'s plugin: a server span per request (see `requestTracing`). */
+  httpPlugin: FastifyPluginCallback;
   serviceName: string;
   /** Where spans are sent (OTLP/HTTP, JSON bodies). */
   url: string;

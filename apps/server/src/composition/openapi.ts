@@ -1,16 +1,16 @@
-import { createCache, MemoryStore } from './cache';
+import { createCache, MemoryStore } from '../platform/cache';
 import { loadConfig } from '../config';
 import { buildApp } from '../app';
-import { createModules } from '../modules';
-import { systemClock } from './clock';
-import { LookupHasher, PersonalDataCipher } from './crypto/envelope';
-import { openDatabase } from './db/client';
-import { createLogger } from './logger';
-import { createMailer } from './mail/mailer';
-import { Metrics } from './metrics';
-import type { AppContext } from './module';
-import { LocalEventBus } from './realtime/bus';
-import { Realtime } from './realtime/realtime';
+import { createModules } from './modules';
+import { systemClock } from '../platform/clock';
+import { LookupHasher, PersonalDataCipher } from '../platform/crypto/envelope';
+import { openDatabase } from '../platform/db/client';
+import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mail/mailer';
+import { Metrics } from '../platform/metrics';
+import type { AppContext } from '../platform/module';
+import { LocalEventBus } from '../platform/realtime/bus';
+import { Realtime } from '../platform/realtime/realtime';
 
 /**
  * The OpenAPI document, built from the routes without a database (the pool never connects), for

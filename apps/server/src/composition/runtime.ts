@@ -1,36 +1,39 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { Redis } from 'ioredis';
 import { buildApp } from '../app';
 import type { Config } from '../config';
-import { createModules, type Modules } from '../modules';
-import { migrationSets } from '../modules/migrations';
-import { createCache, MemoryStore, RedisStore } from './cache';
-import { type Clock, systemClock } from './clock';
-import { loadSecrets } from './crypto/secrets';
-import { openDatabase, type DatabaseHandle } from './db/client';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
-import { migrateDatabase } from './db/migrate';
-import type { HttpApp } from './http/types';
-import { startWorker, type TaskList, type WorkerHandle } from './jobs';
-import { instrumentTasks } from './jobs/instrument';
-import { createLogger } from './logger';
-import { createMailer } from './mail/mailer';
-import { Metrics } from './metrics';
-import type { AppContext } from './module';
-import { startOpsServer, type OpsServer } from './ops-server';
-import { readinessReport } from './readiness';
-import { PostgresEventBus, RedisEventBus } from './realtime/bus';
-import { Realtime } from './realtime/realtime';
-import { traceDatabase } from './telemetry/db';
-import { startTelemetry, type Telemetry } from './telemetry';
-import { traceTasks } from './telemetry/jobs';
+import { createModules, type Modules } from './modules';
+import { migrationSets } from './migrations';
+import { createCache, MemoryStore, RedisStore } from '../platform/cache';
+import { type Clock, systemClock } from '../platform/clock';
+import { loadSecrets } from '../platform/crypto/secrets';
+import { openDatabase, type DatabaseHandle } from '../platform/db/client';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/embedded';
+import { migrateDatabase } from '../platform/db/migrate';
+import type { HttpApp } from '../platform/http/types';
+import { startWorker, taskList, type TaskLane, type WorkerHandle } from '../platform/jobs';
+import { instrumentTasks } from '../platform/jobs/instrument';
+import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mail/mailer';
+import { Metrics } from '../platform/metrics';
+import type { AppContext } from '../platform/module';
+import { startOpsServer, type OpsServer } from '../platform/ops-server';
+import { readinessReport } from '../platform/readiness';
+import { PostgresEventBus, RedisEventBus } from '../platform/realtime/bus';
+import { Realtime } from '../platform/realtime/realtime';
+import { startTelemetry, type Telemetry } from '../platform/telemetry';
+import { traceTasks } from '../platform/telemetry/jobs';
 
 export interface Runtime {
   ctx: AppContext;
   modules: Modules;
   app: HttpApp | null;
+  /** The runner of every job but transcodes (and the crontab). */
   worker: WorkerHandle | null;
+  /** The runner of transcodes, sized to the CPU. */
+  mediaWorker: WorkerHandle | null;
   databaseUrl: string;
   /** The address the HTTP server listens on (when the api role runs and `listen` was asked). */
   url: string | null;
@@ -69,6 +72,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   let handle: DatabaseHandle | null = null;
   let app: HttpApp | null = null;
   let worker: WorkerHandle | null = null;
+  let mediaWorker: WorkerHandle | null = null;
   let url: string | null = null;
   let realtime: Realtime | null = null;
   let ops: OpsServer | null = null;
@@ -76,7 +80,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const stop = async () => {
     await ops?.close().catch(() => {});
     await app?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP'));
-    await worker?.stop().catch((err: unknown) => logger.error({ err }, 'stopping worker'));
+    const workers = [worker, mediaWorker].filter((w): w is WorkerHandle => w !== null);
+    await Promise.all(workers.map((w) => w.stop().catch((err: unknown) => logger.error({ err }, 'stopping worker'))));
     for (const m of modules?.list ?? []) await m.close?.().catch(() => {});
     await realtime?.close().catch(() => {});
     cacheRedis?.disconnect();
@@ -87,11 +92,15 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   let modules: Modules | undefined;
   try {
     if (!options.skipMigrations) await migrateDatabase(databaseUrl, migrationSets);
-    handle = openDatabase(databaseUrl, config.DATABASE_POOL_SIZE, {
-      connectMs: config.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
-      queryMs: config.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
-    });
-    if (telemetry) traceDatabase(handle.pool, telemetry.tracer);
+    handle = openDatabase(
+      databaseUrl,
+      config.DATABASE_POOL_SIZE,
+      {
+        connectMs: config.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+        queryMs: config.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
+      },
+      logger,
+    );
     const secrets = await loadSecrets(config);
     const metrics = new Metrics();
     cacheRedis = config.REDIS_URL
@@ -126,20 +135,29 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     realtime = ctx.realtime;
     modules = createModules(ctx);
     if (config.ROLES.worker) {
-      const instrumented = instrumentTasks(
-        Object.assign({}, ...modules.list.map((m) => m.tasks ?? {})) as TaskList,
-        metrics,
-        logger,
-      );
-      const tasks = telemetry ? traceTasks(instrumented, telemetry.tracer) : instrumented;
-      const crontab = modules.list.flatMap((m) => m.crontab ?? []).join('\n');
-      worker = await startWorker({
+      const definitions = modules.list.flatMap((m) => m.tasks ?? []);
+      const lane = (name: TaskLane) => {
+        const instrumented = instrumentTasks(taskList(definitions.filter((t) => t.lane === name)), metrics, logger);
+        return telemetry ? traceTasks(instrumented, telemetry.tracer) : instrumented;
+      };
+      const common = {
         pool: handle.pool,
-        tasks,
-        crontab,
         logger,
         pollIntervalMs: options.workerPollIntervalMs ?? 1000,
         heartbeatMs: config.JOB_HEARTBEAT_SECONDS * 1000,
+      };
+      // Two runners, each taking only its own tasks' jobs: transcodes can fill theirs without
+      // delaying an auction's end, a payment expiry or a notification in the other.
+      worker = await startWorker({
+        ...common,
+        tasks: lane('default'),
+        crontab: modules.list.flatMap((m) => m.crontab ?? []).join('\n'),
+      });
+      mediaWorker = await startWorker({
+        ...common,
+        tasks: lane('media'),
+        crontab: '',
+        concurrency: config.MEDIA_JOB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
       });
     }
     if (config.ROLES.api) {
@@ -156,7 +174,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         host: config.HOST,
       });
     }
-    return { ctx, modules, app, worker, databaseUrl, url, opsPort: ops?.port ?? null, telemetry, stop };
+    return { ctx, modules, app, worker, mediaWorker, databaseUrl, url, opsPort: ops?.port ?? null, telemetry, stop };
   } catch (err) {
     await stop();
     throw err;
