@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT, decodeProtectedHeader } from 'jose';
 import type { Clock } from '../../platform/clock';
-import { unauthorized } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { SigningKeyStore } from './signing-keys';
 
 export interface AccessClaims {
@@ -43,13 +43,13 @@ export class AccessTokens {
     try {
       header = decodeProtectedHeader(token);
     } catch {
-      throw unauthorized('invalid_token', 'The access token is malformed');
+      throw new DomainError('invalid_token', 'The access token is malformed');
     }
-    if (header.alg !== 'EdDSA') throw unauthorized('invalid_token', 'Unsupported token algorithm');
+    if (header.alg !== 'EdDSA') throw new DomainError('invalid_token', 'Unsupported token algorithm');
     const kid = header.kid;
-    if (!kid) throw unauthorized('invalid_token', 'The access token has no key id');
+    if (!kid) throw new DomainError('invalid_token', 'The access token has no key id');
     const key = await this.keys.verificationKey(kid);
-    if (!key) throw unauthorized('invalid_token', 'The access token was signed by an unknown key');
+    if (!key) throw new DomainError('invalid_token', 'The access token was signed by an unknown key');
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: ['EdDSA'],
@@ -60,11 +60,11 @@ export class AccessTokens {
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       if (typeof payload.sid !== 'string' || !payload.sub)
-        throw unauthorized('invalid_token', 'The access token lacks claims');
+        throw new DomainError('invalid_token', 'The access token lacks claims');
       return { sub: payload.sub, sid: payload.sid, roles, expiresAt: new Date(payload.exp! * 1000) };
     } catch (err) {
-      if (err instanceof errors.JWTExpired) throw unauthorized('token_expired', 'The access token has expired');
-      if (err instanceof errors.JOSEError) throw unauthorized('invalid_token', 'The access token is not valid');
+      if (err instanceof errors.JWTExpired) throw new DomainError('token_expired', 'The access token has expired');
+      if (err instanceof errors.JOSEError) throw new DomainError('invalid_token', 'The access token is not valid');
       throw err;
     }
   }

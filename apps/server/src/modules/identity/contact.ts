@@ -1,6 +1,6 @@
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Executor } from '../../platform/db/client';
-import { findUserById } from './repo';
+import { findUserById } from './user-repo';
 import { sealedFor } from './sealed-columns';
 
 export interface UserContact {

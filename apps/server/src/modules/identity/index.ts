@@ -1,23 +1,34 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import path from 'node:path';
+import { z } from 'zod';
 import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
 import { AccessTokens } from './access-tokens';
-import { getMakerProfile, presentMaker, type MakerProfile } from './accounts';
+import { accountRoutes } from './account-routes';
+import { adminUserRoutes } from './admin-user-routes';
+import { authenticate } from './authenticate';
+import { codeRoutes } from './code-routes';
 import { contactOf, type UserContact } from './contact';
-import { FederatedSignIn } from './federated-sign-in';
-import { identityRoutes } from './routes';
-import { SessionService } from './sessions';
-import { ROTATE_SIGNING_KEYS_CRONTAB, SigningKeyStore } from './signing-keys';
+import type { IdentityDeps, IdentityPorts } from './deps';
+import { FederatedProviders } from './federated-providers';
+import { federatedRoutes } from './federated-routes';
+import { keyRoutes } from './key-routes';
+import { isUuid } from '../../platform/ids';
+import { findMakerProfile, findMakerProfiles } from './maker-repo';
+import { makerRoutes } from './maker-routes';
+import { presentMakerOne, presentMakers } from './maker-avatars';
+import type { MakerProfile } from './present';
 import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
-import { hasTotp } from './totp';
-import { findMakerProfiles, findUserById } from './repo';
 import { rewrapPersonalData } from './rewrap';
-import { DELETE_SPENT_NONCES_CRONTAB, deleteSpentNonces } from './spent-nonces';
 import { normalizeEmail } from './rules';
-import { users } from './tables';
+import { sessionRoutes } from './session-routes';
+import { shareableMaker, type ShareableMaker } from './shareable-maker';
+import { ROTATE_SIGNING_KEYS_CRONTAB, SigningKeyStore } from './signing-keys';
+import { DELETE_SPENT_NONCES_CRONTAB, deleteSpentNonces } from './spent-nonces';
+import { totpRoutes } from './totp-routes';
+import { findActiveAdminIds, findUserById, findUsersByIds } from './user-repo';
 
-export type { MakerProfile, ProvisionMakerInput, UserContact };
+export type { MakerProfile, ProvisionMakerInput, ShareableMaker, UserContact };
+export type { IdentityPorts, MediaPort, ReviewsPort, SocialPort } from './deps';
 
 /** The identity module's public face for other modules. */
 export interface IdentityService {
@@ -38,11 +49,24 @@ export interface IdentityService {
   provisionMaker(input: ProvisionMakerInput): Promise<string>;
   /** Ids of the active admins (for alerts such as overdue shipments). */
   adminIds(): Promise<string[]>;
+  /** A maker a shared link may show (profile and avatar image); null when unknown, suspended or deleted. */
+  shareableMaker(userId: string): Promise<ShareableMaker | null>;
+  /** Public name, status and age of the accounts among `userIds` (unknown ids are absent). */
+  accountsOf(userIds: string[]): Promise<Map<string, AccountCard>>;
+}
+
+/** What other modules show of an account: its public name, whether it was deleted, and since when it exists. */
+export interface AccountCard {
+  userId: string;
+  displayName: string;
+  deleted: boolean;
+  createdAt: Date;
 }
 
 /** Accounts, sign-in (codes, Google, Apple, TOTP), sessions and tokens, maker profiles. */
 export function createIdentityModule(
   ctx: AppContext,
+  ports: IdentityPorts,
   allModules: () => AppModule[],
 ): { module: AppModule; service: IdentityService } {
   const keys = new SigningKeyStore(ctx.db, ctx.secrets.cipher, ctx.clock, {
@@ -54,68 +78,92 @@ export function createIdentityModule(
     { issuer: ctx.config.JWT_ISSUER, audience: ctx.config.JWT_AUDIENCE, ttlSeconds: ctx.config.ACCESS_TOKEN_SECONDS },
     ctx.clock,
   );
-  const adminEmails = ctx.config.ADMIN_EMAILS.map(normalizeEmail);
-  const sessions = new SessionService(
-    ctx.db,
+  const deps: IdentityDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    config: ctx.config,
+    secrets: ctx.secrets,
     tokens,
-    ctx.clock,
-    ctx.config.SESSION_MAX_SECONDS,
-    (ended) => ctx.realtime.endAccess(ended),
-    adminEmails,
-  );
-  const guard = createAuthGuard((bearer) => sessions.authenticate(bearer));
-  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, secrets: ctx.secrets, sessions };
-  const federated = new FederatedSignIn(deps);
+    adminEmails: ctx.config.ADMIN_EMAILS.map(normalizeEmail),
+    announceEnded: (ended) => ctx.realtime.endAccess(ended),
+    media: ports.media,
+    social: ports.social,
+    reviews: ports.reviews,
+  };
+  const guard = createAuthGuard((bearer) => authenticate(deps, bearer));
+  const providers = new FederatedProviders(ctx.config, ctx.clock);
+
+  // A user without a maker profile (or without an account) is an answer, not an error; a failed
+  // query is an error and reaches the caller.
+  const makerProfile = async (userId: string) => {
+    const row = await findMakerProfile(ctx.db, userId);
+    return row ? presentMakerOne(deps, row) : null;
+  };
 
   const service: IdentityService = {
     guard,
-    authenticate: (bearer) => sessions.authenticate(bearer),
-    hasTotp: (userId) => hasTotp(ctx.db, userId),
-    makerProfile: async (userId) => getMakerProfile(ctx.db, userId).catch(() => null),
-    makerProfiles: async (userIds) =>
-      new Map((await findMakerProfiles(ctx.db, [...new Set(userIds)])).map((row) => [row.userId, presentMaker(row)])),
+    authenticate: (bearer) => authenticate(deps, bearer),
+    hasTotp: async (userId) => Boolean((await findUserById(ctx.db, userId))?.totpEnabledAt),
+    makerProfile,
+    makerProfiles: async (userIds) => {
+      const profiles = await presentMakers(deps, await findMakerProfiles(ctx.db, [...new Set(userIds)]));
+      return new Map(profiles.map((profile) => [profile.userId, profile]));
+    },
     displayName: async (userId) => {
-      const maker = await getMakerProfile(ctx.db, userId).catch(() => null);
+      const maker = await makerProfile(userId);
       if (maker) return maker.displayName;
       return (await findUserById(ctx.db, userId))?.username ?? null;
     },
     userStatus: async (userId) => (await findUserById(ctx.db, userId))?.status ?? null,
     contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
     provisionMaker: (input) => provisionMaker(ctx.db, input),
-    adminIds: async () => {
-      const rows = await ctx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          and(
-            sql`'admin' = any(${users.roles})`,
-            eq(users.status, 'active'),
-            inArray(users.email, adminEmails.length ? adminEmails : ['']),
-          ),
-        );
-      return rows.map((r) => r.id);
+    adminIds: () => findActiveAdminIds(ctx.db, deps.adminEmails),
+    shareableMaker: (userId) => shareableMaker(ctx.db, userId),
+    accountsOf: async (userIds) => {
+      const unique = [...new Set(userIds.filter(isUuid))];
+      const [rows, makers] = await Promise.all([findUsersByIds(ctx.db, unique), findMakerProfiles(ctx.db, unique)]);
+      const names = new Map(makers.map((m) => [m.userId, m.displayName]));
+      return new Map(
+        rows.map((u) => [
+          u.id,
+          {
+            userId: u.id,
+            displayName: u.status === 'deleted' ? 'Deleted user' : (names.get(u.id) ?? u.username),
+            deleted: u.status === 'deleted',
+            createdAt: u.createdAt,
+          },
+        ]),
+      );
     },
   };
 
   const module: AppModule = {
     name: 'identity',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) => {
       // The signing key exists from start, so the JWKS is never empty (it also makes one on demand).
       void keys.ensure().catch((err: unknown) => ctx.logger.warn({ err }, 'signing key not ready at start'));
-      identityRoutes(app, { ...deps, guard, keys, federated, modules: allModules });
+      const routeDeps = { ...deps, guard, keys, providers, modules: allModules };
+      // In this order (the order of the OpenAPI document).
+      codeRoutes(app, routeDeps);
+      federatedRoutes(app, routeDeps);
+      totpRoutes(app, routeDeps);
+      sessionRoutes(app, routeDeps);
+      accountRoutes(app, routeDeps);
+      makerRoutes(app, routeDeps);
+      adminUserRoutes(app, routeDeps);
+      keyRoutes(app, routeDeps);
     },
-    tasks: {
-      'identity:rewrap-personal-data': async (_payload, helpers) => {
+    tasks: [
+      defineTask('identity:rewrap-personal-data', z.object({}), async (_payload, helpers) => {
         const n = await rewrapPersonalData(ctx.db, ctx.secrets.cipher);
         if (n > 0) helpers.logger.info(`re-wrapped ${n} encrypted values under the newest key`);
-      },
-      'identity:rotate-signing-keys': async () => keys.rotate(),
-      'identity:delete-spent-nonces': async (_payload, helpers) => {
+      }),
+      defineTask('identity:rotate-signing-keys', z.object({}), async () => keys.rotate()),
+      defineTask('identity:delete-spent-nonces', z.object({}), async (_payload, helpers) => {
         const n = await deleteSpentNonces(ctx.db, ctx.clock.now());
         if (n > 0) helpers.logger.info(`deleted ${n} expired or used sign-in nonces`);
-      },
-    },
+      }),
+    ],
     crontab: [
       // Daily, and at start-up of a worker (the crontab backfills one missed run), so a new key takes over quickly.
       '30 3 * * * identity:rewrap-personal-data ?fill=1d',

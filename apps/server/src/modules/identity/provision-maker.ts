@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client';
-import { addRole, findMakerProfile, findUserByEmail, insertUser } from './repo';
+import { findMakerProfile, insertMakerProfile } from './maker-repo';
 import { normalizeEmail } from './rules';
-import { makerProfiles } from './tables';
+import { addRole, findUserByEmail, insertUser } from './user-repo';
 
 export interface ProvisionMakerInput {
   email: string;
@@ -20,16 +20,13 @@ export async function provisionMaker(db: Database, input: ProvisionMakerInput): 
   return db.transaction(async (tx) => {
     const user = (await findUserByEmail(tx, email)) ?? (await insertUser(tx, { email, roles: ['viewer'] }, email));
     if (!(await findMakerProfile(tx, user.id))) {
-      await tx
-        .insert(makerProfiles)
-        .values({
-          userId: user.id,
-          displayName: input.displayName.trim(),
-          bio: input.bio ?? null,
-          city: input.city ?? null,
-          country: input.country?.toUpperCase() ?? null,
-        })
-        .onConflictDoNothing();
+      await insertMakerProfile(tx, {
+        userId: user.id,
+        displayName: input.displayName.trim(),
+        bio: input.bio ?? null,
+        city: input.city ?? null,
+        country: input.country?.toUpperCase() ?? null,
+      });
       await addRole(tx, user.id, 'maker');
     }
     return user.id;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PersonalDataCipher } from '../../platform/crypto/envelope';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient } from '../../../test/client';
 import { firstKeyOf, sealFirstForm } from '../../../test/first-form';
 import { TEST_DATA_KEYS, createTestDatabase, startTestServer } from '../../../test/harness';

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
 import { SEALED_COLUMNS } from './sealed-columns';
+import { findValuesNotLike, replaceValue } from './sealed-value-repo';
 
 /** Encrypted columns of the identity module: table, key column, encrypted column, purpose. */
 const ENCRYPTED = Object.values(SEALED_COLUMNS);
@@ -14,21 +14,14 @@ const ENCRYPTED = Object.values(SEALED_COLUMNS);
 export async function rewrapPersonalData(db: Database, cipher: PersonalDataCipher, batchSize = 500): Promise<number> {
   const current = `v2.${cipher.primaryKeyId}.%`;
   let total = 0;
-  for (const { table, key, column, purpose } of ENCRYPTED) {
+  for (const column of ENCRYPTED) {
     for (;;) {
-      const rows = await db.execute<{ k: string; v: string }>(
-        sql.raw(
-          `select ${key}::text as k, ${column} as v from ${table} where ${column} is not null and ${column} not like '${current.replace(/'/g, "''")}' limit ${batchSize}`,
-        ),
-      );
-      if (rows.rows.length === 0) break;
-      for (const row of rows.rows) {
-        // Compare-and-set: a concurrent writer's newer value is left alone.
-        await db.execute(
-          sql`update ${sql.raw(table)} set ${sql.raw(column)} = ${cipher.rewrap(row.v, { purpose, rowId: row.k })} where ${sql.raw(key)}::text = ${row.k} and ${sql.raw(column)} = ${row.v}`,
-        );
+      const rows = await findValuesNotLike(db, column, current, batchSize);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        await replaceValue(db, column, row.k, row.v, cipher.rewrap(row.v, { purpose: column.purpose, rowId: row.k }));
       }
-      total += rows.rows.length;
+      total += rows.length;
     }
   }
   return total;

@@ -1,4 +1,5 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { DomainError } from '../../platform/errors';
 
 /** Emails are stored trimmed and lower-cased so one address is one account. */
 export function normalizeEmail(email: string): string {
@@ -73,4 +74,27 @@ export const ROLES_NEEDING_TOTP: readonly string[] = ['admin'];
 /** True when the user holds the role. */
 export function hasRole(roles: readonly string[], role: 'viewer' | 'maker' | 'admin'): boolean {
   return roles.includes(role);
+}
+
+/** Refresh tokens and TOTP-step tokens are stored as their SHA-256 only. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const newRefreshToken = () => `rt_${randomBytes(32).toString('base64url')}`;
+export const newMfaToken = () => `mfa_${randomBytes(32).toString('base64url')}`;
+
+export type OtpChannel = 'email' | 'sms';
+
+/** The normalised address a one-time code goes to; a malformed phone number is refused. */
+export function destinationOf(channel: OtpChannel, raw: string): string {
+  if (channel === 'email') return normalizeEmail(raw);
+  const phone = normalizePhone(raw);
+  if (!phone) throw new DomainError('invalid_phone', 'Phone numbers are written in E.164, like +14155550123');
+  return phone;
+}
+
+export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Google echoes the raw nonce; Apple's clients usually send its SHA-256. Accept either. */
+export function nonceMatches(claim: unknown, nonce: string): boolean {
+  if (typeof claim !== 'string' || !nonce) return false;
+  return claim === nonce || claim === sha256Hex(nonce);
 }

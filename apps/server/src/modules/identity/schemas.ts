@@ -1,11 +1,21 @@
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 
 export const emailInput = z.string().trim().max(254).email();
 export const otpCode = z.string().regex(/^\d{6}$/, 'a 6-digit code');
+/** A recovery code as the user types it (`xxxxx-xxxxx`; spaces, dashes and case do not matter). */
+export const recoveryCode = z.string().trim().min(1).max(40);
+export const recoveryCodes = z
+  .object({
+    recoveryCodes: z
+      .array(z.string())
+      .describe('single-use codes that sign in in place of a TOTP code; shown only now, stored hashed'),
+  })
+  .meta({ id: 'RecoveryCodes' });
 
 export const publicUser = z
   .object({
-    id: z.string().uuid(),
+    id: idSchema,
     email: z.string().nullable(),
     username: z.string(),
     roles: z.array(z.string()),
@@ -17,7 +27,7 @@ export const publicUser = z
 
 export const makerProfile = z
   .object({
-    userId: z.string().uuid(),
+    userId: idSchema,
     displayName: z.string(),
     bio: z.string().nullable(),
     city: z.string().nullable(),
@@ -26,6 +36,15 @@ export const makerProfile = z
     createdAt: z.string(),
   })
   .meta({ id: 'MakerProfile' });
+
+export const makerShopProfile = makerProfile
+  .extend({
+    followerCount: z.number().int(),
+    following: z.boolean().optional(),
+    rating: z.object({ average: z.number().nullable(), count: z.number().int() }),
+    since: z.string(),
+  })
+  .meta({ id: 'MakerShopProfile' });
 
 export const me = publicUser
   .extend({ phone: z.string().nullable(), maker: makerProfile.nullable() })
@@ -43,16 +62,28 @@ export const signInResult = z
 
 export const accepted = z.object({ status: z.literal('sent') });
 
+const countryInput = z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2');
+
 export const createMakerBody = z.object({
   displayName: z.string().trim().min(1).max(80),
   bio: z.string().max(2000).optional(),
   city: z.string().max(100).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2')
-    .optional(),
+  country: countryInput.optional(),
   legalName: z.string().max(200).optional(),
 });
 
+/** Keys left out stay as they are; null (or a blank text) clears. */
+export const updateMakerBody = z.object({
+  displayName: z.string().trim().min(1).max(80).optional(),
+  bio: z.string().max(2000).nullable().optional(),
+  city: z.string().max(100).nullable().optional(),
+  country: z
+    .union([countryInput, z.literal('')])
+    .nullable()
+    .optional(),
+  /** An image the maker uploaded (POST /v1/uploads) and the pipeline made ready; null removes the avatar. */
+  avatarMediaId: idSchema.nullable().optional(),
+});
+
 export const adminReason = z.object({ reason: z.string().max(1000).optional() }).optional();
-export const userIdParam = z.object({ id: z.string().uuid() });
+export const userIdParam = z.object({ id: idSchema });

@@ -2,8 +2,8 @@ import { SignJWT, generateKeyPair, base64url } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../platform/clock';
-import type { Task } from '../../platform/jobs';
-import type { Runtime } from '../../platform/runtime';
+import { taskList, type Task } from '../../platform/jobs';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
 
@@ -28,7 +28,7 @@ const kidOf = (token: string) =>
 async function rotate(): Promise<void> {
   const identity = runtime.modules.list.find((m) => m.name === 'identity')!;
   const helpers = { logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } };
-  await identity.tasks!['identity:rotate-signing-keys']!({}, helpers as unknown as Parameters<Task>[1]);
+  await taskList(identity.tasks!)['identity:rotate-signing-keys']!({}, helpers as unknown as Parameters<Task>[1]);
 }
 
 describe('signing keys', () => {

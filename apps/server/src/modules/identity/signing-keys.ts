@@ -1,11 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey as JoseKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Database, Executor } from '../../platform/db/client';
-import { signingKeys } from './tables';
 import { sealedFor } from './sealed-columns';
+import { findLiveKeys, insertKey, lockRotation, retireKey } from './signing-key-repo';
 
 const ALG = 'EdDSA';
 /** How long resource servers may cache the JWKS document (its Cache-Control max-age). */
@@ -20,7 +19,6 @@ const REFRESH_MS = 60 * 1000;
 const MISS_REFRESH_MS = 5 * 1000;
 /** Clock skew allowed before a superseded key is withdrawn. */
 const RETIRE_GRACE_MS = 60 * 1000;
-const ADVISORY_LOCK = "hashtext('identity.signing_keys')";
 
 export const ROTATE_SIGNING_KEYS_CRONTAB = '7 * * * * identity:rotate-signing-keys';
 
@@ -107,11 +105,8 @@ export class SigningKeyStore {
   async rotate(): Promise<void> {
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`select pg_advisory_xact_lock(${ADVISORY_LOCK})`));
-      const rows = await tx
-        .select({ kid: signingKeys.kid, createdAt: signingKeys.createdAt, activatesAt: signingKeys.activatesAt })
-        .from(signingKeys)
-        .where(isNull(signingKeys.retiredAt));
+      await lockRotation(tx);
+      const rows = await findLiveKeys(tx);
       const keys = rows
         .map((r) => ({ kid: r.kid, activatesAt: r.activatesAt ?? r.createdAt }))
         .sort((a, b) => b.activatesAt.getTime() - a.activatesAt.getTime());
@@ -128,10 +123,7 @@ export class SigningKeyStore {
       const lastTokenExpiry = active.activatesAt.getTime() + this.options.accessTokenSeconds * 1000 + RETIRE_GRACE_MS;
       if (now.getTime() >= lastTokenExpiry) {
         for (const old of keys.filter((k) => k.activatesAt < active.activatesAt)) {
-          await tx
-            .update(signingKeys)
-            .set({ retiredAt: now })
-            .where(and(eq(signingKeys.kid, old.kid), isNull(signingKeys.retiredAt)));
+          await retireKey(tx, old.kid, now);
         }
       }
     });
@@ -140,7 +132,7 @@ export class SigningKeyStore {
 
   /** Stops trusting a key (after a compromise); tokens it signed are refused from now on. */
   async retire(kid: string): Promise<void> {
-    await this.db.update(signingKeys).set({ retiredAt: this.clock.now() }).where(eq(signingKeys.kid, kid));
+    await retireKey(this.db, kid, this.clock.now());
     this.byKid.delete(kid);
     this.privateKeys.delete(kid);
   }
@@ -166,7 +158,7 @@ export class SigningKeyStore {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.db.select().from(signingKeys).where(isNull(signingKeys.retiredAt));
+    const rows = await findLiveKeys(this.db);
     const next = new Map<string, LoadedKey>();
     for (const row of rows) {
       const known = this.byKid.get(row.kid);
@@ -189,7 +181,7 @@ export class SigningKeyStore {
     const kid = randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' };
     const privateJwk = await exportJWK(privateKey);
-    await tx.insert(signingKeys).values({
+    await insertKey(tx, {
       kid,
       alg: ALG,
       publicJwk,

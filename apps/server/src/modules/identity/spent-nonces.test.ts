@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../platform/jobs';
-import type { Runtime } from '../../platform/runtime';
+import { taskList, type Task } from '../../platform/jobs';
+import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
 import { deleteSpentNonces } from './spent-nonces';
 
@@ -50,7 +50,7 @@ describe('sign-in nonces', () => {
     const expired = await nonces(3, -1);
     const live = await nonces(1, 300);
     const helpers = { logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } };
-    await identity.tasks!['identity:delete-spent-nonces']!({}, helpers as unknown as Parameters<Task>[1]);
+    await taskList(identity.tasks!)['identity:delete-spent-nonces']!({}, helpers as unknown as Parameters<Task>[1]);
     expect(await stored(expired)).toBe(0);
     expect(await stored(live)).toBe(1);
   });

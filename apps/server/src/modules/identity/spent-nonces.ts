@@ -1,6 +1,5 @@
-import { inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client';
-import { federatedNonces } from './tables';
+import { deleteSpentNonceBatch } from './federated-repo';
 
 export const DELETE_SPENT_NONCES_CRONTAB = '37 * * * * identity:delete-spent-nonces';
 
@@ -11,16 +10,8 @@ export const DELETE_SPENT_NONCES_CRONTAB = '37 * * * * identity:delete-spent-non
 export async function deleteSpentNonces(db: Database, now: Date, batchSize = 1000): Promise<number> {
   let total = 0;
   for (;;) {
-    const spent = db
-      .select({ nonceHash: federatedNonces.nonceHash })
-      .from(federatedNonces)
-      .where(or(lte(federatedNonces.expiresAt, now), isNotNull(federatedNonces.consumedAt)))
-      .limit(batchSize);
-    const deleted = await db
-      .delete(federatedNonces)
-      .where(inArray(federatedNonces.nonceHash, spent))
-      .returning({ nonceHash: federatedNonces.nonceHash });
-    total += deleted.length;
-    if (deleted.length < batchSize) return total;
+    const deleted = await deleteSpentNonceBatch(db, now, batchSize);
+    total += deleted;
+    if (deleted < batchSize) return total;
   }
 }

@@ -54,6 +54,8 @@ export const makerProfiles = identity.table('maker_profiles', {
   city: text('city'),
   country: text('country'),
   avatarUrl: text('avatar_url'),
+  /** An image the maker uploaded (media module); its URL is signed each time the profile is read. */
+  avatarMediaId: uuid('avatar_media_id'),
   legalNameEncrypted: text('legal_name_encrypted'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -135,6 +137,24 @@ export const mfaChallenges = identity.table('mfa_challenges', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   consumedAt: timestamp('consumed_at', { withTimezone: true }),
 });
+
+/**
+ * Single-use recovery codes of an account with TOTP, for when the authenticator is lost; only
+ * their keyed hash is stored. A new set replaces the old one.
+ */
+export const totpRecoveryCodes = identity.table(
+  'totp_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_user_hash_key').on(t.userId, t.codeHash)],
+);
 
 /** Access-token signing keys; private halves encrypted. */
 export const signingKeys = identity.table('signing_keys', {

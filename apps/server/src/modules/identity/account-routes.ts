@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { callerOf } from '../../platform/http/auth';
+import { errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import { changeUsername } from './change-username';
+import { deleteAccount } from './delete-account';
+import { exportUserData } from './export-user-data';
+import { getMe } from './get-me';
+import { authTag, secured, type IdentityRouteDeps } from './route-deps';
+import * as s from './schemas';
+
+/** The signed-in user's own account: read, rename, export, delete. */
+export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
+  const { guard } = deps;
+
+  app.get(
+    '/v1/me',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags: authTag,
+        security: secured,
+        summary: 'The signed-in user',
+        response: { 200: s.me, ...errorResponses },
+      },
+    },
+    async (req) => getMe(deps, callerOf(req).userId),
+  );
+
+  app.patch(
+    '/v1/me',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags: authTag,
+        security: secured,
+        summary: 'Change the username',
+        body: z.object({ username: z.string().max(64) }),
+        response: { 200: s.publicUser, ...errorResponses },
+      },
+    },
+    async (req) => changeUsername(deps, callerOf(req).userId, req.body.username),
+  );
+
+  app.get(
+    '/v1/me/export',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags: authTag,
+        security: secured,
+        summary: 'Export all my data (JSON)',
+        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const data = await exportUserData(deps, callerOf(req).userId, deps.modules());
+      return reply.header('content-disposition', 'attachment; filename="video-window-export.json"').send(data);
+    },
+  );
+
+  app.delete(
+    '/v1/me',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        tags: authTag,
+        security: secured,
+        summary: 'Delete my account',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await deleteAccount(deps, callerOf(req).userId, deps.modules());
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "identity"."maker_profiles" ADD COLUMN "avatar_media_id" uuid;

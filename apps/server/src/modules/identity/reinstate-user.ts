@@ -1,0 +1,30 @@
+import { recordAudit } from '../../platform/audit';
+import { DomainError } from '../../platform/errors';
+import type { IdentityDeps } from './deps';
+import { presentUser, type PublicUser } from './present';
+import { findUserById, reactivateSuspended } from './user-repo';
+
+/** Admin: lifts a suspension (audited); the user signs in again. */
+export async function reinstateUser(
+  deps: IdentityDeps,
+  adminId: string,
+  userId: string,
+  reason: string | undefined,
+): Promise<PublicUser> {
+  return deps.db.transaction(async (tx) => {
+    const row = await reactivateSuspended(tx, userId, deps.clock.now());
+    if (!row) {
+      const existing = await findUserById(tx, userId);
+      if (!existing || existing.status === 'deleted') throw new DomainError('user_not_found', 'No such user');
+      throw new DomainError('not_suspended', 'The account is not suspended');
+    }
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: 'user.reinstate',
+      targetType: 'user',
+      targetId: userId,
+      reason: reason ?? null,
+    });
+    return presentUser(row);
+  });
+}
