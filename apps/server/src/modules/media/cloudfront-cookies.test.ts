@@ -1,6 +1,6 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cloudFrontBase64, cloudFrontSignedCookies } from './cloudfront-cookies';
+import { cloudFrontPolicy, cloudFrontSignedCookies } from './cloudfront-cookies';
 
 const fromCloudFrontBase64 = (value: string): Buffer =>
   Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
@@ -33,7 +33,15 @@ describe('CloudFront signed cookies', () => {
   });
 
   it("uses CloudFront's URL-safe alphabet", () => {
-    expect(cloudFrontBase64(Buffer.from([0xfb, 0xff, 0xfe]))).toBe('-~~-');
-    expect(cloudFrontBase64('a')).toBe('YQ__');
+    const resource = 'https://cdn.example.com/v1/play/??>>~~/*';
+    const standard = Buffer.from(cloudFrontPolicy(resource, 1767225900)).toString('base64');
+    expect(standard).toMatch(/[+/=]/);
+    const cookies = cloudFrontSignedCookies({
+      keyPairId: 'K2JCJMDEHXQW5F',
+      privateKeyPem: pem,
+      resource,
+      expiresAt: 1767225900,
+    });
+    expect(cookies['CloudFront-Policy']).toBe(standard.replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~'));
   });
 });

@@ -1,9 +1,4 @@
-import { createSign } from 'node:crypto';
-
-/** CloudFront's URL-safe base64: `+` → `-`, `=` → `_`, `/` → `~`. */
-export function cloudFrontBase64(data: Buffer | string): string {
-  return Buffer.from(data).toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
-}
+import { getSignedCookies } from '@aws-sdk/cloudfront-signer';
 
 /** A custom policy granting `resource` (wildcards allowed) until `expiresAt` (unix seconds). */
 export function cloudFrontPolicy(resource: string, expiresAt: number): string {
@@ -14,7 +9,8 @@ export function cloudFrontPolicy(resource: string, expiresAt: number): string {
 
 /**
  * The three signed cookies CloudFront checks before serving a restricted path: the policy, its
- * RSA-SHA1 signature with the key pair's private key, and the key pair id.
+ * RSA-SHA1 signature with the key pair's private key, and the key pair id. A custom policy, not a
+ * canned one, because the resource is a wildcard (every file under the playback path).
  */
 export function cloudFrontSignedCookies(options: {
   keyPairId: string;
@@ -22,11 +18,15 @@ export function cloudFrontSignedCookies(options: {
   resource: string;
   expiresAt: number;
 }): Record<'CloudFront-Policy' | 'CloudFront-Signature' | 'CloudFront-Key-Pair-Id', string> {
-  const policy = cloudFrontPolicy(options.resource, options.expiresAt);
-  const signature = createSign('RSA-SHA1').update(policy).sign(options.privateKeyPem.replace(/\\n/g, '\n'));
+  const cookies = getSignedCookies({
+    keyPairId: options.keyPairId,
+    // An environment variable carries the key's line breaks as `\n`.
+    privateKey: options.privateKeyPem.replace(/\\n/g, '\n'),
+    policy: cloudFrontPolicy(options.resource, options.expiresAt),
+  });
   return {
-    'CloudFront-Policy': cloudFrontBase64(policy),
-    'CloudFront-Signature': cloudFrontBase64(signature),
-    'CloudFront-Key-Pair-Id': options.keyPairId,
+    'CloudFront-Policy': cookies['CloudFront-Policy']!,
+    'CloudFront-Signature': cookies['CloudFront-Signature'],
+    'CloudFront-Key-Pair-Id': cookies['CloudFront-Key-Pair-Id'],
   };
 }

@@ -1,11 +1,20 @@
-import { enqueue } from '../../platform/jobs';
+import { liveMessage, userChannel } from '@vw/domain';
+import { z } from 'zod';
+import { afterCommit } from '../../platform/db/unit-of-work';
+import { idSchema } from '../../platform/ids';
+import { declareTask, enqueue } from '../../platform/jobs';
 import type { MediaDeps } from './deps';
 import { addVersion, lockMedia, updateMedia } from './repo';
 
-export const PROCESS_TASK = 'media.process';
+/** Runs the pipeline for one version of one media item: a transcode, in the media lane. */
+export const PROCESS_TASK = declareTask(
+  'media:process',
+  z.object({ mediaId: idSchema, version: z.number().int().positive() }),
+  { formerNames: ['media.process'], lane: 'media' },
+);
 
 /** One job per media version: re-enqueueing the same version replaces, never duplicates. */
-export const processJobKey = (mediaId: string, version: number): string => `${PROCESS_TASK}:${mediaId}:v${version}`;
+export const processJobKey = (mediaId: string, version: number): string => `media.process:${mediaId}:v${version}`;
 
 /**
  * The last byte of an upload arrived: the media item starts processing (version 1) and the
@@ -15,10 +24,10 @@ export async function completeUpload(
   deps: Pick<MediaDeps, 'db' | 'clock' | 'realtime' | 'uploads'>,
   mediaId: string,
 ): Promise<void> {
-  const started = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const media = await lockMedia(tx, mediaId);
-    if (!media || media.status !== 'uploading') return null;
+    if (!media || media.status !== 'uploading') return;
     await updateMedia(tx, mediaId, {
       status: 'processing',
       progress: 0,
@@ -28,13 +37,10 @@ export async function completeUpload(
     });
     const version = await addVersion(tx, media, {}, now);
     await enqueue(tx, PROCESS_TASK, { mediaId, version }, { jobKey: processJobKey(mediaId, version), maxAttempts: 5 });
-    return media;
+    afterCommit(tx, () =>
+      deps.realtime.publishMessage(
+        liveMessage(userChannel(media.ownerId), 'media.progress', { mediaId, status: 'processing', progress: 0 }),
+      ),
+    );
   });
-  if (started) {
-    await deps.realtime.publish(`user:${started.ownerId}`, 'media.progress', {
-      mediaId,
-      status: 'processing',
-      progress: 0,
-    });
-  }
 }

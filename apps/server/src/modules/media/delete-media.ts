@@ -1,20 +1,23 @@
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 import type { Executor } from '../../platform/db/client';
-import { enqueue, type Task } from '../../platform/jobs';
+import { declareTask, defineTask, enqueue, type TaskDefinition } from '../../platform/jobs';
 import type { MediaDeps } from './deps';
 import { mediaPrefix } from './media-storage';
 import { markDeleted } from './repo';
 
-export const REMOVE_FILES_TASK = 'media.remove-files';
-
 const removeFilesPayload = z.object({
-  mediaId: z.uuid(),
+  mediaId: idSchema,
   /** One version's folder; the whole media folder when absent. */
   prefix: z.string().optional(),
   /** Also delete the original upload. */
   source: z.boolean().default(false),
 });
 export type RemoveFilesPayload = z.input<typeof removeFilesPayload>;
+
+export const REMOVE_FILES_TASK = declareTask('media:remove-files', removeFilesPayload, {
+  formerNames: ['media.remove-files'],
+});
 
 /**
  * Marks media deleted inside the caller's transaction and queues the removal of every file
@@ -35,18 +38,17 @@ export async function scheduleMediaDeletion(
 }
 
 export async function queueFileRemoval(tx: Executor, payload: RemoveFilesPayload, runAt?: Date): Promise<void> {
-  const key = `${REMOVE_FILES_TASK}:${payload.prefix ?? mediaPrefix(payload.mediaId)}`;
+  const key = `media.remove-files:${payload.prefix ?? mediaPrefix(payload.mediaId)}`;
   await enqueue(tx, REMOVE_FILES_TASK, payload, { jobKey: key, maxAttempts: 10, ...(runAt ? { runAt } : {}) });
 }
 
 /** Job: deletes files from storage (idempotent: deleting what is gone is not an error). */
-export function removeFilesTask(deps: MediaDeps): Task {
-  return async (raw) => {
-    const payload = removeFilesPayload.parse(raw);
+export function removeFilesTask(deps: MediaDeps): TaskDefinition {
+  return defineTask(REMOVE_FILES_TASK, async (payload) => {
     const prefix = payload.prefix ?? mediaPrefix(payload.mediaId);
     if (!prefix.startsWith(mediaPrefix(payload.mediaId))) throw new Error('prefix outside the media folder');
     const removed = await deps.storage.deletePrefix(prefix);
     if (payload.source) await deps.uploads.remove(payload.mediaId);
     deps.logger.info({ mediaId: payload.mediaId, prefix, removed, source: payload.source }, 'media files removed');
-  };
+  });
 }

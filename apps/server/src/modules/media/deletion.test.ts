@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { startS3rver } from '../../platform/storage/test-s3rver';
 import type { Storage } from '../../platform/storage';
 import { createMediaStorage } from './media-storage';

@@ -1,3 +1,5 @@
+import { liveMessage, userChannel } from '@vw/domain';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import type { MediaDeps } from './deps';
 import { queueFileRemoval } from './delete-media';
 import { findVersion, lockMedia, updateMedia, updateVersion } from './repo';
@@ -12,10 +14,10 @@ export async function failVersion(
   version: number,
   error: { code: string; message: string },
 ): Promise<void> {
-  const owner = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const media = await lockMedia(tx, mediaId);
     const row = await findVersion(tx, mediaId, version);
-    if (!media || !row || row.status !== 'processing') return null;
+    if (!media || !row || row.status !== 'processing') return;
     await updateVersion(tx, mediaId, version, {
       status: 'failed',
       errorCode: error.code,
@@ -32,15 +34,11 @@ export async function failVersion(
         updatedAt: deps.clock.now(),
       });
     }
-    return { ownerId: media.ownerId, status: media.readyVersion === null ? 'failed' : 'ready' };
+    const status = media.readyVersion === null ? 'failed' : 'ready';
+    afterCommit(tx, () =>
+      deps.realtime.publishMessage(
+        liveMessage(userChannel(media.ownerId), 'media.progress', { mediaId, version, status, progress: 0, error }),
+      ),
+    );
   });
-  if (owner) {
-    await deps.realtime.publish(`user:${owner.ownerId}`, 'media.progress', {
-      mediaId,
-      version,
-      status: owner.status,
-      progress: 0,
-      error,
-    });
-  }
 }

@@ -1,10 +1,7 @@
-import path from 'node:path';
 import type { Executor } from '../../platform/db/client';
 import type { AppContext, AppModule } from '../../platform/module';
-import type { IdentityService } from '../identity';
-import { PROCESS_TASK } from './complete-upload';
-import { removeFilesTask, REMOVE_FILES_TASK, scheduleMediaDeletion } from './delete-media';
-import type { MediaDeps } from './deps';
+import { removeFilesTask, scheduleMediaDeletion } from './delete-media';
+import type { MediaDeps, MediaPorts } from './deps';
 import { importMediaFile } from './import-file';
 import { createMediaStorage } from './media-storage';
 import { mediaRoutes } from './media-routes';
@@ -13,13 +10,16 @@ import { processMediaTask } from './process-version';
 import { recoverStalledTask, RECOVER_TASK } from './recover-stalled';
 import { uploadRoutes } from './upload-routes';
 import { PlaybackUrls } from './playback-urls';
+import { previewImageUrl } from './preview-image';
 import type { MediaView } from './present';
-import { readMedia, readMediaMany, isUuid, type MediaViewer } from './read-media';
+import { isUuid } from '../../platform/ids';
+import { readMedia, readMediaMany, type MediaViewer } from './read-media';
 import { findMedia, findMediaOwnedBy, withholdMedia } from './repo';
 import { createUploadStore } from './upload-store';
 
 export type { MediaView, MediaError } from './present';
 export type { MediaViewer } from './read-media';
+export type { IdentityPort, MediaPorts } from './deps';
 
 /** The media module's public face for other modules. */
 export interface MediaService {
@@ -40,15 +40,18 @@ export interface MediaService {
   withhold(tx: Executor, mediaIds: string[]): Promise<void>;
   /** Marks media deleted inside `tx` and queues the removal of all its files. */
   scheduleDeletion(tx: Executor, mediaIds: string[]): Promise<void>;
+  /**
+   * The poster of ready media for a shared link's preview, signed for SHARE_IMAGE_TOKEN_SECONDS at
+   * least (relative unless a CDN or public URL is configured); null when not ready, gone or withheld.
+   */
+  previewImageUrl(mediaId: string): Promise<string | null>;
   /** Processes a local file as if `ownerId` had uploaded it (demo data); returns the media id. */
   importFile(input: { ownerId: string; file: string; filename: string; contentType: string }): Promise<string>;
 }
 
 /** Uploads (tus), the processing pipeline's jobs, playback with path-scoped tokens, studio edits. */
-export function createMediaModule(
-  ctx: AppContext,
-  identity: Pick<IdentityService, 'guard' | 'displayName'>,
-): { module: AppModule; service: MediaService } {
+export function createMediaModule(ctx: AppContext, ports: MediaPorts): { module: AppModule; service: MediaService } {
+  const { identity } = ports;
   const deps = createMediaDeps(ctx, identity.displayName);
 
   const service: MediaService = {
@@ -62,21 +65,17 @@ export function createMediaModule(
     },
     scheduleDeletion: (tx, mediaIds) => scheduleMediaDeletion(deps, tx, mediaIds.filter(isUuid)),
     importFile: (input) => importMediaFile(deps, input),
+    previewImageUrl: (mediaId) => previewImageUrl(deps, mediaId),
   };
 
   const module: AppModule = {
     name: 'media',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: async (app) => {
       await uploadRoutes(app, deps, identity.guard);
       mediaRoutes(app, deps, identity.guard);
       playRoutes(app, deps);
     },
-    tasks: {
-      [PROCESS_TASK]: processMediaTask(deps),
-      [REMOVE_FILES_TASK]: removeFilesTask(deps),
-      [RECOVER_TASK]: recoverStalledTask(deps),
-    },
+    tasks: [processMediaTask(deps), removeFilesTask(deps), recoverStalledTask(deps)],
     crontab: [`* * * * * ${RECOVER_TASK}`],
     exportUserData: async (userId) => ({
       media: (await findMediaOwnedBy(deps.db, userId)).map((m) => ({

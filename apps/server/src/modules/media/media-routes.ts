@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notFound, forbidden } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
@@ -7,7 +7,8 @@ import { perUserLimit } from '../../platform/http/user-rate-limit';
 import { scheduleMediaDeletion } from './delete-media';
 import type { MediaDeps } from './deps';
 import type { MediaView } from './present';
-import { readMedia, isUuid } from './read-media';
+import { isUuid } from '../../platform/ids';
+import { readMedia } from './read-media';
 import { findMedia } from './repo';
 import { requestEdit } from './request-edit';
 import { editBody, mediaParams, mediaView } from './schemas';
@@ -50,7 +51,7 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
         await readMedia(deps, req.params.mediaId, caller?.sessionId, viewer),
         caller?.userId ?? null,
       );
-      if (!view) throw notFound('media_not_found', 'No such media.');
+      if (!view) throw new DomainError('media_not_found', 'No such media.');
       return view;
     },
   );
@@ -91,8 +92,8 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
     async (req, reply) => {
       const { mediaId } = req.params;
       const media = isUuid(mediaId) ? await findMedia(deps.db, mediaId) : undefined;
-      if (!media) throw notFound('media_not_found', 'No such media.');
-      if (media.ownerId !== callerOf(req).userId) throw forbidden('media_forbidden', 'This media is not yours.');
+      if (!media) throw new DomainError('media_not_found', 'No such media.');
+      if (media.ownerId !== callerOf(req).userId) throw new DomainError('media_forbidden', 'This media is not yours.');
       await deps.db.transaction((tx) => scheduleMediaDeletion(deps, tx, [mediaId]));
       return reply.status(204).send(null);
     },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import type { MediaView } from './present';
 
 /** Test support: tus `Upload-Metadata` for a file type and name. */
@@ -37,10 +37,20 @@ export async function tusRequest(
 
 /** Test support: uploads a whole file in one creation-with-upload request; returns the media id. */
 export async function uploadFile(runtime: Runtime, token: string, file: string, type = 'video/mp4'): Promise<string> {
-  const body = await readFile(file);
+  return uploadBytes(runtime, token, await readFile(file), type);
+}
+
+/** Test support: uploads bytes in one creation-with-upload request, as the app does; returns the media id. */
+export async function uploadBytes(
+  runtime: Runtime,
+  token: string,
+  body: Buffer,
+  type: string,
+  name?: string,
+): Promise<string> {
   const res = await tusRequest(runtime, 'POST', '/v1/uploads', {
     token,
-    headers: { 'upload-length': String(body.length), 'upload-metadata': tusMetadata(type) },
+    headers: { 'upload-length': String(body.length), 'upload-metadata': tusMetadata(type, name) },
     body,
   });
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.body}`);
@@ -81,3 +91,9 @@ export async function waitForMedia(
 
 export const isSettled = (view: MediaView): boolean =>
   (view.status === 'ready' && !view.edit) || view.status === 'failed' || view.edit?.status === 'failed';
+
+/** Test support: for `waitForMedia`, ready; a failed item throws at once with its reason. */
+export function isReady(view: MediaView): boolean {
+  if (view.status === 'failed') throw new Error(`media failed: ${JSON.stringify(view)}`);
+  return view.status === 'ready';
+}

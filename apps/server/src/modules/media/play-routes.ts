@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { forbidden, notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
 import type { ByteRange } from '../../platform/storage';
@@ -8,7 +8,7 @@ import type { MediaDeps } from './deps';
 import { cloudFrontSignedCookies } from './cloudfront-cookies';
 import { verifyPlaybackToken } from './playback-token';
 import { PLAY_PATH } from './playback-urls';
-import { isUuid } from './read-media';
+import { isUuid } from '../../platform/ids';
 import { mediaAccessOf } from './repo';
 
 const tags = ['media'];
@@ -38,7 +38,7 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
         ? verifyPlaybackToken(deps.signingSecret, token, mediaId, deps.clock.now().getTime())
         : ({ ok: false, reason: 'malformed' } as const);
       if (!check.ok) {
-        throw forbidden(
+        throw new DomainError(
           check.reason === 'expired' ? 'playback_token_expired' : 'playback_token_invalid',
           check.reason === 'expired'
             ? 'The playback link has expired; fetch the media again.'
@@ -46,14 +46,14 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
         );
       }
       const match = FILE_PATH.exec(file);
-      if (!match) throw notFound('media_file_not_found', 'No such file.');
+      if (!match) throw new DomainError('media_file_not_found', 'No such file.');
       const playlist = match[1] === 'm3u8';
       // Every file checks the media is still served, so deleted or taken-down media stops at once,
       // tokens handed out before included; only the owner's and admins' tokens play withheld media.
       const access = await mediaAccessOf(deps.db, mediaId);
-      if (access === 'gone') throw notFound('media_not_found', 'No such media.');
+      if (access === 'gone') throw new DomainError('media_not_found', 'No such media.');
       if (access === 'withheld' && !check.privileged) {
-        throw forbidden('media_taken_down', 'This video was taken down.');
+        throw new DomainError('media_taken_down', 'This video was taken down.');
       }
       const key = `media/${mediaId}/v${check.version}/${file}`;
       await sendObject(deps, reply, key, req.headers.range, playlist ? 'no-cache' : IMMUTABLE);
@@ -62,7 +62,7 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
 
   // Anything else under the playback path lacks a token (or its media id): refused the same way.
   app.get(`${PLAY_PATH}/*`, { schema: { hide: true } }, async () => {
-    throw forbidden('playback_token_invalid', 'Not a valid playback link.');
+    throw new DomainError('playback_token_invalid', 'Not a valid playback link.');
   });
 
   app.get(
@@ -77,7 +77,7 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
     async (_req, reply) => {
       const { CDN_BASE_URL, CLOUDFRONT_KEY_PAIR_ID, CLOUDFRONT_PRIVATE_KEY, CLOUDFRONT_COOKIE_DOMAIN } = deps.config;
       if (!CDN_BASE_URL || !CLOUDFRONT_KEY_PAIR_ID || !CLOUDFRONT_PRIVATE_KEY) {
-        throw notFound('cdn_not_configured', 'Playback is not served through a CDN here.');
+        throw new DomainError('cdn_not_configured', 'Playback is not served through a CDN here.');
       }
       const expiresAt = deps.urls.expiresAt();
       const cookies = cloudFrontSignedCookies({
@@ -107,7 +107,7 @@ async function sendObject(
   cacheControl: string,
 ): Promise<void> {
   const head = await deps.storage.head(key);
-  if (!head) throw notFound('media_file_not_found', 'No such file.');
+  if (!head) throw new DomainError('media_file_not_found', 'No such file.');
   void reply.header('accept-ranges', 'bytes').header('cache-control', cacheControl).header('etag', `"${head.etag}"`);
   const range = rangeHeader ? parseRange(rangeHeader, head.size) : null;
   if (range === 'unsatisfiable') {

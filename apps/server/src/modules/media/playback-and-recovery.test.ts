@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Session } from '../../../test/client';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
 import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createMediaDeps } from './index';
 import type { MediaDeps } from './deps';
 import { uploadFile } from './media-test-support';
@@ -57,9 +57,9 @@ describe('a processing job whose worker died', () => {
 
     // The lease runs out; the recovery cron queues a fresh job for the version.
     clock.advance(runtime.ctx.config.MEDIA_LEASE_SECONDS * 1000 + 1000);
-    await recoverStalledTask(deps)({}, {} as never);
+    await recoverStalledTask(deps).handler({}, {} as never);
     const jobs = await deps.db.execute<{ key: string }>(
-      sql`select key from graphile_worker.jobs where task_identifier = 'media.process'`,
+      sql`select key from graphile_worker.jobs where task_identifier = 'media:process'`,
     );
     expect(jobs.rows.map((r) => r.key)).toContain(`media.process:${mediaId}:v1`);
 

@@ -17,6 +17,8 @@ export interface MediaView {
   progress: number;
   error?: MediaError;
   posterUrl?: string;
+  /** The poster at 320 px wide, for small previews. */
+  thumbUrl?: string;
   playbackUrl?: string;
   /** Full-size file of an image. */
   imageUrl?: string;
@@ -55,6 +57,10 @@ export function presentMedia(
     if (row.posterKey) {
       const posterFile = row.posterKey.slice(row.readyPrefix?.length ?? 0);
       view.posterUrl = urls.fileUrl(row.id, row.readyVersion, posterFile, sessionId, privileged);
+    }
+    if (row.thumbKey) {
+      const thumbFile = row.thumbKey.slice(row.readyPrefix?.length ?? 0);
+      view.thumbUrl = urls.fileUrl(row.id, row.readyVersion, thumbFile, sessionId, privileged);
     }
     if (row.kind === 'video')
       view.playbackUrl = urls.fileUrl(row.id, row.readyVersion, MASTER_FILE, sessionId, privileged);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
+import { MediaRejection } from './pipeline/media-rejection.js';
 import type { MediaDeps } from './deps';
 import { defaultMediaTools } from './pipeline';
 import { runProcess } from './pipeline/run-process';
@@ -24,7 +25,7 @@ const inputArgs = (file: string): string[] => [
   `file:${file}`,
 ];
 
-const notAnImage = (): AppError => new AppError(422, 'not_an_image', 'The file is not an image we can read.');
+const notAnImage = (): DomainError => new MediaRejection('not_an_image', 'The file is not an image we can read.');
 
 /**
  * Gallery images: decoded once, re-encoded as JPEG (which also drops camera metadata such as the
@@ -50,10 +51,13 @@ export async function processImage(
     ],
     { timeoutMs: 60_000, signal },
   );
-  if (run.endedBy === 'abort') throw new AppError(409, 'transcode_cancelled', 'Processing was cancelled.');
+  if (run.endedBy === 'abort') throw new DomainError('transcode_cancelled', 'Processing was cancelled.');
   if (run.exitCode !== 0) throw notAnImage();
   const size = await imageSize(path.join(outputDir, IMAGE_FILE));
-  return { files: [IMAGE_FILE, POSTER_FILE], outcome: { durationMs: null, ...size, hasCaptions: false } };
+  return {
+    files: [IMAGE_FILE, POSTER_FILE],
+    outcome: { durationMs: null, ...size, hasCaptions: false, hasThumbnail: false },
+  };
 }
 
 async function imageSize(file: string): Promise<{ width: number; height: number }> {

@@ -1,11 +1,14 @@
+import { liveMessage, userChannel } from '@vw/domain';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import type { Task } from '../../platform/jobs';
+import { DomainError } from '../../platform/errors';
+import { defineTask, type TaskDefinition } from '../../platform/jobs';
+import { PROCESS_TASK } from './complete-upload';
 import type { MediaDeps } from './deps';
 import { failVersion } from './fail-version';
+import { MediaRejection } from './pipeline/media-rejection';
+import { addThumbnail } from './make-thumbnail';
 import { processImage } from './process-image';
 import { ProcessingProgress, TRANSCODE_SHARE } from './processing-progress';
 import { publishVersion, uploadOutputs, type VersionOutcome } from './publish-version';
@@ -20,24 +23,17 @@ import {
 } from './repo';
 import { transcodeEdits } from './transcode-edits';
 
-const payloadSchema = z.object({ mediaId: z.uuid(), version: z.number().int().positive() });
-
-/** Failures that no retry can fix: the upload or the edit itself is at fault. */
-const PERMANENT =
-  /^(not_a_video|not_an_image|undecodable|truncated|too_long|too_large|resolution_too_large|trim_invalid|captions_.*|media_source_missing)$/;
-
 /**
- * Job `media.process`: runs the pipeline for one version of one media item. Idempotent — every
+ * Job `media:process`: runs the pipeline for one version of one media item. Idempotent — every
  * attempt starts in a fresh scratch folder and overwrites whatever an interrupted attempt stored;
  * a version no longer processing (done, failed, superseded, deleted) is left alone. Transient
  * failures are retried by the job queue with backoff; the last attempt records the failure.
  */
-export function processMediaTask(deps: MediaDeps): Task {
-  return async (raw, helpers) => {
-    const { mediaId, version } = payloadSchema.parse(raw);
+export function processMediaTask(deps: MediaDeps): TaskDefinition {
+  return defineTask(PROCESS_TASK, async ({ mediaId, version }, helpers) => {
     const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     await processVersion(deps, mediaId, version, { lastAttempt });
-  };
+  });
 }
 
 export async function processVersion(
@@ -67,17 +63,19 @@ export async function processVersion(
     await progress.close();
     const result = await publishVersion(deps, mediaId, version, outcome);
     if (result === 'published') {
-      await deps.realtime.publish(`user:${media.ownerId}`, 'media.progress', {
-        mediaId,
-        version,
-        status: 'ready',
-        progress: 100,
-      });
+      await deps.realtime.publishMessage(
+        liveMessage(userChannel(media.ownerId), 'media.progress', {
+          mediaId,
+          version,
+          status: 'ready',
+          progress: 100,
+        }),
+      );
     }
   } catch (err) {
     await progress.close();
-    if (err instanceof AppError && err.code === 'transcode_cancelled') return;
-    if (err instanceof AppError && PERMANENT.test(err.code)) {
+    if (err instanceof DomainError && err.code === 'transcode_cancelled') return;
+    if (err instanceof MediaRejection) {
       await failVersion(deps, mediaId, version, { code: err.code, message: err.message });
       return;
     }
@@ -107,7 +105,7 @@ async function runPipeline(
   const source = await deps.uploads.localCopy(media.id, scratch);
   const outputDir = path.join(scratch, 'out');
   const transcodeTimer = deps.metrics
-    ?.histogram(
+    .histogram(
       'transcode_seconds',
       'Media processing time (probe, transcode, renditions), by kind',
       ['kind'],
@@ -126,8 +124,9 @@ async function runPipeline(
           onProbed: (sourceDurationMs) => updateMedia(deps.db, media.id, { sourceDurationMs }),
           onProgress: (percent) => progress.report(percent * TRANSCODE_SHARE),
         });
-  transcodeTimer?.();
+  const withThumbnail = await addThumbnail(made, outputDir, progress.signal);
+  transcodeTimer();
   progress.report(TRANSCODE_SHARE * 100);
-  await uploadOutputs(deps.storage, outputDir, made.files, version.prefix);
-  return made.outcome;
+  await uploadOutputs(deps.storage, outputDir, withThumbnail.files, version.prefix);
+  return withThumbnail.outcome;
 }

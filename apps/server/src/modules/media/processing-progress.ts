@@ -1,3 +1,4 @@
+import { liveMessage, userChannel } from '@vw/domain';
 import type { MediaDeps } from './deps';
 import { renewLease, updateMedia } from './repo';
 
@@ -66,12 +67,14 @@ export class ProcessingProgress {
     // While an earlier version plays, the media item stays ready; the edit's progress is on its version.
     if (!this.media.playing) await updateMedia(this.deps.db, this.media.id, { progress });
     if (announce) {
-      await this.deps.realtime.publish(`user:${this.media.ownerId}`, 'media.progress', {
-        mediaId: this.media.id,
-        version: this.version,
-        status: 'processing',
-        progress,
-      });
+      await this.deps.realtime.publishMessage(
+        liveMessage(userChannel(this.media.ownerId), 'media.progress', {
+          mediaId: this.media.id,
+          version: this.version,
+          status: 'processing',
+          progress,
+        }),
+      );
     }
   }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { isSettled, uploadFile, waitForMedia } from './media-test-support';
 import { cutInHalf, makeClip, runTool } from './pipeline/test-clips';
 
@@ -37,6 +37,23 @@ afterAll(async () => {
   await runtime?.stop();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** The pixel width of the JPEG served at `url`. */
+async function servedWidth(url: string, saveAs: string): Promise<number> {
+  const served = await runtime.app!.inject({ method: 'GET', url });
+  expect(served.statusCode).toBe(200);
+  await writeFile(at(saveAs), served.rawPayload);
+  const probed = await runTool('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=width',
+    '-of',
+    'csv=p=0',
+    at(saveAs),
+  ]);
+  return Number(probed.trim());
+}
 
 describe('media processing', () => {
   it.each([
@@ -75,6 +92,7 @@ describe('media processing', () => {
     expect(view.durationMs).toBeGreaterThanOrEqual(1900);
     expect(view.playbackUrl).toMatch(new RegExp(`^/v1/play/[^/]+/${mediaId}/master\\.m3u8$`));
     expect(view.posterUrl).toMatch(/poster\.jpg$/);
+    expect(await servedWidth(view.thumbUrl!, 'video-thumb.jpg')).toBe(320);
     // The transcode time is recorded for the operations dashboard.
     const scraped = await runtime.ctx.metrics.registry.metrics();
     expect(scraped).toMatch(/transcode_seconds_count\{kind="video"\} [1-9]/);
@@ -98,7 +116,7 @@ describe('media processing', () => {
     expect(anonymous.body.playbackUrl).toMatch(/master\.m3u8$/);
   });
 
-  it('turns an uploaded image into a JPEG and a poster', async () => {
+  it('turns an uploaded image into a JPEG, a 640 px poster and a 320 px thumbnail', async () => {
     const mediaId = await uploadFile(runtime, maker.accessToken, at('photo.jpg'), 'image/jpeg');
     const view = await waitForMedia(runtime, mediaId, maker.accessToken, isSettled);
     expect(view).toMatchObject({ kind: 'image', status: 'ready', width: 800, height: 600 });
@@ -107,5 +125,9 @@ describe('media processing', () => {
     const image = await runtime.app!.inject({ method: 'GET', url: view.imageUrl! });
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/jpeg');
+    // Small previews get the thumbnail, not the poster or the full image.
+    expect(await servedWidth(view.posterUrl!, 'poster.jpg')).toBe(640);
+    expect(view.thumbUrl).toMatch(new RegExp(`^/v1/play/[^/]+/${mediaId}/thumb\\.jpg$`));
+    expect(await servedWidth(view.thumbUrl!, 'thumb.jpg')).toBe(320);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Storage } from '../../platform/storage';
 import { queueFileRemoval } from './delete-media';
 import type { MediaDeps } from './deps';
-import { POSTER_FILE } from './playback-urls';
+import { POSTER_FILE, THUMB_FILE } from './playback-urls';
 import { findVersion, lockMedia, updateMedia, updateVersion } from './repo';
 
 /** What a finished run of the pipeline produced, to be published as the playing version. */
@@ -12,6 +12,8 @@ export interface VersionOutcome {
   width: number;
   height: number;
   hasCaptions: boolean;
+  /** A thumbnail was made from the poster. */
+  hasThumbnail: boolean;
 }
 
 // Playlists go last, so a player never finds a playlist naming a segment not yet stored.
@@ -63,6 +65,7 @@ export async function publishVersion(
       status: 'ready',
       progress: 100,
       posterKey: `${row.prefix}${POSTER_FILE}`,
+      thumbKey: outcome.hasThumbnail ? `${row.prefix}${THUMB_FILE}` : null,
       hasCaptions: outcome.hasCaptions,
       durationMs: outcome.durationMs,
       width: outcome.width,
@@ -85,6 +88,7 @@ export async function publishVersion(
       readyVersion: version,
       readyPrefix: row.prefix,
       posterKey: `${row.prefix}${POSTER_FILE}`,
+      thumbKey: outcome.hasThumbnail ? `${row.prefix}${THUMB_FILE}` : null,
       durationMs: outcome.durationMs,
       width: outcome.width,
       height: outcome.height,

@@ -1,6 +1,7 @@
 import type { MediaDeps } from './deps';
 import { presentMedia, type MediaView } from './present';
 import { findMedia, findMediaMany, findVersion, findVersionsOf, type MediaRow } from './repo';
+import { isUuid } from '../../platform/ids';
 
 /** Who is looking: withheld media is shown to its owner and to admins only. */
 export interface MediaViewer {
@@ -50,6 +51,3 @@ export async function readMediaMany(
 function hasPendingVersion(row: MediaRow): boolean {
   return row.readyVersion !== null && row.latestVersion > row.readyVersion;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);

@@ -1,10 +1,10 @@
-import { enqueue, type Task } from '../../platform/jobs';
+import { z } from 'zod';
+import { defineTask, enqueue, type TaskDefinition } from '../../platform/jobs';
 import { PROCESS_TASK, processJobKey } from './complete-upload';
 import { scheduleMediaDeletion } from './delete-media';
 import type { MediaDeps } from './deps';
 import { findAbandonedUploads, findStalledVersions } from './repo';
 
-// graphile-worker's crontab does not accept dots in task names.
 export const RECOVER_TASK = 'media:recover-stalled';
 /** Uploads never finished after this long are given up. */
 const ABANDONED_UPLOAD_MS = 24 * 3600 * 1000;
@@ -14,8 +14,8 @@ const ABANDONED_UPLOAD_MS = 24 * 3600 * 1000;
  * job may stay locked in the queue for hours, so a fresh job is queued under the same key and
  * another worker takes the version over at once. Uploads abandoned for a day are deleted.
  */
-export function recoverStalledTask(deps: MediaDeps): Task {
-  return async () => {
+export function recoverStalledTask(deps: MediaDeps): TaskDefinition {
+  return defineTask(RECOVER_TASK, z.object({}), async () => {
     const now = deps.clock.now();
     const stalled = await findStalledVersions(deps.db, now, 50);
     for (const { mediaId, version } of stalled) {
@@ -37,5 +37,5 @@ export function recoverStalledTask(deps: MediaDeps): Task {
         ),
       );
     }
-  };
+  });
 }

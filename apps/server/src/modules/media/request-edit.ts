@@ -1,9 +1,11 @@
-import { conflict, forbidden, notFound } from '../../platform/errors';
+import { liveMessage, userChannel } from '@vw/domain';
+import { afterCommit } from '../../platform/db/unit-of-work';
+import { DomainError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs';
 import { PROCESS_TASK, processJobKey } from './complete-upload';
 import type { MediaDeps } from './deps';
 import { buildWebVtt, parseWebVtt, resolveTrim, type CaptionCue } from './pipeline';
-import { isUuid } from './read-media';
+import { isUuid } from '../../platform/ids';
 import { addVersion, findVersion, lockMedia, updateMedia, type MediaRow } from './repo';
 import type { EditBody } from './schemas';
 import type { VersionEdits } from './tables';
@@ -17,10 +19,10 @@ export async function requestEdit(
   deps: Pick<MediaDeps, 'db' | 'clock' | 'realtime'>,
   input: { mediaId: string; callerId: string; edit: EditBody },
 ): Promise<void> {
-  const version = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const media = isUuid(input.mediaId) ? await lockMedia(tx, input.mediaId) : undefined;
-    if (!media) throw notFound('media_not_found', 'No such media.');
-    if (media.ownerId !== input.callerId) throw forbidden('media_forbidden', 'This media is not yours.');
+    if (!media) throw new DomainError('media_not_found', 'No such media.');
+    if (media.ownerId !== input.callerId) throw new DomainError('media_forbidden', 'This media is not yours.');
     assertEditable(media);
     const base = (await findVersion(tx, media.id, media.latestVersion))?.edits ?? {};
     const edits = mergeEdits(base, input.edit, media.sourceDurationMs);
@@ -44,22 +46,25 @@ export async function requestEdit(
         maxAttempts: 5,
       },
     );
-    return { next, ownerId: media.ownerId };
-  });
-  await deps.realtime.publish(`user:${version.ownerId}`, 'media.progress', {
-    mediaId: input.mediaId,
-    version: version.next,
-    status: 'processing',
-    progress: 0,
+    afterCommit(tx, () =>
+      deps.realtime.publishMessage(
+        liveMessage(userChannel(media.ownerId), 'media.progress', {
+          mediaId: media.id,
+          version: next,
+          status: 'processing',
+          progress: 0,
+        }),
+      ),
+    );
   });
 }
 
 function assertEditable(media: MediaRow): void {
-  if (media.kind !== 'video') throw conflict('media_not_editable', 'Only videos can be edited.');
+  if (media.kind !== 'video') throw new DomainError('media_not_editable', 'Only videos can be edited.');
   if (media.status === 'uploading' || (media.status === 'processing' && media.readyVersion === null)) {
-    throw conflict('media_not_ready', 'Wait until the video has been processed.');
+    throw new DomainError('media_not_ready', 'Wait until the video has been processed.');
   }
-  if (!media.sourceKey) throw conflict('media_source_missing', 'The original upload of this video is gone.');
+  if (!media.sourceKey) throw new DomainError('media_source_missing', 'The original upload of this video is gone.');
 }
 
 /** The new version's edits, on the source timeline, checked as far as can be before processing. */

@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 
 const mediaError = z.object({ code: z.string(), message: z.string() });
 
 export const mediaView = z
   .object({
-    id: z.uuid(),
-    ownerId: z.uuid(),
+    id: idSchema,
+    ownerId: idSchema,
     kind: z.enum(['video', 'image']),
     status: z.enum(['uploading', 'processing', 'ready', 'failed']),
     progress: z.number().int().min(0).max(100),
     error: mediaError.optional(),
     posterUrl: z.string().optional().describe('signed; valid PLAYBACK_TOKEN_SECONDS'),
+    thumbUrl: z.string().optional().describe('the poster 320 px wide, for small previews; signed like posterUrl'),
     playbackUrl: z.string().optional().describe('HLS master playlist, signed; fetch the media again to renew'),
     imageUrl: z.string().optional(),
     durationMs: z.number().int().optional(),

@@ -59,6 +59,8 @@ export const mediaItems = media.table(
     readyVersion: integer('ready_version'),
     readyPrefix: text('ready_prefix'),
     posterKey: text('poster_key'),
+    /** The version's thumbnail; null for versions made before thumbnails existed. */
+    thumbKey: text('thumb_key'),
     durationMs: integer('duration_ms'),
     width: integer('width'),
     height: integer('height'),
@@ -87,6 +89,7 @@ export const mediaVersions = media.table(
     /** Storage prefix of this version's files, `media/<id>/v<version>/`. */
     prefix: text('prefix').notNull(),
     posterKey: text('poster_key'),
+    thumbKey: text('thumb_key'),
     hasCaptions: boolean('has_captions').notNull().default(false),
     durationMs: integer('duration_ms'),
     width: integer('width'),

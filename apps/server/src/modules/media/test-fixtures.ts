@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createMediaDeps } from './index';
 import { fixtureClip, type ProcessedClip } from './fixture-clip';
 import { versionPrefix } from './media-storage';
 import { publishVersion, uploadOutputs } from './publish-version';
 import { addVersion, insertMedia, lockMedia } from './repo';
 
+// Uploads as the app makes them, for other modules' tests (which reach media only through this file).
+export { isReady, uploadBytes, waitForMedia } from './media-test-support';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Fixtures made once for the whole run (a transcoded clip), shared by every test process. */
+    fixtureDir: string;
+  }
+}
+
 // Every fixture media item gets its own copy of a clip transcoded once for the whole run.
-const processed = new Map<number, Promise<ProcessedClip>>();
-const processOnce = (seconds: number) => fixtureClip(inject('fixtureDir'), seconds);
+const processed = new Map<string, Promise<ProcessedClip>>();
 
 /**
  * Test support: a video media item owned by `ownerId`, READY to play — its files are a real HLS
@@ -19,11 +28,14 @@ const processOnce = (seconds: number) => fixtureClip(inject('fixtureDir'), secon
 export async function createReadyMedia(
   runtime: Runtime,
   ownerId: string,
-  clip: { seconds?: number } = {},
+  clip: { seconds?: number; fixtureDir?: string } = {},
 ): Promise<string> {
   const seconds = clip.seconds ?? 1;
-  const once = processed.get(seconds) ?? processOnce(seconds);
-  processed.set(seconds, once);
+  // Under the test runner the clip comes from the run's shared folder; elsewhere (benchmarks) the caller names one.
+  const fixtureDir = clip.fixtureDir ?? inject('fixtureDir');
+  const key = `${fixtureDir}:${seconds}`;
+  const once = processed.get(key) ?? fixtureClip(fixtureDir, seconds);
+  processed.set(key, once);
   const { outputDir, result } = await once;
   const deps = createMediaDeps(runtime.ctx, async () => 'Fixture Maker');
   const id = randomUUID();
@@ -48,6 +60,7 @@ export async function createReadyMedia(
     width: top.width,
     height: top.height,
     hasCaptions: false,
+    hasThumbnail: false,
   });
   if (published !== 'published') throw new Error(`fixture media not published: ${published}`);
   return id;

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors';
+import { MediaRejection } from './pipeline/media-rejection.js';
 import type { MediaDeps } from './deps';
 import {
   probeRejectionError,
@@ -57,8 +57,9 @@ export async function transcodeEdits(
 
   const trim = resolveTrim(trimRequest, video.durationSeconds);
   if (trim.durationSeconds > maxSeconds + 0.5) {
-    throw new AppError(422, 'too_long', `Videos can last at most ${maxSeconds} s; trim it shorter.`, {
-      details: { durationSeconds: trim.durationSeconds, maxDurationSeconds: maxSeconds },
+    throw new MediaRejection('too_long', `Videos can last at most ${maxSeconds} s; trim it shorter.`, {
+      durationSeconds: trim.durationSeconds,
+      maxDurationSeconds: maxSeconds,
     });
   }
   const cues = edits.captions?.length
@@ -84,6 +85,7 @@ export async function transcodeEdits(
       width: top.width,
       height: top.height,
       hasCaptions: result.subtitles !== null,
+      hasThumbnail: false,
     },
   };
 }

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { conflict, forbidden, notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import type { HttpApp } from '../../platform/http/types';
 import { perUserLimit } from '../../platform/http/user-rate-limit';
 import { scheduleMediaDeletion } from './delete-media';
 import type { MediaDeps } from './deps';
-import { isUuid } from './read-media';
+import { isUuid } from '../../platform/ids';
 import { findMedia } from './repo';
 import { createTusServer, UPLOADS_PATH, type PendingCreation } from './tus-uploads';
 import { checkUploadCreation } from './upload-rules';
@@ -106,12 +106,13 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
       handler: async (req, reply) => {
         const { mediaId } = req.params as { mediaId: string };
         const media = isUuid(mediaId) ? await findMedia(deps.db, mediaId) : undefined;
-        if (!media) throw notFound('upload_not_found', 'No such upload.');
-        if (media.ownerId !== callerOf(req).userId) throw forbidden('upload_forbidden', 'This upload is not yours.');
+        if (!media) throw new DomainError('upload_not_found', 'No such upload.');
+        if (media.ownerId !== callerOf(req).userId)
+          throw new DomainError('upload_forbidden', 'This upload is not yours.');
         if (req.method === 'DELETE') {
           // Termination is for unfinished uploads; finished media is deleted with DELETE /v1/media/:id.
           if (media.status !== 'uploading')
-            throw conflict('upload_finished', 'This upload is finished; delete the media instead.');
+            throw new DomainError('upload_finished', 'This upload is finished; delete the media instead.');
           // Recorded before tus answers, so the media is gone by the time the client hears 204; tus
           // removes the bytes, and the removal job, a minute later, whatever it may have left.
           await deps.db.transaction((tx) => scheduleMediaDeletion(deps, tx, [mediaId], { removeAfterMs: 60_000 }));

@@ -1,4 +1,4 @@
-import { AppError, badRequest, forbidden } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 
 /** What a tus creation request declares about the file to come. */
 export interface DeclaredUpload {
@@ -17,10 +17,10 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   for (const pair of header.split(',')) {
     const [key, value, extra] = pair.trim().split(' ');
     if (!key || extra !== undefined || !/^[A-Za-z0-9_.-]{1,64}$/.test(key)) {
-      throw badRequest('upload_metadata_invalid', 'Upload-Metadata is malformed.');
+      throw new DomainError('upload_metadata_invalid', 'Upload-Metadata is malformed.');
     }
     if (value !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
-      throw badRequest('upload_metadata_invalid', 'Upload-Metadata values must be base64.');
+      throw new DomainError('upload_metadata_invalid', 'Upload-Metadata values must be base64.');
     }
     out[key] = value === undefined ? '' : Buffer.from(value, 'base64').toString('utf8');
   }
@@ -44,24 +44,24 @@ export function checkUploadCreation(
   limits: UploadSizeLimits,
 ): DeclaredUpload {
   if (headers.uploadLength === undefined || headers.uploadDeferLength !== undefined) {
-    throw badRequest('upload_length_required', 'Declare the size of the file in Upload-Length.');
+    throw new DomainError('upload_length_required', 'Declare the size of the file in Upload-Length.');
   }
   if (!/^[0-9]{1,16}$/.test(headers.uploadLength)) {
-    throw badRequest('upload_length_invalid', 'Upload-Length must be a whole number of bytes.');
+    throw new DomainError('upload_length_invalid', 'Upload-Length must be a whole number of bytes.');
   }
   const size = Number(headers.uploadLength);
   if (size > limits.maxBytes) throw tooLarge(limits.maxBytes, size, null);
-  if (size === 0) throw badRequest('upload_empty', 'The file is empty.');
+  if (size === 0) throw new DomainError('upload_empty', 'The file is empty.');
   const metadata = parseUploadMetadata(headers.metadata);
   const type = (metadata.filetype ?? metadata.type ?? '').trim().toLowerCase();
   if (!MIME.test(type)) {
-    throw new AppError(415, 'unsupported_media_type', 'Only video and image files can be uploaded.', {
-      details: { type: type || null },
+    throw new DomainError('unsupported_media_type', 'Only video and image files can be uploaded.', {
+      type: type || null,
     });
   }
   const kind = type.startsWith('video/') ? 'video' : 'image';
   if (!caller.roles.includes('maker')) {
-    throw forbidden(
+    throw new DomainError(
       'maker_required',
       kind === 'video' ? 'Only makers can upload videos.' : 'Only makers can upload images.',
     );
@@ -71,9 +71,11 @@ export function checkUploadCreation(
   return { size, type, kind, filename };
 }
 
-function tooLarge(maxBytes: number, size: number, kind: 'image' | null): AppError {
+function tooLarge(maxBytes: number, size: number, kind: 'image' | null): DomainError {
   const what = kind === 'image' ? 'Images' : 'Files';
-  return new AppError(413, 'upload_too_large', `${what} can be at most ${maxBytes} bytes.`, {
-    details: { maxBytes, size, ...(kind ? { kind } : {}) },
+  return new DomainError('upload_too_large', `${what} can be at most ${maxBytes} bytes.`, {
+    maxBytes,
+    size,
+    ...(kind ? { kind } : {}),
   });
 }

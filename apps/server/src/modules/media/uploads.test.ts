@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { mediaIdOf, tusMetadata, tusRequest, waitForMedia } from './media-test-support';
 import { makeClip } from './pipeline/test-clips';
 

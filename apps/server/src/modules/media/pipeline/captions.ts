@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors.js';
+import { MediaRejection } from './media-rejection.js';
 import { formatVttTimestamp, parseVttTimestamp } from './webvtt-time.js';
 
 /** One caption, in milliseconds of the (trimmed) video; `text` is plain text, lines split by `\n`. */
@@ -35,8 +35,8 @@ export type CaptionErrorCode =
   | 'captions_empty_cue'
   | 'captions_bad_character';
 
-function captionsError(code: CaptionErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError(422, code, message, { details });
+function captionsError(code: CaptionErrorCode, message: string, details: Record<string, unknown> = {}): MediaRejection {
+  return new MediaRejection(code, message, details);
 }
 
 export interface CaptionOptions {

@@ -1,4 +1,5 @@
-import { AppError } from '../../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
+import { MediaRejection } from './media-rejection.js';
 
 export interface SubtitlesRendition {
   /** URI of the subtitles media playlist, relative to the master playlist. */
@@ -44,7 +45,7 @@ export function addSubtitlesToMaster(master: string, rendition: SubtitlesRenditi
 
   const lines = master.replace(/\r\n?/g, '\n').split('\n');
   if (lines[0] !== '#EXTM3U' || !lines.some((l) => l.startsWith('#EXT-X-STREAM-INF:'))) {
-    throw new AppError(422, 'hls_master_invalid', 'Not an HLS master playlist.');
+    throw new DomainError('hls_master_invalid', 'Not an HLS master playlist.');
   }
   const isDefault = rendition.isDefault ? 'YES' : 'NO';
   const media =
@@ -72,15 +73,13 @@ export function addSubtitlesToMaster(master: string, rendition: SubtitlesRenditi
 
 function assertAttribute(name: string, value: string, pattern: RegExp): void {
   if (!pattern.test(value)) {
-    throw new AppError(422, 'captions_invalid_rendition', `Subtitles ${name} is not valid.`, {
-      details: { [name]: value },
-    });
+    throw new MediaRejection('captions_invalid_rendition', `Subtitles ${name} is not valid.`, { [name]: value });
   }
 }
 
 function assertUri(uri: string): void {
   // Relative, one path, nothing a playlist line could be confused by.
   if (!/^[A-Za-z0-9._\-/]+$/.test(uri) || uri.startsWith('/') || uri.includes('..')) {
-    throw new AppError(422, 'captions_invalid_rendition', 'Subtitles URI is not valid.', { details: { uri } });
+    throw new MediaRejection('captions_invalid_rendition', 'Subtitles URI is not valid.', { uri });
   }
 }

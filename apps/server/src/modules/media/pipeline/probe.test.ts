@@ -159,13 +159,13 @@ describe('probeVideo', () => {
       tools: { ffmpegPath: '/nonexistent/ffmpeg', ffprobePath: '/nonexistent/ffprobe' },
     });
     expect(result).toMatchObject({ ok: false, code: 'too_large', details: { maxBytes: 1000 } });
-    if (!result.ok) expect(probeRejectionError(result)).toMatchObject({ status: 413, code: 'too_large' });
+    if (!result.ok) expect(probeRejectionError(result)).toMatchObject({ name: 'MediaRejection', code: 'too_large' });
   });
 
   it('honours a configured duration limit', async () => {
     const result = await probeVideo(clip.portrait ?? '', { limits: { maxDurationSeconds: 1 } });
     expect(result).toMatchObject({ ok: false, code: 'too_long' });
-    if (!result.ok) expect(probeRejectionError(result)).toMatchObject({ status: 422, code: 'too_long' });
+    if (!result.ok) expect(probeRejectionError(result)).toMatchObject({ name: 'MediaRejection', code: 'too_long' });
   });
 
   it('reports a missing file and a missing tool as errors, not verdicts', async () => {

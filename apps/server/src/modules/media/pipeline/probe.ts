@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { AppError } from '../../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
+import { MediaRejection } from './media-rejection.js';
 import {
   classifyOpenFailure,
   classifyProbeOutput,
@@ -68,10 +69,8 @@ export async function probeVideo(filePath: string, options: ProbeOptions = {}): 
 }
 
 /** The error the HTTP layer shows for a rejected upload. */
-export function probeRejectionError(rejection: ProbeRejection): AppError {
-  return new AppError(rejection.code === 'too_large' ? 413 : 422, rejection.code, rejection.message, {
-    details: rejection.details,
-  });
+export function probeRejectionError(rejection: ProbeRejection): MediaRejection {
+  return new MediaRejection(rejection.code, rejection.message, rejection.details);
 }
 
 /**
@@ -118,7 +117,7 @@ function timedOut(): ProbeRejection {
 }
 
 function throwIfAborted(run: RunProcessResult): void {
-  if (run.endedBy === 'abort') throw new AppError(409, 'probe_cancelled', 'Probing was cancelled.');
+  if (run.endedBy === 'abort') throw new DomainError('probe_cancelled', 'Probing was cancelled.');
 }
 
 async function fileSize(filePath: string): Promise<number> {
@@ -127,6 +126,6 @@ async function fileSize(filePath: string): Promise<number> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   });
-  if (!info?.isFile()) throw new AppError(404, 'media_source_missing', 'The uploaded file is missing.');
+  if (!info?.isFile()) throw new MediaRejection('media_source_missing', 'The uploaded file is missing.');
   return info.size;
 }

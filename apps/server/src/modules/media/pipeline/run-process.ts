@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { AppError } from '../../../platform/errors.js';
+import { setPriority } from 'node:os';
+import { DomainError } from '../../../platform/errors.js';
 
 export interface RunProcessOptions {
   /** Killed after this long in total. */
@@ -11,6 +12,11 @@ export interface RunProcessOptions {
   onStdoutLine?: (line: string) => void;
   /** Collected stdout above this size is cut off (and `stdoutTruncated` set). */
   maxStdoutBytes?: number;
+  /**
+   * The program's scheduling niceness (default 10): media tools yield the CPU to requests, the
+   * database and other jobs in the same machine, and use what is left.
+   */
+  niceness?: number;
 }
 
 export interface RunProcessResult {
@@ -39,6 +45,13 @@ export function runProcess(
       return;
     }
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, options.niceness ?? 10);
+      } catch {
+        // Not permitted here (some containers): the program runs at the normal priority.
+      }
+    }
     let endedBy: RunProcessResult['endedBy'] = 'exit';
     const stdoutChunks: Buffer[] = [];
     let stdoutBytes = 0;
@@ -90,7 +103,7 @@ export function runProcess(
     child.on('error', (error: NodeJS.ErrnoException) => {
       cleanUp();
       if (error.code === 'ENOENT') {
-        reject(new AppError(503, 'media_tool_missing', `${command} is not installed or not on PATH.`));
+        reject(new DomainError('media_tool_missing', `${command} is not installed or not on PATH.`));
       } else {
         reject(error);
       }

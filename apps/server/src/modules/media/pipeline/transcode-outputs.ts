@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
 import { addSubtitlesToMaster, buildSubtitlesPlaylist } from './hls-subtitles.js';
 import { runProcess, type RunProcessResult } from './run-process.js';
 import { layoutStoryboard, type StoryboardLayout, type StoryboardPlan } from './storyboard.js';
@@ -14,16 +14,15 @@ const SUBTITLES_DIR = 'subtitles';
 export function assertSucceeded(run: RunProcessResult): void {
   switch (run.endedBy) {
     case 'abort':
-      throw new AppError(409, 'transcode_cancelled', 'The transcode was cancelled.');
+      throw new DomainError('transcode_cancelled', 'The transcode was cancelled.');
     case 'timeout':
     case 'idle':
-      throw new AppError(503, 'transcode_timed_out', 'The transcode took too long.', {
-        details: { endedBy: run.endedBy },
-      });
+      throw new DomainError('transcode_timed_out', 'The transcode took too long.', { endedBy: run.endedBy });
     case 'exit':
       if (run.exitCode !== 0) {
-        throw new AppError(422, 'transcode_failed', 'The video could not be transcoded.', {
-          details: { exitCode: run.exitCode, stderr: run.stderr.slice(-2000) },
+        throw new DomainError('transcode_failed', 'The video could not be transcoded.', {
+          exitCode: run.exitCode,
+          stderr: run.stderr.slice(-2000),
         });
       }
       break;
@@ -40,8 +39,8 @@ export async function tileStoryboard(
 ): Promise<StoryboardLayout> {
   const thumbnails = (await readdir(thumbnailsDir)).filter((f) => f.endsWith('.jpg')).sort();
   if (thumbnails.length === 0) {
-    throw new AppError(422, 'transcode_failed', 'The transcode did not produce every output.', {
-      details: { missing: 'storyboard thumbnails' },
+    throw new DomainError('transcode_failed', 'The transcode did not produce every output.', {
+      missing: 'storyboard thumbnails',
     });
   }
   const layout = layoutStoryboard(plan, thumbnails.length);
@@ -88,7 +87,7 @@ export async function writeSubtitles(
 /** ffmpeg reads `%` in an output path as a numbering pattern. */
 export function assertNoPattern(dir: string): void {
   if (dir.includes('%')) {
-    throw new AppError(409, 'transcode_output_dir_invalid', 'Media folders may not contain "%".', { details: { dir } });
+    throw new DomainError('transcode_output_dir_invalid', 'Media folders may not contain "%".', { dir });
   }
 }
 
@@ -96,9 +95,7 @@ export async function prepareEmptyDir(dir: string): Promise<void> {
   assertNoPattern(path.resolve(dir));
   await mkdir(dir, { recursive: true });
   if ((await readdir(dir)).length > 0) {
-    throw new AppError(409, 'transcode_output_dir_not_empty', 'The output folder must be empty.', {
-      details: { dir },
-    });
+    throw new DomainError('transcode_output_dir_not_empty', 'The output folder must be empty.', { dir });
   }
 }
 
@@ -106,9 +103,7 @@ export async function assertOutputs(files: string[], dir: string): Promise<void>
   for (const file of files) {
     const info = await stat(path.join(dir, file)).catch(() => null);
     if (!info?.isFile() || info.size === 0) {
-      throw new AppError(422, 'transcode_failed', 'The transcode did not produce every output.', {
-        details: { missing: file },
-      });
+      throw new DomainError('transcode_failed', 'The transcode did not produce every output.', { missing: file });
     }
   }
 }

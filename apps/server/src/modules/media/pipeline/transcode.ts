@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
 import { buildWebVtt, type CaptionCue } from './captions.js';
 import { buildFilterGraph } from './filter-graph.js';
 import { chooseLadder, type Rung } from './ladder.js';
@@ -174,5 +174,5 @@ function renditionOf(rung: Rung): Rendition {
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError(409, 'transcode_cancelled', 'The transcode was cancelled.');
+  if (signal?.aborted) throw new DomainError('transcode_cancelled', 'The transcode was cancelled.');
 }

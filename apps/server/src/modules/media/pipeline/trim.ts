@@ -1,4 +1,4 @@
-import { unprocessable } from '../../../platform/errors.js';
+import { MediaRejection } from './media-rejection.js';
 
 /** A maker's trim, in milliseconds of the source; either end may be left open. */
 export interface TrimRequest {
@@ -26,13 +26,16 @@ export function resolveTrim(trim: TrimRequest | undefined, sourceDurationSeconds
   const endMs = Math.min(trim?.endMs ?? sourceMs, sourceMs);
   const isMs = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
   if (!isMs(startMs) || !isMs(trim?.endMs ?? 0)) {
-    throw unprocessable('trim_invalid', 'Trim points must be whole, non-negative milliseconds.', { startMs, endMs });
+    throw new MediaRejection('trim_invalid', 'Trim points must be whole, non-negative milliseconds.', {
+      startMs,
+      endMs,
+    });
   }
   if (startMs >= sourceMs) {
-    throw unprocessable('trim_invalid', 'The trim starts after the end of the video.', { startMs, sourceMs });
+    throw new MediaRejection('trim_invalid', 'The trim starts after the end of the video.', { startMs, sourceMs });
   }
   if (endMs - startMs < MIN_TRIMMED_SECONDS * 1000) {
-    throw unprocessable('trim_invalid', `A trimmed video must last at least ${MIN_TRIMMED_SECONDS} s.`, {
+    throw new MediaRejection('trim_invalid', `A trimmed video must last at least ${MIN_TRIMMED_SECONDS} s.`, {
       startMs,
       endMs,
     });
