@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
 import type { Caller } from '../../platform/http/types';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { deleteStory } from './delete-story';
 import type { StoriesDeps } from './deps';
 import { editStory } from './edit-story';

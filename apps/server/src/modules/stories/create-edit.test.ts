@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import type { StoryView } from './schemas';
 import { createDraft, createPublished, email, offerPolicy, type Api } from './test-support';
@@ -125,7 +125,7 @@ describe('creating a story', () => {
       body: { title: 'T', heroMediaId: theirs },
     });
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('media_not_found');
+    expect(res.body.error.code).toBe('story_media_not_found');
     const unknown = await api.call('POST', '/v1/stories', {
       token: maker.accessToken,
       body: { title: 'T', gallery: [randomUUID()] },

@@ -1,5 +1,5 @@
 import type { Caller } from '../../platform/http/types';
-import { DEFAULT_CATEGORY } from './categories';
+import { DEFAULT_CATEGORY } from '@vw/domain';
 import type { StoriesDeps } from './deps';
 import { presentStory } from './present';
 import { pricingProblem } from './rules';

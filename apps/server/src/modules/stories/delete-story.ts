@@ -13,15 +13,15 @@ export async function deleteStory(deps: StoriesDeps, caller: Caller, storyId: st
     const story = await lockStory(tx, storyId);
     if (!story) throw storyNotFound();
     assertOwner(story, caller);
-    const link = deps.auctions();
-    if (await link?.blocksStoryChanges(storyId, tx)) throw auctionActive();
+    const auctions = deps.auctions();
+    if (await auctions.blocksStoryChanges(storyId, tx)) throw auctionActive();
     // A maker may reuse a clip in two stories; deleting one must not pull it from the other.
     const stillUsed = new Set((await mediaRefsOfOtherStories(tx, story.makerId, storyId)).flatMap(mediaIdsOf));
     await deps.media.scheduleDeletion(
       tx,
       mediaIdsOf(story).filter((id) => !stillUsed.has(id)),
     );
-    await link?.eraseStory?.(tx, storyId);
+    await auctions.eraseStory(tx, storyId);
     await deleteStoryRow(tx, storyId);
   });
   await feedChanged(deps);

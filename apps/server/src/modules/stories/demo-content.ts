@@ -1,4 +1,4 @@
-import type { StoryCategory } from './categories';
+import type { StoryCategory } from '@vw/domain';
 import type { CreateStoryInput } from './schemas';
 
 /** A lavfi source the demo video is drawn from (all built into ffmpeg, no files needed). */

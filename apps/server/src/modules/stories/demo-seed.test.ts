@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
 import { apiClient } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import { DEMO_MAKERS, DEMO_STORIES } from './demo-content';
 import { demoSeedEnabled, publishDemoStories, seedDemoData } from './demo-seed';
@@ -116,7 +116,7 @@ describe('demo data', () => {
     expect(await publishDemoStories(deps, { storyIds: [draft.body.id], round: 0 })).toEqual([]);
     const queued = await runtime.ctx.db.execute<{ payload: { storyIds: string[]; round: number } }>(
       sql`select p.payload from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
-          where j.task_identifier = 'stories.publish-demo'`,
+          where j.task_identifier = 'stories:publish-demo'`,
     );
     expect(queued.rows.map((r) => r.payload)).toEqual([{ storyIds: [draft.body.id], round: 1 }]);
     await runtime.ctx.db.execute(sql`select graphile_worker.remove_job('stories.publish-demo')`);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 import type { Config } from '../../config';
-import { enqueue, type TaskList } from '../../platform/jobs';
+import { declareTask, defineTask, enqueue, type TaskDefinition } from '../../platform/jobs';
 import { DEMO_MAKERS, DEMO_STORIES } from './demo-content';
 import { ffmpegAvailable, renderDemoVideo } from './demo-videos';
 import type { StoriesDeps } from './deps';
@@ -12,8 +13,15 @@ import { publishStory } from './publish-story';
 import { columnsOf } from './story-fields';
 import { anyStoryExists, findStory, insertStory } from './story-repo';
 
-export const SEED_TASK = 'stories.seed-demo';
-export const PUBLISH_DEMO_TASK = 'stories.publish-demo';
+const publishPayload = z.object({ storyIds: z.array(idSchema), round: z.number().int().min(0) });
+
+export const SEED_TASK = declareTask('stories:seed-demo', z.object({}), { formerNames: ['stories.seed-demo'] });
+export const PUBLISH_DEMO_TASK = declareTask('stories:publish-demo', publishPayload, {
+  formerNames: ['stories.publish-demo'],
+});
+/** One pending job each (the keys predate the task names and stay, so a queued job keeps its key). */
+const SEED_JOB_KEY = 'stories.seed-demo';
+const PUBLISH_DEMO_JOB_KEY = 'stories.publish-demo';
 /** How long the demo stories wait for their videos before staying drafts (rounds of 2 s). */
 const PUBLISH_ROUNDS = 300;
 
@@ -27,7 +35,7 @@ export function demoSeedEnabled(config: Pick<Config, 'SEED_DEMO_DATA' | 'NODE_EN
 /**
  * On an empty database: three makers and their stories, each with a generated video that goes
  * through the real media pipeline. The stories are drafts until their videos are ready; the
- * `stories.publish-demo` job publishes them then. Skipped (with a log line) when there are stories
+ * `stories:publish-demo` job publishes them then. Skipped (with a log line) when there are stories
  * already or no ffmpeg (media processing needs it too).
  */
 export async function seedDemoData(
@@ -88,7 +96,7 @@ export async function seedDemoData(
         });
         ids.push(row.id);
       }
-      await enqueue(tx, PUBLISH_DEMO_TASK, { storyIds: ids, round: 0 }, { jobKey: PUBLISH_DEMO_TASK });
+      await enqueue(tx, PUBLISH_DEMO_TASK, { storyIds: ids, round: 0 }, { jobKey: PUBLISH_DEMO_JOB_KEY });
       return ids;
     });
     if (!storyIds) return skip('another worker seeded the database');
@@ -98,8 +106,6 @@ export async function seedDemoData(
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const publishPayload = z.object({ storyIds: z.array(z.uuid()), round: z.number().int().min(0) });
 
 /** Publishes the demo drafts whose videos are ready; comes back in 2 s for the rest. */
 export async function publishDemoStories(
@@ -128,22 +134,22 @@ export async function publishDemoStories(
       deps.db,
       PUBLISH_DEMO_TASK,
       { storyIds: waiting, round: payload.round + 1 },
-      { jobKey: PUBLISH_DEMO_TASK, runAt: new Date(deps.clock.now().getTime() + 2_000) },
+      { jobKey: PUBLISH_DEMO_JOB_KEY, runAt: new Date(deps.clock.now().getTime() + 2_000) },
     );
   }
   return published;
 }
 
 /** The seed's jobs: the one-off seed and the publisher that waits for the videos. */
-export function demoSeedTasks(deps: StoriesDeps): TaskList {
-  return {
-    [SEED_TASK]: async () => {
+export function demoSeedTasks(deps: StoriesDeps): TaskDefinition[] {
+  return [
+    defineTask(SEED_TASK, async () => {
       await seedDemoData(deps);
-    },
-    [PUBLISH_DEMO_TASK]: async (raw) => {
-      await publishDemoStories(deps, publishPayload.parse(raw));
-    },
-  };
+    }),
+    defineTask(PUBLISH_DEMO_TASK, async (payload) => {
+      await publishDemoStories(deps, payload);
+    }),
+  ];
 }
 
 /**
@@ -153,7 +159,7 @@ export function demoSeedTasks(deps: StoriesDeps): TaskList {
 export function scheduleDemoSeed(deps: StoriesDeps): void {
   if (!deps.config.ROLES.worker || !demoSeedEnabled(deps.config)) return;
   setTimeout(() => {
-    enqueue(deps.db, SEED_TASK, {}, { jobKey: SEED_TASK, jobKeyMode: 'preserve_run_at', maxAttempts: 3 }).catch(
+    enqueue(deps.db, SEED_TASK, {}, { jobKey: SEED_JOB_KEY, jobKeyMode: 'preserve_run_at', maxAttempts: 3 }).catch(
       (err: unknown) => deps.logger.warn({ err }, 'could not queue the demo data'),
     );
   }, 0).unref();

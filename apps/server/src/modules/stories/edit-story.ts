@@ -30,7 +30,7 @@ export async function editStory(
     assertOwner(current, caller);
     const set = columnsOf(input);
     const next = merged(current, set);
-    if (changesTerms(current, next) && (await deps.auctions()?.blocksStoryChanges(storyId, tx))) throw auctionActive();
+    if (changesTerms(current, next) && (await deps.auctions().blocksStoryChanges(storyId, tx))) throw auctionActive();
     const problem =
       current.status === 'published'
         ? publishRefusal(

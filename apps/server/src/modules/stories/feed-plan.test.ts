@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
-import { STORY_CATEGORIES } from './categories';
+import type { Runtime } from '../../composition/runtime';
+import { STORY_CATEGORIES } from '@vw/domain';
 import { feedQuery } from './story-repo';
 
 let runtime: Runtime;
+let makers: string[];
 
 interface PlanNode {
   'Node Type': string;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   runtime = await startTestServer();
   // 6,000 stories from 40 makers: most published over the last few days, the rest drafts or archived;
   // 'paper' is rare (1 in 100), the other categories share the rest.
-  const makers = Array.from({ length: 40 }, () => randomUUID());
+  makers = Array.from({ length: 40 }, () => randomUUID());
   const common = STORY_CATEGORIES.filter((c) => c !== 'paper');
   await runtime.ctx.db.execute(sql`
     insert into stories.stories (maker_id, title, category, status, published_at, min_offer_minor, currency,
@@ -78,5 +79,17 @@ describe('the feed query plan', () => {
       ['Limit', undefined],
       ['Index Scan', 'stories_feed_category_idx'],
     ]);
+  });
+
+  it('reads the Following feed (a few followed makers) from an index, never the whole table', async () => {
+    for (const position of [null, after]) {
+      for (const followed of [makers.slice(0, 1), makers.slice(0, 3)]) {
+        const nodes = await planOf(
+          feedQuery(runtime.ctx.db, { limit: 21, after: position, category: null, makerIds: followed }),
+        );
+        expect(nodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+        expect(nodes.some((n) => n['Index Name'] !== undefined)).toBe(true);
+      }
+    }
   });
 });

@@ -27,13 +27,14 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags: ['feed'],
-        summary: 'Published stories, newest first (keyset pagination: pass nextCursor back as cursor)',
+        summary:
+          'Published stories, newest first (keyset pagination: pass nextCursor back as cursor); following=true: only the makers the caller follows',
         querystring: s.feedQuery,
         response: { 200: s.storyPage, ...errorResponses },
       },
     },
     async (req, reply) => {
-      if (req.caller !== null) return readFeed(deps, req.caller, req.query);
+      if (req.caller !== null || req.query.following === 'true') return readFeed(deps, req.caller, req.query);
       // Already serialised through the page schema: Fastify sends a JSON string as it is.
       const body = await readAnonymousFeed(deps, req.query);
       return reply.type('application/json; charset=utf-8').send(body as never);

@@ -1,4 +1,4 @@
-import { notFound, unprocessable } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { findOpenReport, insertReport, type ReportRow } from './report-repo';
@@ -57,15 +57,15 @@ async function assertReportable(
   switch (targetType) {
     case 'story': {
       const story = await findStory(deps.db, targetId);
-      if (!story || !canSee(story, caller)) throw notFound('story_not_found', 'No such story');
+      if (!story || !canSee(story, caller)) throw new DomainError('story_not_found', 'No such story');
       if (story.makerId === caller.userId)
-        throw unprocessable('cannot_report_self', 'You cannot report your own story');
+        throw new DomainError('cannot_report_self', 'You cannot report your own story');
       return;
     }
     case 'user': {
       const status = await deps.identity.userStatus(targetId);
-      if (status === null || status === 'deleted') throw notFound('user_not_found', 'No such user');
-      if (targetId === caller.userId) throw unprocessable('cannot_report_self', 'You cannot report yourself');
+      if (status === null || status === 'deleted') throw new DomainError('user_not_found', 'No such user');
+      if (targetId === caller.userId) throw new DomainError('cannot_report_self', 'You cannot report yourself');
       return;
     }
     default: {

@@ -1,25 +1,38 @@
-import path from 'node:path';
 import type { Executor } from '../../platform/db/client';
+import type { Caller } from '../../platform/http/types';
 import type { AppContext, AppModule } from '../../platform/module';
-import type { AuctionsLinkProvider } from './auctions-link';
-import type { StoriesDeps, StoriesIdentity, StoriesMedia } from './deps';
+import type { StoriesDeps, StoriesPorts } from './deps';
 import { demoSeedTasks, scheduleDemoSeed } from './demo-seed';
 import { feedRoutes } from './feed-routes';
 import { listReports, resolveReport, type ModerationReport, type ReportFilter } from './moderate-reports';
 import { reportRoutes } from './report-routes';
-import { isUuid } from './rules';
-import { StoryEventHub, type StoryEventListener, type StoryUnpublishedByAdmin } from './story-events';
+import type { AuctionSearchFacts } from './search-index';
+import { postgresSearchIndex } from './search-repo';
+import { searchRoutes } from './search-routes';
+import type { StoryCard } from './schemas';
+import { isUuid } from '../../platform/ids';
+import {
+  StoryEventHub,
+  type StoryEventListener,
+  type StoryPublishedListener,
+  type StoryUnpublishedByAdmin,
+} from './story-events';
 import { findStoriesByIds, findStory, lockStory, storiesOfMaker } from './story-repo';
+import { storyCardsFor, storyVisibleTo } from './story-cards';
 import { storyRoutes } from './story-routes';
 import { summaryOf, termsOf, type StorySummary, type StoryTerms } from './story-terms';
 import { unpublishByAdmin } from './unpublish-by-admin';
 import { eraseStoriesData, exportStoriesData } from './user-data';
 
-export type { AuctionsLink, AuctionSummary, AuctionSummaryState } from './auctions-link';
+export type { AuctionSummary, AuctionSummaryState } from './auctions-link';
+export type { AuctionsPort, FollowersPort, IdentityPort, MediaPort, SocialPort, StoriesPorts } from './deps';
+export type { AuctionSearchFacts, SearchIndexPort } from './search-index';
 export type { StoryEvent, StoryEventListener, StoryUnpublishedByAdmin, ReportResolved } from './story-events';
+export type { StoryPublished, StoryPublishedListener } from './story-events';
 export type { StorySummary, StoryTerms } from './story-terms';
+export { storyCard, type StoryCard } from './schemas';
 export type { ModerationReport, ReportFilter } from './moderate-reports';
-export { STORY_CATEGORIES, type StoryCategory } from './categories';
+export { STORY_CATEGORIES, type StoryCategory } from '@vw/domain';
 
 /** The stories module's public face for other modules. */
 export interface StoriesService {
@@ -55,14 +68,25 @@ export interface StoriesService {
     outcome: 'actioned' | 'dismissed';
     note?: string | null;
   }): Promise<ModerationReport>;
+  /**
+   * Records what a story's current auction means for search (live or not, high bid, end), inside the
+   * auctions module's transaction that changed it.
+   */
+  auctionChanged(tx: Executor, facts: AuctionSearchFacts): Promise<void>;
   /** Registers a listener run inside the transaction of every story event (notifications' outbox). */
   onEvent(listener: StoryEventListener): void;
+  /** True when the story exists and the caller may see it. */
+  storyVisibleTo(storyId: string, caller: Caller | null): Promise<boolean>;
+  /** Feed items of the given stories the caller may see, in the order given (a watchlist's page). */
+  storyCards(storyIds: string[], caller: Caller | null): Promise<StoryCard[]>;
+  /** Registers a listener run inside the transaction that publishes a story (the followers' fan-out). */
+  onPublished(listener: StoryPublishedListener): void;
 }
 
-/** Stories, the feed, likes, view counts and reports. */
+/** Stories, the feed, search, likes, view counts and reports. */
 export function createStoriesModule(
   ctx: AppContext,
-  links: { identity: StoriesIdentity; media: StoriesMedia; auctions: AuctionsLinkProvider },
+  ports: StoriesPorts,
 ): { module: AppModule; service: StoriesService } {
   const deps: StoriesDeps = {
     db: ctx.db,
@@ -70,11 +94,10 @@ export function createStoriesModule(
     config: ctx.config,
     secrets: ctx.secrets,
     logger: ctx.logger.child({ module: 'stories' }),
-    identity: links.identity,
-    media: links.media,
-    auctions: links.auctions,
+    ...ports,
     events: new StoryEventHub(),
     cache: ctx.cache,
+    searchIndex: postgresSearchIndex(ctx.db),
   };
 
   const service: StoriesService = {
@@ -94,18 +117,22 @@ export function createStoriesModule(
     storiesOfMaker: async (makerId) => (isUuid(makerId) ? (await storiesOfMaker(deps.db, makerId)).map(summaryOf) : []),
     listReports: (filter) => listReports(deps, filter),
     resolveReport: (input) => resolveReport(deps, input),
+    auctionChanged: (tx, facts) => deps.searchIndex.auctionChanged(tx, facts),
     onEvent: (listener) => deps.events.add(listener),
+    storyVisibleTo: (storyId, caller) => storyVisibleTo(deps, storyId, caller),
+    storyCards: (storyIds, caller) => storyCardsFor(deps, storyIds, caller),
+    onPublished: (listener) => deps.events.addPublished(listener),
   };
 
   scheduleDemoSeed(deps);
 
   const module: AppModule = {
     name: 'stories',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) => {
       storyRoutes(app, deps);
       feedRoutes(app, deps);
       reportRoutes(app, deps);
+      searchRoutes(app, deps);
     },
     tasks: demoSeedTasks(deps),
     exportUserData: (userId) => exportStoriesData(deps, userId),

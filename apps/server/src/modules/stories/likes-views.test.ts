@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
 import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import type { StoryView } from './schemas';
 import { createDraft, createPublished, email, type Api } from './test-support';

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit';
-import { conflict, notFound } from '../../platform/errors';
-import { decodeCursor, pageOf } from './cursor';
+import { DomainError } from '../../platform/errors';
+import { decodeCursor, pageOf } from '../../platform/keyset-cursor';
 import type { StoriesDeps } from './deps';
 import { presentReport, type ReportView } from './file-report';
 import { closeReport, findReport, listReportRows } from './report-repo';
@@ -60,8 +60,8 @@ export async function resolveReport(
     });
     if (!row) {
       const existing = await findReport(tx, input.reportId);
-      if (!existing) throw notFound('report_not_found', 'No such report');
-      throw conflict('report_already_resolved', 'The report was already resolved');
+      if (!existing) throw new DomainError('report_not_found', 'No such report');
+      throw new DomainError('report_already_resolved', 'The report was already resolved');
     }
     await recordAudit(tx, {
       actorId: input.adminId,

@@ -35,7 +35,6 @@ async function loadContext(
 ): Promise<Context> {
   const ids = stories.map((s) => s.id);
   const makerIds = [...new Set(stories.map((s) => s.makerId))];
-  const link = deps.auctions();
   const [makers, media, auctions, liked] = await Promise.all([
     makerViews(deps, makerIds),
     mediaIds.length
@@ -45,7 +44,7 @@ async function loadContext(
           caller ? { userId: caller.userId, admin: caller.roles.includes('admin') } : null,
         )
       : Promise.resolve(new Map<string, MediaView>()),
-    link && ids.length ? link.summaries(ids) : Promise.resolve(new Map<string, AuctionSummary>()),
+    ids.length ? deps.auctions().summaries(ids) : Promise.resolve(new Map<string, AuctionSummary>()),
     caller ? likedAmong(deps.db, caller.userId, ids) : Promise.resolve(new Set<string>()),
   ]);
   return { makers, media, auctions, liked };

@@ -1,4 +1,4 @@
-import { conflict } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { presentStory } from './present';
@@ -24,12 +24,20 @@ export async function publishStory(deps: StoriesDeps, caller: Caller, storyId: s
     assertOwner(current, caller);
     if (current.status === 'published') return current;
     if (current.heroMediaId !== before.heroMediaId) {
-      throw conflict('story_changed', 'The story changed while publishing; try again');
+      throw new DomainError('story_changed', 'The story changed while publishing; try again');
     }
     const refusal = publishRefusal(current, heroReady);
     if (refusal) throw refusal;
     const now = deps.clock.now();
-    return updateStory(tx, storyId, { status: 'published', publishedAt: now, updatedAt: now });
+    const published = await updateStory(tx, storyId, { status: 'published', publishedAt: now, updatedAt: now });
+    // Followers are told through a job the listener enqueues here: publishing never waits on them.
+    await deps.events.emitPublished(tx, {
+      storyId,
+      makerId: published.makerId,
+      title: published.title,
+      at: now.toISOString(),
+    });
+    return published;
   });
   await feedChanged(deps);
   return presentStory(deps, row, caller);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import type { StoryView } from './schemas';
 import { createDraft, createUploadingMedia, email, offerPolicy, type Api } from './test-support';

@@ -1,6 +1,7 @@
 import type { Caller } from '../../platform/http/types';
-import type { StoryCategory } from './categories';
-import { decodeCursor, pageOf } from './cursor';
+import type { StoryCategory } from '@vw/domain';
+import { DomainError } from '../../platform/errors';
+import { decodeCursor, pageOf } from '../../platform/keyset-cursor';
 import type { StoriesDeps } from './deps';
 import { presentCards } from './present';
 import { storyPage, type StoryCard } from './schemas';
@@ -10,10 +11,11 @@ export interface FeedInput {
   cursor?: string | undefined;
   limit: number;
   category?: StoryCategory | undefined;
+  following?: 'true' | 'false' | undefined;
 }
 
 /**
- * A page of the feed: published stories, newest first. Keyset pagination on (publishedAt, id): the
+ * A page of the feed: published stories, newest first (with `following`, only the followed makers'). Keyset pagination on (publishedAt, id): the
  * cursor names the last item seen, so stories published meanwhile never shift a later page.
  */
 export async function readFeed(
@@ -22,7 +24,18 @@ export async function readFeed(
   input: FeedInput,
 ): Promise<{ items: StoryCard[]; nextCursor: string | null }> {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const rows = await feedQuery(deps.db, { limit: input.limit + 1, after, category: input.category ?? null });
+  let makerIds: string[] | null = null;
+  if (input.following === 'true') {
+    if (caller === null) throw new DomainError('authentication_required', 'Sign in to see the makers you follow');
+    makerIds = await deps.social().followedMakerIds(caller.userId);
+    if (makerIds.length === 0) return { items: [], nextCursor: null };
+  }
+  const rows = await feedQuery(deps.db, {
+    limit: input.limit + 1,
+    after,
+    category: input.category ?? null,
+    makerIds,
+  });
   const page = pageOf(rows, input.limit, (r) => ({ at: r.publishedAt!, id: r.id }));
   return { items: await presentCards(deps, page.items, caller), nextCursor: page.nextCursor };
 }

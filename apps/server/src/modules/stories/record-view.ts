@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { addDailyView } from './engagement-repo';
@@ -13,7 +13,7 @@ export function viewerKeyOf(
 ): string {
   if (caller) return `u:${caller.userId}`;
   if (!clientId) {
-    throw badRequest('client_id_required', 'Anonymous views need a client id (X-Client-Id header or clientId)');
+    throw new DomainError('client_id_required', 'Anonymous views need a client id (X-Client-Id header or clientId)');
   }
   return `a:${deps.secrets.lookup.hash('story-viewer', clientId)}`;
 }

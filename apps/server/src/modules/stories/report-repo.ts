@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import type { KeysetPosition } from './cursor';
+import type { KeysetPosition } from '../../platform/keyset-cursor';
 import { reports, type ReportStatus, type ReportTarget } from './tables';
 
 export type ReportRow = typeof reports.$inferSelect;

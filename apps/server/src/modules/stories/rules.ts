@@ -1,8 +1,7 @@
 /**
  * The stories module's business rules as pure functions: no database, no clock of their own.
  */
-import type { AppError } from '../../platform/errors';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { ProcessStep, StoryStatus } from './tables';
 
@@ -33,24 +32,24 @@ export function canSee(story: StoryAccessFields, caller: Caller | null): boolean
 export function assertOwner(story: StoryAccessFields, caller: Caller): void {
   if (story.makerId === caller.userId) return;
   if (!canSee(story, caller)) throw storyNotFound();
-  throw forbidden('not_story_owner', 'Only the maker of this story can change it');
+  throw new DomainError('not_story_owner', 'Only the maker of this story can change it');
 }
 
-export const storyNotFound = (): AppError => notFound('story_not_found', 'No such story');
+export const storyNotFound = (): DomainError => new DomainError('story_not_found', 'No such story');
 
 /** Money must add up: a reserve or buy-now needs an offer policy (its currency), buy-now at or above the rest. */
-export function pricingProblem(t: StoryTermsFields): AppError | null {
+export function pricingProblem(t: StoryTermsFields): DomainError | null {
   if (t.minOfferMinor === null) {
     if (t.reserveMinor !== null || t.buyNowMinor !== null) {
-      return unprocessable('offer_policy_required', 'Set an offer policy (minimum offer and currency) first');
+      return new DomainError('offer_policy_required', 'Set an offer policy (minimum offer and currency) first');
     }
     return null;
   }
   if (t.buyNowMinor !== null && t.buyNowMinor < t.minOfferMinor) {
-    return unprocessable('buy_now_below_minimum', 'The buy-now price cannot be below the minimum offer');
+    return new DomainError('buy_now_below_minimum', 'The buy-now price cannot be below the minimum offer');
   }
   if (t.buyNowMinor !== null && t.reserveMinor !== null && t.buyNowMinor < t.reserveMinor) {
-    return unprocessable('buy_now_below_reserve', 'The buy-now price cannot be below the reserve');
+    return new DomainError('buy_now_below_reserve', 'The buy-now price cannot be below the reserve');
   }
   return null;
 }
@@ -66,8 +65,8 @@ export function changesTerms(current: StoryTermsFields, next: StoryTermsFields):
   );
 }
 
-export const auctionActive = (): AppError =>
-  conflict(
+export const auctionActive = (): DomainError =>
+  new DomainError(
     'auction_active',
     'The story has an auction (or a buy-now) in progress; this cannot change until it is over',
   );
@@ -76,15 +75,18 @@ export const auctionActive = (): AppError =>
 export function publishRefusal(
   story: StoryTermsFields & { heroMediaId: string | null; moderatedAt: Date | null },
   heroReady: boolean,
-): AppError | null {
+): DomainError | null {
   if (story.moderatedAt) {
-    return forbidden('story_moderated', 'An admin took this story down; it cannot be published again');
+    return new DomainError('story_moderated', 'An admin took this story down; it cannot be published again');
   }
   if (!story.heroMediaId || !heroReady) {
-    return unprocessable('hero_video_not_ready', 'Publishing needs a hero video of yours that has finished processing');
+    return new DomainError(
+      'hero_video_not_ready',
+      'Publishing needs a hero video of yours that has finished processing',
+    );
   }
   if (story.minOfferMinor === null) {
-    return unprocessable('offer_policy_required', 'Publishing needs an offer policy (minimum offer and currency)');
+    return new DomainError('offer_policy_required', 'Publishing needs an offer policy (minimum offer and currency)');
   }
   return pricingProblem(story);
 }
@@ -107,7 +109,3 @@ export function mediaIdsOf(row: {
   ];
   return [...new Set(ids)];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids from other modules are checked before they reach a uuid column (a bad one is simply unknown). */
-export const isUuid = (value: string): boolean => UUID.test(value);

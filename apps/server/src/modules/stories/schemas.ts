@@ -1,12 +1,15 @@
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
-import { STORY_CATEGORIES } from './categories';
+import { idSchema } from '../../platform/ids';
+import { STORY_CATEGORIES } from '@vw/domain';
 import { isCountryCode, isCurrencyCode } from './codes';
+import { SEARCH_MODES, SEARCH_SORTS } from './search-index';
 import { REPORT_STATUSES, REPORT_TARGETS, STORY_STATUSES } from './tables';
 
 // ---- input ----
 
 const money = z.number().int().positive().max(1_000_000_000_000);
-const mediaId = z.uuid();
+const mediaId = idSchema;
 
 export const currencyInput = z.string().trim().toUpperCase().refine(isCurrencyCode, 'an ISO 4217 currency code');
 
@@ -60,26 +63,34 @@ export type StoryFieldsInput = z.infer<typeof storyFieldsInput>;
 export const createStoryBody = storyFieldsInput.extend({ title });
 export type CreateStoryInput = z.infer<typeof createStoryBody>;
 
-export const storyIdParam = z.object({ id: z.uuid() });
+export const storyIdParam = z.object({ id: idSchema });
 
 export const feedQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
   category: z.enum(STORY_CATEGORIES).optional(),
+  following: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only stories of the makers the caller follows (signed in only)'),
 });
 
 export const makerStoriesQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
   /** Only the maker themself may ask for anything but `published`. */
   status: z.enum([...STORY_STATUSES, 'all']).optional(),
+  sold: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only pieces that were sold (paid for); false: only those still for sale'),
 });
 
 export const viewBody = z.object({ clientId: z.string().min(8).max(128).optional() }).optional();
 
 export const reportBody = z.object({
   targetType: z.enum(REPORT_TARGETS),
-  targetId: z.uuid(),
+  targetId: idSchema,
   reason: z.string().trim().min(1).max(1000),
 });
 
@@ -189,3 +200,55 @@ export const report = z
     resolvedAt: z.string().nullable(),
   })
   .meta({ id: 'Report' });
+
+// ---- search ----
+
+const priceBound = queryInt({ min: 0, max: 1_000_000_000_000 }).optional();
+
+export const searchQuery = z.object({
+  q: z.string().max(200).default(''),
+  category: z.enum(STORY_CATEGORIES).optional(),
+  mode: z.enum(SEARCH_MODES).optional(),
+  minPriceMinor: priceBound,
+  maxPriceMinor: priceBound,
+  country: z
+    .string()
+    .transform((c) => c.toUpperCase())
+    .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code')
+    .optional(),
+  sort: z.enum(SEARCH_SORTS).default('relevance'),
+  cursor: z.string().max(400).optional(),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
+});
+
+export const searchPage = z
+  .object({
+    items: z.array(storyCard),
+    nextCursor: z.string().nullable(),
+    facets: z.object({ category: z.record(z.string(), z.number().int()) }),
+  })
+  .meta({ id: 'StorySearchPage' });
+
+export const makerSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  cursor: z.string().max(400).optional(),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
+});
+
+export const makerSearchPage = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          id: z.string(),
+          displayName: z.string(),
+          city: z.string().nullable(),
+          country: z.string().nullable(),
+          avatarUrl: z.string().nullable(),
+          followerCount: z.number().int(),
+        })
+        .meta({ id: 'MakerSearchItem' }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'MakerSearchPage' });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import type { StoryView } from './schemas';
 import { createDraft, createPublished, email, type Api } from './test-support';
 

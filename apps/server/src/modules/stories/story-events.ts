@@ -27,6 +27,17 @@ export interface ReportResolved {
 
 export type StoryEvent = StoryUnpublishedByAdmin | ReportResolved;
 
+/** A maker put a story into the feed (first publication or again after a withdrawal). */
+export interface StoryPublished {
+  storyId: string;
+  makerId: string;
+  title: string;
+  at: string;
+}
+
+/** Runs inside the publishing transaction, so what it enqueues exists only if the story went live. */
+export type StoryPublishedListener = (tx: Executor, published: StoryPublished) => Promise<void>;
+
 /**
  * Runs inside the transaction that made the change, so a listener writing an outbox row (a
  * notification) commits or rolls back with it.
@@ -35,6 +46,7 @@ export type StoryEventListener = (tx: Executor, event: StoryEvent) => Promise<vo
 
 export class StoryEventHub {
   private readonly listeners: StoryEventListener[] = [];
+  private readonly publishedListeners: StoryPublishedListener[] = [];
 
   add(listener: StoryEventListener): void {
     this.listeners.push(listener);
@@ -42,5 +54,13 @@ export class StoryEventHub {
 
   async emit(tx: Executor, event: StoryEvent): Promise<void> {
     for (const listener of this.listeners) await listener(tx, event);
+  }
+
+  addPublished(listener: StoryPublishedListener): void {
+    this.publishedListeners.push(listener);
+  }
+
+  async emitPublished(tx: Executor, published: StoryPublished): Promise<void> {
+    for (const listener of this.publishedListeners) await listener(tx, published);
   }
 }

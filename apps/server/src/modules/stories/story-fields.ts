@@ -1,4 +1,4 @@
-import { unprocessable } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { StoriesDeps } from './deps';
 import type { StoryFieldsInput } from './schemas';
 import type { NewStoryRow, StoryRow } from './story-repo';
@@ -54,11 +54,11 @@ export async function assertMediaUsable(deps: StoriesDeps, makerId: string, inpu
   for (const id of ids) {
     const view = views.get(id);
     if (!view || view.ownerId !== makerId) {
-      throw unprocessable('media_not_found', 'A media item is missing or is not yours', { mediaId: id });
+      throw new DomainError('story_media_not_found', 'A media item is missing or is not yours', { mediaId: id });
     }
   }
   if (input.heroMediaId && views.get(input.heroMediaId)!.kind !== 'video') {
-    throw unprocessable('hero_must_be_video', 'The hero must be a video', { mediaId: input.heroMediaId });
+    throw new DomainError('hero_must_be_video', 'The hero must be a video', { mediaId: input.heroMediaId });
   }
 }
 

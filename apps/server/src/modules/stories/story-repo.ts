@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/client';
-import type { StoryCategory } from './categories';
-import type { KeysetPosition } from './cursor';
+import type { StoryCategory } from '@vw/domain';
+import type { KeysetPosition } from '../../platform/keyset-cursor';
 import { likes, stories, type StoryStatus } from './tables';
 
 export type StoryRow = typeof stories.$inferSelect;
@@ -79,7 +79,7 @@ function before(
  */
 export function feedQuery(
   db: Database,
-  input: { limit: number; after: KeysetPosition | null; category: StoryCategory | null },
+  input: { limit: number; after: KeysetPosition | null; category: StoryCategory | null; makerIds?: string[] | null },
 ) {
   return db
     .select(cardColumns)
@@ -88,6 +88,7 @@ export function feedQuery(
       and(
         eq(stories.status, 'published'),
         input.category ? eq(stories.category, input.category) : undefined,
+        input.makerIds ? inArray(stories.makerId, input.makerIds) : undefined,
         before(stories.publishedAt, input.after),
       ),
     )
@@ -98,7 +99,14 @@ export function feedQuery(
 /** A maker's stories, newest created first, keyset on (createdAt, id) over `stories_maker_idx`. */
 export async function makerStoryCards(
   db: Executor,
-  input: { makerId: string; statuses: StoryStatus[]; limit: number; after: KeysetPosition | null },
+  input: {
+    makerId: string;
+    statuses: StoryStatus[];
+    limit: number;
+    after: KeysetPosition | null;
+    /** Only these stories (`only`) or all but these (`except`). */
+    ids?: { only: string[] } | { except: string[] };
+  },
 ): Promise<StoryCardRow[]> {
   return db
     .select(cardColumns)
@@ -107,6 +115,10 @@ export async function makerStoryCards(
       and(
         eq(stories.makerId, input.makerId),
         inArray(stories.status, input.statuses),
+        input.ids && 'only' in input.ids ? inArray(stories.id, input.ids.only) : undefined,
+        input.ids && 'except' in input.ids && input.ids.except.length > 0
+          ? notInArray(stories.id, input.ids.except)
+          : undefined,
         before(stories.createdAt, input.after),
       ),
     )
@@ -162,4 +174,10 @@ export async function archiveStoriesOfDeletedMaker(tx: Executor, makerId: string
 export async function anyStoryExists(db: Executor): Promise<boolean> {
   const [row] = await db.select({ id: stories.id }).from(stories).limit(1);
   return row !== undefined;
+}
+
+/** Feed-item rows of these stories (any status; the caller keeps the order it needs). */
+export async function storyCardsByIds(db: Executor, ids: string[]): Promise<StoryCardRow[]> {
+  if (ids.length === 0) return [];
+  return db.select(cardColumns).from(stories).where(inArray(stories.id, ids));
 }

@@ -1,4 +1,4 @@
-import type { StoryCategory } from './categories';
+import type { StoryCategory } from '@vw/domain';
 import type { StoryRow } from './story-repo';
 import type { StoryStatus } from './tables';
 
@@ -21,6 +21,8 @@ export interface StorySummary {
   id: string;
   makerId: string;
   title: string;
+  /** The maker's description of the piece (link previews quote it). */
+  description: string;
   category: StoryCategory;
   status: StoryStatus;
   heroMediaId: string | null;
@@ -54,6 +56,7 @@ export function summaryOf(row: StoryRow): StorySummary {
     id: row.id,
     makerId: row.makerId,
     title: row.title,
+    description: row.description,
     category: row.category,
     status: row.status,
     heroMediaId: row.heroMediaId,

@@ -12,12 +12,15 @@ import {
   primaryKey,
   text,
   timestamp,
+  customType,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { STORY_CATEGORIES } from './categories';
+import { STORY_CATEGORIES } from '@vw/domain';
 
 export const storiesSchema = pgSchema('stories');
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const STORY_STATUSES = ['draft', 'published', 'archived'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
@@ -159,5 +162,96 @@ export const reports = storiesSchema.table(
     index('reports_target_idx').on(t.targetType, t.targetId),
     check('reports_target_known', sql`${t.targetType} in ('story', 'user')`),
     check('reports_status_known', sql`${t.status} in ('open', 'actioned', 'dismissed')`),
+  ],
+);
+
+/**
+ * The search document of every story: the weighted full-text vector (title A, maker's display name
+ * B, category C, description, sections and materials D; unaccented, English stems) and the facts
+ * search filters and sorts on. Kept current in the transaction of every write that changes what it
+ * holds (see the stories migration's triggers and `auctionChanged`); `visible` is what a signed-out
+ * viewer may see: published, not taken down, the maker's account active.
+ */
+export const searchDocuments = storiesSchema.table(
+  'search_documents',
+  {
+    storyId: uuid('story_id')
+      .primaryKey()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    makerId: uuid('maker_id').notNull(),
+    visible: boolean('visible').notNull(),
+    category: text('category').notNull(),
+    makerCountry: text('maker_country'),
+    document: tsvector('document').notNull(),
+    buyNowMinor: bigint('buy_now_minor', { mode: 'number' }),
+    minOfferMinor: bigint('min_offer_minor', { mode: 'number' }),
+    auctionLive: boolean('auction_live').notNull().default(false),
+    auctionEndsAt: timestamp('auction_ends_at', { withTimezone: true, precision: 3 }),
+    highBidMinor: bigint('high_bid_minor', { mode: 'number' }),
+    /** What the piece costs now: the live auction's high bid, else buy now, else the minimum offer. */
+    priceMinor: bigint('price_minor', { mode: 'number' })
+      .notNull()
+      .generatedAlwaysAs(
+        sql`coalesce(case when auction_live then high_bid_minor end, buy_now_minor, min_offer_minor, 0)`,
+      ),
+    publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
+    /** Ending soon: live auctions first (0) by their end, then the rest (1) newest first. */
+    endingGroup: integer('ending_group')
+      .notNull()
+      .generatedAlwaysAs(sql`case when auction_live then 0 else 1 end`),
+    endingKey: doublePrecision('ending_key')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when auction_live then extract(epoch from (auction_ends_at at time zone 'UTC')) else -coalesce(extract(epoch from (published_at at time zone 'UTC')), 0) end`,
+      ),
+  },
+  (t) => [
+    index('search_documents_text_idx')
+      .using('gin', t.document)
+      .where(sql`${t.visible}`),
+    index('search_documents_newest_idx')
+      .on(t.publishedAt.desc(), t.storyId.desc())
+      .where(sql`${t.visible}`),
+    index('search_documents_price_idx')
+      .on(t.priceMinor, t.storyId)
+      .where(sql`${t.visible}`),
+    index('search_documents_ending_idx')
+      .on(t.endingGroup, t.endingKey, t.storyId)
+      .where(sql`${t.visible}`),
+    index('search_documents_category_idx')
+      .on(t.category)
+      .where(sql`${t.visible}`),
+    index('search_documents_maker_idx').on(t.makerId),
+  ],
+);
+
+/**
+ * Every unaccented lower-case word of five letters or more that a search document ever held: the
+ * vocabulary a misspelt query word is matched against by trigram similarity. Words are only added
+ * (a word no story holds any more widens a query to nothing).
+ */
+export const searchWords = storiesSchema.table('search_words', { word: text('word').primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+]);
+
+/**
+ * Makers as search finds them: display name and city, unaccented, matched by trigram similarity.
+ * Kept current by the stories migration's triggers on identity's maker profiles and accounts.
+ */
+export const searchMakers = storiesSchema.table(
+  'search_makers',
+  {
+    makerId: uuid('maker_id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    city: text('city'),
+    country: text('country'),
+    visible: boolean('visible').notNull(),
+    /** Unaccented lower-case display name and city. */
+    nameKey: text('name_key').notNull(),
+  },
+  (t) => [
+    index('search_makers_trgm_idx')
+      .using('gin', t.nameKey.op('gin_trgm_ops'))
+      .where(sql`${t.visible}`),
   ],
 );

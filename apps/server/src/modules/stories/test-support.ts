@@ -1,10 +1,10 @@
 /** Test support for the stories module's tests (not used by the product). */
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import type { apiClient, Session } from '../../../test/client';
 import { createReadyMedia } from '../media/test-fixtures';
-import type { AuctionsLink } from './auctions-link';
-import type { StoriesDeps } from './deps';
+import type { AuctionsPort, StoriesDeps } from './deps';
 import type { StoryView } from './schemas';
+import { postgresSearchIndex } from './search-repo';
 import { StoryEventHub } from './story-events';
 
 export type Api = ReturnType<typeof apiClient>;
@@ -59,8 +59,8 @@ export async function createUploadingMedia(api: Api, maker: Session): Promise<st
   return id;
 }
 
-/** The module's deps over a running product, with an auctions link of the test's choosing. */
-export function storiesDepsOf(runtime: Runtime, auctions: AuctionsLink | null = null): StoriesDeps {
+/** The module's deps over a running product, with the product's auctions module or a stand-in of the test's. */
+export function storiesDepsOf(runtime: Runtime, auctions: AuctionsPort = runtime.modules.auctions): StoriesDeps {
   const { ctx, modules } = runtime;
   return {
     db: ctx.db,
@@ -71,13 +71,16 @@ export function storiesDepsOf(runtime: Runtime, auctions: AuctionsLink | null = 
     identity: modules.identity,
     media: modules.media,
     auctions: () => auctions,
+    social: () => modules.social,
     events: new StoryEventHub(),
     cache: ctx.cache,
+    followers: () => ({ followerCounts: async () => new Map() }),
+    searchIndex: postgresSearchIndex(ctx.db),
   };
 }
 
-/** An auctions link whose "auction in progress" answer the test switches. */
-export function fakeAuctions(blocking: Set<string>): AuctionsLink & { erased: string[] } {
+/** An auctions port whose "auction in progress" answer the test switches. */
+export function fakeAuctions(blocking: Set<string>): AuctionsPort & { erased: string[] } {
   const erased: string[] = [];
   return {
     erased,
@@ -102,5 +105,6 @@ export function fakeAuctions(blocking: Set<string>): AuctionsLink & { erased: st
     eraseStory: async (_tx, id) => {
       erased.push(id);
     },
+    soldStoryIds: async () => [],
   };
 }

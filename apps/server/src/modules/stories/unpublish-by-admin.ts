@@ -25,7 +25,7 @@ export async function unpublishByAdmin(
     if (!current) throw storyNotFound();
     if (current.moderatedAt) return { story: current, event: null };
     const now = deps.clock.now();
-    const auctionActive = (await deps.auctions()?.blocksStoryChanges(input.storyId, tx)) ?? false;
+    const auctionActive = await deps.auctions().blocksStoryChanges(input.storyId, tx);
     const story = await updateStory(tx, input.storyId, {
       status: 'archived',
       moderatedAt: now,

@@ -22,7 +22,7 @@ export async function withdrawStory(
     assertOwner(current, caller);
     if (current.status === to) return current;
     if (to === 'draft' && current.status !== 'published') return current;
-    if (await deps.auctions()?.blocksStoryChanges(storyId, tx)) throw auctionActive();
+    if (await deps.auctions().blocksStoryChanges(storyId, tx)) throw auctionActive();
     return updateStory(tx, storyId, { status: to, updatedAt: deps.clock.now() });
   });
   await feedChanged(deps);
