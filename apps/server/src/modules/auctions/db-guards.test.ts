@@ -1,6 +1,6 @@
 /** The database itself refuses what must never happen, whatever code runs against it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import {
   bid,
   openAuctionWith,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { IdentityService } from '../identity';
 import type { NotifyInput } from '../notifications';
 import type { StoryEventListener } from '../stories';
+import type { AuctionLifecycleHub } from './effects/lifecycle-events';
 import type { AuctionRulesConfig } from './rules';
 
 /** What this module reads of a story (the stories module's `storyTerms`). */
@@ -20,16 +21,26 @@ export interface StoryTermsView {
   buyNowMinor: number | null;
 }
 
-/** The part of the stories service this module calls. */
+/** What this module calls of the identity service: the route guard, and TOTP for makers' decisions. */
+export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp'>;
+
+/** What this module calls of the stories service. */
 export interface StoriesPort {
   storyTerms(storyId: string): Promise<StoryTermsView | null>;
+  /** Titles (and more) of the stories that exist among `storyIds` (my activity lists them). */
+  storiesByIds(storyIds: string[]): Promise<Map<string, { title: string }>>;
   /**
    * The same, read in the caller's transaction with the story row locked, so the story cannot
    * change its terms (or be unpublished) while an offer opens its auction.
    */
-  lockStoryTerms?(tx: Executor, storyId: string): Promise<StoryTermsView | null>;
+  lockStoryTerms(tx: Executor, storyId: string): Promise<StoryTermsView | null>;
   /** Story events (an admin take-down), delivered inside the transaction that caused them. */
-  onEvent?(listener: StoryEventListener): void;
+  onEvent(listener: StoryEventListener): void;
+  /** Tells search what the story's current auction now is (live, high bid, end), in the same transaction. */
+  auctionChanged(
+    tx: Executor,
+    facts: { storyId: string; live: boolean; highBidMinor: number | null; endsAt: Date | null },
+  ): Promise<void>;
 }
 
 /** The part of the notifications service this module calls (inside its transactions). */
@@ -53,11 +64,15 @@ export interface AnalyticsPort {
   ): Promise<void>;
 }
 
-/** What the payments module will plug in: the hosted checkout of a payment window. */
+/** Blocks between users (the conversations module): a user the maker blocked may not offer or bid on the maker's stories. */
+export interface BlocksPort {
+  /** Whether `blockerId` blocked `blockedId`, read in the caller's transaction. */
+  hasBlocked(blockerId: string, blockedId: string, tx: Executor): Promise<boolean>;
+}
+
+/** What this module calls of the payments module: the hosted checkout of a payment window. */
 export interface PaymentsPort {
   checkoutUrlFor(window: PaymentWindowView): Promise<string | null>;
-  /** Called in the transaction that opens a window (e.g. to enqueue the checkout session's creation). */
-  windowOpened?(tx: Executor, window: PaymentWindowView): Promise<void>;
 }
 
 export type PaymentWindowStatus = 'open' | 'paid' | 'expired' | 'cancelled';
@@ -79,19 +94,30 @@ export interface PaymentWindowView {
   expiresAt: Date;
 }
 
+/**
+ * The other modules this one calls, every port required. Payments and analytics are built after
+ * this module, so they are reached late: through a function the composition root answers once
+ * they exist.
+ */
+export interface AuctionsPorts {
+  identity: IdentityPort;
+  stories: StoriesPort;
+  notifications: NotificationsPort;
+  payments: () => PaymentsPort;
+  analytics: () => AnalyticsPort;
+  blocks: () => BlocksPort;
+}
+
 /** Everything the use cases need, built once by the module factory. */
-export interface AuctionsDeps {
+export interface AuctionsDeps extends AuctionsPorts {
   db: Database;
   clock: Clock;
   logger: Logger;
   metrics: AuctionMetrics;
   realtime: Realtime;
   rules: AuctionRulesConfig;
-  identity: Pick<IdentityService, 'hasTotp'>;
-  stories: () => StoriesPort;
-  notifications: () => NotificationsPort | null;
-  payments: () => PaymentsPort | null;
-  analytics: () => AnalyticsPort | null;
+  /** Listeners to the auction lifecycle (other modules, through the service's `onEvent`). */
+  lifecycle: AuctionLifecycleHub;
 }
 
 export interface AuctionMetrics {

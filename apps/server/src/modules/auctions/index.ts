@@ -1,14 +1,16 @@
-import path from 'node:path';
-import { z } from 'zod';
+import { isUuid } from '../../platform/ids';
 import type { Executor } from '../../platform/db/client';
 import type { AuthGuard } from '../../platform/http/auth';
 import { perUserLimit } from '../../platform/http/user-rate-limit';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
-import type { IdentityService } from '../identity';
 import {
   auctionMetrics,
   type AnalyticsPort,
+  type BlocksPort,
   type AuctionsDeps,
+  type AuctionsPorts,
+  type IdentityPort,
   type NotificationsPort,
   type PaymentsPort,
   type PaymentWindowView,
@@ -16,7 +18,14 @@ import {
 } from './deps';
 import { publishLive } from './effects/apply-effects';
 import { TASKS } from './effects/timers';
-import { openWindowOfAuction, findWindow, latestWindowOf, strikeCount } from './repo/payment-repo';
+import { auctionTiming, type AuctionTiming } from './repo/auction-repo';
+import { openWindowOfAuction, findWindow, latestWindowOf, paidStoryIdsOfMaker, strikeCount } from './repo/payment-repo';
+import {
+  AuctionLifecycleHub,
+  type AuctionLifecycleEvent,
+  type AuctionLifecycleListener,
+} from './effects/lifecycle-events';
+import { activityRoutes } from './routes/activity-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { auctionRoutes } from './routes/auction-routes';
 import { offerRoutes } from './routes/offer-routes';
@@ -27,9 +36,22 @@ import { auctionSummaries, blocksStoryChanges, eraseStory, type AuctionSummary }
 import { cancelForTakedown } from './use-cases/story-taken-down';
 import { endAuctionTimer, endingSoonTimer, makerDecisionLapseTimer } from './use-cases/timer-tasks';
 import { exportUserData, eraseUserData } from './use-cases/user-data';
-import { notFound } from '../../platform/errors';
 
-export type { AnalyticsPort, AuctionSummary, PaidResult, PaymentWindowView, PaymentsPort, StoriesPort };
+export type {
+  AuctionLifecycleEvent,
+  AuctionLifecycleListener,
+  AuctionTiming,
+  AnalyticsPort,
+  BlocksPort,
+  AuctionSummary,
+  AuctionsPorts,
+  IdentityPort,
+  NotificationsPort,
+  PaidResult,
+  PaymentWindowView,
+  PaymentsPort,
+  StoriesPort,
+};
 
 /** The auctions module's public face for other modules (stories, payments, orders, admin). */
 export interface AuctionsService {
@@ -39,41 +61,32 @@ export interface AuctionsService {
   blocksStoryChanges(storyId: string, tx?: Executor): Promise<boolean>;
   /** Closes the offers still waiting on a story being deleted (auction history is kept). */
   eraseStory(tx: Executor, storyId: string): Promise<void>;
+  /** The maker's stories whose piece was sold (a paid auction or buy-now window): the shop page's "Sold". */
+  soldStoryIds(makerId: string): Promise<string[]>;
   /** A payment window by id. */
   paymentWindow(windowId: string): Promise<PaymentWindowView | null>;
   /** The auction's latest payment window (the open one while the winner may pay). */
   paymentWindowFor(auctionId: string): Promise<PaymentWindowView | null>;
   /**
-   * Records a payment in the caller's transaction (idempotent); call `publish()` after commit.
-   * `id` is the payment window's id, or an auction's id (then its open, else latest, window).
-   * `paid: false` means the window had already closed: the money should go back.
+   * Records the payment of a window (auction or buy-now) in the caller's transaction (idempotent);
+   * its live updates go out once that transaction commits. `paid: false` means the window had
+   * already closed: the money should go back.
    */
-  markPaid(tx: Executor, id: string): Promise<PaidResult>;
-  /** The same for any window (auction or buy-now). */
   markWindowPaid(tx: Executor, windowId: string): Promise<PaidResult>;
   /** Expires the auction's open window if its time is up (a hosted checkout expired); idempotent. */
   expirePaymentWindow(auctionId: string): Promise<void>;
   /** Non-payment strikes of a user. */
   strikesOf(userId: string): Promise<number>;
+  /** An auction's story, status and current end (a timer checks the end it was armed for still holds). */
+  auctionTiming(auctionId: string): Promise<AuctionTiming | null>;
+  /** Registers a listener run inside the transaction of every auction opening, end move, end and cancellation. */
+  onEvent(listener: AuctionLifecycleListener): void;
 }
 
-const auctionPayload = z.object({ auctionId: z.string() });
-const windowPayload = z.object({ windowId: z.string() });
-const livePayload = z.object({
-  messages: z.array(z.object({ channel: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
-});
-const reminderPayload = z.object({ windowId: z.string(), hoursBefore: z.number() });
-
-/** Offers, auctions with proxy bids and soft close, durable end timers, payment windows, live updates (SPEC §3). */
+/** Offers, auctions with proxy bids and soft close, durable end timers, payment windows, live updates. */
 export function createAuctionsModule(
   ctx: AppContext,
-  links: {
-    identity: IdentityService;
-    stories: () => StoriesPort;
-    notifications: () => NotificationsPort | null;
-    payments?: () => PaymentsPort | null;
-    analytics?: () => AnalyticsPort | null;
-  },
+  ports: AuctionsPorts,
 ): { module: AppModule; service: AuctionsService } {
   const deps: AuctionsDeps = {
     db: ctx.db,
@@ -82,46 +95,38 @@ export function createAuctionsModule(
     metrics: auctionMetrics(ctx.metrics),
     realtime: ctx.realtime,
     rules: rulesConfigOf(ctx.config),
-    identity: links.identity,
-    stories: links.stories,
-    notifications: links.notifications,
-    payments: links.payments ?? (() => null),
-    analytics: links.analytics ?? (() => null),
+    lifecycle: new AuctionLifecycleHub(),
+    ...ports,
   };
-  links.stories().onEvent?.(async (tx, event) => {
+  ports.stories.onEvent(async (tx, event) => {
     if (event.type === 'story.unpublished_by_admin' && event.auctionActive) {
       await cancelForTakedown(deps, tx, event.storyId);
     }
   });
   // Anyone may watch an auction live: what is published there is public.
-  ctx.realtime.registerChannel('auction', (_caller, id) => z.uuid().safeParse(id).success);
+  ctx.realtime.registerChannel('auction', (_caller, id) => isUuid(id));
 
   const service: AuctionsService = {
     summaries: (storyIds) => auctionSummaries(deps, storyIds),
     blocksStoryChanges: (storyId, tx) => blocksStoryChanges(deps, storyId, tx),
     eraseStory: (tx, storyId) => eraseStory(deps, tx, storyId),
+    soldStoryIds: (makerId) => (isUuid(makerId) ? paidStoryIdsOfMaker(ctx.db, makerId) : Promise.resolve([])),
     paymentWindow: (windowId) => findWindow(ctx.db, windowId),
     paymentWindowFor: (auctionId) => latestWindowOf(ctx.db, auctionId),
-    markPaid: async (tx, id) => {
-      // Window and auction ids are both random UUIDs, so one namespace can never be mistaken for the other.
-      const window =
-        (await findWindow(tx, id)) ?? (await openWindowOfAuction(tx, id)) ?? (await latestWindowOf(tx, id));
-      if (window === null) throw notFound('no_payment_window', 'No such payment window');
-      return markWindowPaid(deps, tx, window.id);
-    },
     markWindowPaid: (tx, windowId) => markWindowPaid(deps, tx, windowId),
     expirePaymentWindow: async (auctionId) => {
       const window = await openWindowOfAuction(ctx.db, auctionId);
       if (window !== null) await expireWindow(deps, window.id);
     },
     strikesOf: (userId) => strikeCount(ctx.db, userId),
+    auctionTiming: (auctionId) => (isUuid(auctionId) ? auctionTiming(ctx.db, auctionId) : Promise.resolve(null)),
+    onEvent: (listener) => deps.lifecycle.add(listener),
   };
 
   const module: AppModule = {
     name: 'auctions',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) => {
-      const guard: AuthGuard = links.identity.guard;
+      const guard: AuthGuard = ports.identity.guard;
       offerRoutes(app, deps, guard);
       auctionRoutes(app, deps, guard, {
         bids: perUserLimit(app, {
@@ -132,20 +137,17 @@ export function createAuctionsModule(
         }),
       });
       paymentRoutes(app, deps, guard);
+      activityRoutes(app, deps, guard);
       adminRoutes(app, deps, guard);
     },
-    tasks: {
-      [TASKS.end]: async (payload) => endAuctionTimer(deps, auctionPayload.parse(payload).auctionId),
-      [TASKS.endingSoon]: async (payload) => endingSoonTimer(deps, auctionPayload.parse(payload).auctionId),
-      [TASKS.makerDecisionLapse]: async (payload) =>
-        makerDecisionLapseTimer(deps, auctionPayload.parse(payload).auctionId),
-      [TASKS.paymentExpiry]: async (payload) => expireWindow(deps, windowPayload.parse(payload).windowId),
-      [TASKS.publishLive]: async (payload) => publishLive(deps, livePayload.parse(payload).messages),
-      [TASKS.paymentReminder]: async (payload) => {
-        const { windowId, hoursBefore } = reminderPayload.parse(payload);
-        await remindToPay(deps, windowId, hoursBefore);
-      },
-    },
+    tasks: [
+      defineTask(TASKS.end, async ({ auctionId }) => endAuctionTimer(deps, auctionId)),
+      defineTask(TASKS.endingSoon, async ({ auctionId }) => endingSoonTimer(deps, auctionId)),
+      defineTask(TASKS.makerDecisionLapse, async ({ auctionId }) => makerDecisionLapseTimer(deps, auctionId)),
+      defineTask(TASKS.paymentExpiry, async ({ windowId }) => expireWindow(deps, windowId)),
+      defineTask(TASKS.publishLive, async ({ messages }) => publishLive(deps, messages)),
+      defineTask(TASKS.paymentReminder, async ({ windowId, hoursBefore }) => remindToPay(deps, windowId, hoursBefore)),
+    ],
     exportUserData: (userId) => exportUserData(deps, userId),
     eraseUserData: (tx, userId) => eraseUserData(deps, tx, userId),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { buyNow, buyNowStory, pathOf, rows, waitFor } from '../payments/test-support';
 import {
   bid,
@@ -56,7 +56,7 @@ describe('new buyers', () => {
     expect(tooHigh.status).toBe(422);
     expect(tooHigh.body.error.code).toBe('bid_above_new_buyer_cap');
     expect(tooHigh.body.error.details).toMatchObject({ capMinor: 100_000, currency: 'USD', multiple: 10 });
-    expect(tooHigh.body.error.message).toContain('1000.00 USD');
+    expect(tooHigh.body.error.message).toContain('$1,000.00');
 
     const hugeMaximum = await bid(api, auction.id, newcomer, 11_000, { maxAmountMinor: 100_000_000_000_000 });
     expect(hugeMaximum.status).toBe(422);

@@ -17,7 +17,13 @@ const iso = (date: Date | null): string | null => (date === null ? null : date.t
 export function presentAuction(
   state: AuctionState,
   row: Pick<AuctionRow, 'bidCount' | 'version'>,
-  facts: { callerId: string | null; leaderAlias: string | null; now: Date; rules: AuctionRulesConfig },
+  facts: {
+    callerId: string | null;
+    leaderAlias: string | null;
+    now: Date;
+    rules: AuctionRulesConfig;
+    makerActions?: z.infer<typeof auctionView>['makerActions'];
+  },
 ): z.infer<typeof auctionView> {
   const mine = facts.callerId === null ? undefined : maximumOf(state.maxima, facts.callerId);
   return {
@@ -41,6 +47,7 @@ export function presentAuction(
     paymentDueAt: iso(state.paymentDueAt),
     myMaxAmountMinor: mine?.maxAmountMinor ?? null,
     isLeading: facts.callerId !== null && state.leaderId === facts.callerId,
+    makerActions: facts.makerActions ?? [],
     version: row.version,
     serverTime: facts.now.toISOString(),
   };

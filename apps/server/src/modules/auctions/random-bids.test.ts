@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import type { Session } from '../../../test/client';
 import { minNextBid } from './rules';
 import { modelAuction, type ModelRequest } from './rules/reference-model';

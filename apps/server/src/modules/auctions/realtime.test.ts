@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
 import { connectLive } from '../../../test/live-client';
 import { portOpen } from '../../../test/net';
@@ -74,7 +74,7 @@ describe('live auction updates across two processes', () => {
     await scenario({});
   });
 
-  it.runIf(redisReachable)('over Redis pub/sub', async () => {
+  it.runIf(redisReachable)('over Redis pub/sub (needs Redis at 127.0.0.1:6379; skipped without it)', async () => {
     await scenario({ REDIS_URL });
   });
 });

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient } from '../../../test/client';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
 import { spawnProduct } from '../../../test/product-process';

@@ -1,19 +1,14 @@
 /** Request and answer shapes of the auctions routes (they feed OpenAPI and the generated client). */
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 import { MAX_AMOUNT_MINOR } from './rules';
+import { AUCTION_STATUSES } from '@vw/domain';
 
 export const amountMinor = z.number().int().positive().max(MAX_AMOUNT_MINOR).describe('integer minor units');
-export const idParam = z.object({ id: z.uuid() });
+export const idParam = z.object({ id: idSchema });
 
-export const auctionStatus = z.enum([
-  'active',
-  'ended',
-  'awaiting_payment',
-  'paid',
-  'cancelled',
-  'lapsed',
-  'payment_expired',
-]);
+export const auctionStatus = z.enum(AUCTION_STATUSES);
 
 export const auctionView = z
   .object({
@@ -37,6 +32,9 @@ export const auctionView = z
     paymentDueAt: z.string().nullable(),
     myMaxAmountMinor: z.number().int().nullable().describe("the caller's own proxy maximum (only theirs)"),
     isLeading: z.boolean().describe('the caller leads'),
+    makerActions: z
+      .array(z.enum(['accept', 'second_chance', 'relist']))
+      .describe('to the maker only: the decisions the server takes on this auction now (empty for anyone else)'),
     version: z.number().int().describe('bumped on every change; live messages carry it too'),
     serverTime: z.string(),
   })
@@ -109,13 +107,13 @@ export const offerList = z.object({ items: z.array(offerView) });
 export const offerBody = z.object({ amountMinor, currency: z.string().length(3).optional() });
 export const bidBody = z.object({ amountMinor, maxAmountMinor: amountMinor.optional() });
 export const bidListQuery = z.object({
-  afterSequence: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  afterSequence: queryInt({ min: 0 }).optional(),
+  limit: queryInt({ min: 1, max: 1000 }).default(500),
 });
 export const offerListQuery = z.object({
   status: z.enum(['pending', 'opened_auction', 'declined', 'withdrawn', 'superseded']).optional(),
 });
-export const voidParams = z.object({ id: z.uuid(), bidId: z.string().min(1).max(120) });
+export const voidParams = z.object({ id: idSchema, bidId: z.string().min(1).max(120) });
 export const voidBody = z.object({ reason: z.string().trim().min(3).max(500) });
 
 /** Documents the Idempotency-Key header (loose: the other headers pass through untouched). */
@@ -125,3 +123,36 @@ export const idempotencyHeaders = z.looseObject({
     .optional()
     .describe('8–128 characters; retrying with the same key and body returns the first answer, another body 422'),
 });
+
+export const activityQuery = z.object({
+  cursor: z.string().max(400).optional(),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
+});
+
+export const bidStanding = z
+  .enum(['leading', 'outbid', 'won', 'lost'])
+  .describe('leading/outbid while the auction runs (or waits on the maker); won/lost once it has a result');
+
+export const bidActivityItem = z
+  .object({
+    auctionId: z.string(),
+    storyId: z.string(),
+    title: z.string(),
+    status: auctionStatus,
+    highBidMinor: z.number().int().nullable(),
+    currency: z.string(),
+    endsAt: z.string(),
+    myHighestBidMinor: z.number().int(),
+    myMaxMinor: z.number().int().describe('private: the caller’s own maximum'),
+    standing: bidStanding,
+    paymentDueAt: z
+      .string()
+      .nullable()
+      .describe('set on a win awaiting payment: pay at /auctions/{auctionId}/payment before then'),
+  })
+  .meta({ id: 'BidActivity' });
+
+export const bidActivityPage = z.object({ items: z.array(bidActivityItem), nextCursor: z.string().nullable() });
+
+export const offerActivityItem = offerView.extend({ title: z.string() }).meta({ id: 'OfferActivity' });
+export const offerActivityPage = z.object({ items: z.array(offerActivityItem), nextCursor: z.string().nullable() });

@@ -1,3 +1,4 @@
+import { AUCTION_STATUSES } from '@vw/domain';
 import { sql } from 'drizzle-orm';
 import { at, money } from '../../platform/db/columns';
 import {
@@ -14,16 +15,6 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export const auctionsSchema = pgSchema('auctions');
-
-export const AUCTION_STATUSES = [
-  'active',
-  'ended',
-  'awaiting_payment',
-  'paid',
-  'cancelled',
-  'lapsed',
-  'payment_expired',
-] as const;
 
 /**
  * One row per story that has ever seen an offer or a buy-now: it is the lock every offer, buy-now

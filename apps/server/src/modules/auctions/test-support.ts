@@ -1,6 +1,6 @@
 /** Test support for the auctions module's tests (not used by the product). */
 import { Secret, TOTP } from 'otpauth';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer, type TestServerOptions } from '../../../test/harness';
 import { createReadyMedia } from '../media/test-fixtures';
@@ -91,7 +91,7 @@ export async function enrolTotp(runtime: Runtime, api: Api, session: Session): P
     timestamp: runtime.ctx.clock.now().getTime(),
   });
   const res = await api.call('POST', '/v1/auth/totp/confirm', { token: session.accessToken, body: { code } });
-  if (res.status !== 204) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export interface AuctionBody {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../../platform/db/client';
+import { afterCommit } from '../../../platform/db/unit-of-work';
 import type { AuctionsDeps, PaymentWindowView } from '../deps';
 import { biddersOf, leaderAliasOf } from '../repo/auction-repo';
 import { updateMarket } from '../repo/market-repo';
@@ -67,7 +68,6 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
         };
         await insertWindow(tx, window);
         await armWindowTimers(tx, window);
-        await deps.payments()?.windowOpened?.(tx, window);
         break;
       }
       case 'paid': {
@@ -107,9 +107,17 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
       }
     }
   }
+  // Search filters and sorts on the live auction's high bid and end: kept current with every transition.
+  await deps.stories.auctionChanged(tx, {
+    storyId: after.storyId,
+    live: after.status === 'active',
+    highBidMinor: after.highBidMinor,
+    endsAt: after.endsAt,
+  });
+  await deps.lifecycle.emit(tx, after, events);
   await sendNotices(
     tx,
-    { notifications: deps.notifications(), bidders: () => biddersOf(tx, after.id) },
+    { notifications: deps.notifications, bidders: () => biddersOf(tx, after.id) },
     after,
     events,
     row.version,
@@ -119,7 +127,21 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
   return { live: liveMessages(after, events, summary), leaderAlias };
 }
 
-/** Publishes after commit; a lost message is logged by the realtime layer, never thrown. */
-export async function publishLive(deps: AuctionsDeps, messages: readonly LiveMessage[]): Promise<void> {
+/**
+ * Publishes now; a lost message is logged by the realtime layer, never thrown. Loosely typed: it
+ * also sends what publish jobs queued before `afterCommit` existed still carry.
+ */
+export async function publishLive(
+  deps: AuctionsDeps,
+  messages: readonly { channel: string; type: string; data: unknown }[],
+): Promise<void> {
   for (const message of messages) await deps.realtime.publish(message.channel, message.type, message.data);
+}
+
+/**
+ * Publishes once the transaction `tx` has committed — never before (a subscriber must never see a
+ * bid that could still roll back) and never after a rollback, including a savepoint's.
+ */
+export function publishLiveAfterCommit(deps: AuctionsDeps, tx: Executor, messages: readonly LiveMessage[]): void {
+  if (messages.length > 0) afterCommit(tx, () => publishLive(deps, messages));
 }

@@ -4,24 +4,25 @@
  * processes may publish in a different order than they committed; clients keep the highest.
  * Private facts (maximums, the reserve amount) are never published.
  */
+import {
+  auctionChannel,
+  liveMessage,
+  storyChannel,
+  userChannel,
+  type AuctionSummary,
+  type LiveMessage,
+} from '@vw/domain';
 import type { AuctionEvent, AuctionRulesConfig, AuctionState } from '../rules';
 import { isReserveMet, nextBidMinimum } from '../rules';
 
-export interface LiveMessage {
-  channel: string;
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export const auctionChannel = (auctionId: string) => `auction:${auctionId}`;
-export const userChannel = (userId: string) => `user:${userId}`;
+export { auctionChannel, liveMessage, userChannel, type LiveMessage };
 
 /** The public summary every auction message carries. */
 export function liveSummary(
   state: AuctionState,
   facts: { version: number; bidCount: number; leaderAlias: string | null },
   rules: AuctionRulesConfig,
-): Record<string, unknown> {
+): AuctionSummary {
   return {
     auctionId: state.id,
     storyId: state.storyId,
@@ -43,7 +44,7 @@ export function liveSummary(
 export function liveMessages(
   after: AuctionState,
   events: readonly AuctionEvent[],
-  summary: Record<string, unknown>,
+  summary: AuctionSummary,
 ): LiveMessage[] {
   const channel = auctionChannel(after.id);
   const out: LiveMessage[] = [];
@@ -52,58 +53,50 @@ export function liveMessages(
   const status = () => {
     if (statusShown) return;
     statusShown = true;
-    out.push({ channel, type: 'status_changed', data: summary });
+    out.push(liveMessage(channel, 'status_changed', summary));
   };
   for (const event of events) {
     switch (event.type) {
       case 'auction_started':
-        out.push({ channel, type: 'auction_started', data: summary });
-        out.push({ channel: `story:${after.storyId}`, type: 'auction_started', data: summary });
+        out.push(liveMessage(channel, 'auction_started', summary));
+        out.push(liveMessage(storyChannel(after.storyId), 'auction_started', summary));
         break;
       case 'bid_placed':
       case 'proxy_bid_placed':
         // One message per request: the state after all the proxy bids it caused.
-        if (!bidShown) out.push({ channel, type: 'bid_placed', data: summary });
+        if (!bidShown) out.push(liveMessage(channel, 'bid_placed', summary));
         bidShown = true;
         break;
       case 'extended':
-        out.push({
-          channel,
-          type: 'extended',
-          data: { ...summary, previousEndsAt: event.previousEndsAt.toISOString(), endsAt: event.endsAt.toISOString() },
-        });
+        out.push(
+          liveMessage(channel, 'extended', {
+            ...summary,
+            previousEndsAt: event.previousEndsAt.toISOString(),
+            endsAt: event.endsAt.toISOString(),
+          }),
+        );
         break;
       case 'ended':
-        out.push({
-          channel,
-          type: 'ended',
-          data: { ...summary, outcome: event.outcome, winnerId: after.winnerId },
-        });
+        out.push(liveMessage(channel, 'ended', { ...summary, outcome: event.outcome, winnerId: after.winnerId }));
         statusShown = true;
         break;
       case 'outbid':
-        out.push({
-          channel: userChannel(event.bidderId),
-          type: 'outbid',
-          data: summary,
-        });
+        out.push(liveMessage(userChannel(event.bidderId), 'outbid', summary));
         break;
       case 'bid_voided':
-        out.push({ channel, type: 'bid_voided', data: { ...summary, bidId: event.bidId } });
+        out.push(liveMessage(channel, 'bid_voided', { ...summary, bidId: event.bidId }));
         break;
       case 'payment_window_opened':
-        out.push({
-          channel: userChannel(event.winnerId),
-          type: 'payment_window_opened',
-          data: {
+        out.push(
+          liveMessage(userChannel(event.winnerId), 'payment_window_opened', {
             auctionId: after.id,
             storyId: after.storyId,
             amountMinor: event.amountMinor,
             currency: event.currency,
             expiresAt: event.expiresAt.toISOString(),
             reason: event.reason,
-          },
-        });
+          }),
+        );
         status();
         break;
       case 'lapsed':

@@ -3,27 +3,18 @@
  * notifications module's outbox delivers them after commit). Each carries a dedupe key derived
  * from the event, so a retried transaction never notifies twice.
  */
+import { formatMoney } from '@vw/domain';
 import type { Executor } from '../../../platform/db/client';
 import type { NotifyInput } from '../../notifications';
 import type { NotificationsPort } from '../deps';
-import { minorUnitExponent, type AuctionEvent, type AuctionState } from '../rules';
-
-/** "USD 106.00" from 10600 minor units. */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const exponent = minorUnitExponent(currency);
-  if (exponent === 0) return `${currency} ${amountMinor}`;
-  const unit = 10 ** exponent;
-  const whole = Math.floor(amountMinor / unit);
-  const fraction = String(amountMinor % unit).padStart(exponent, '0');
-  return `${currency} ${whole}.${fraction}`;
-}
+import type { AuctionEvent, AuctionState } from '../rules';
 
 const storyLink = (storyId: string) => `/stories/${storyId}`;
 const paymentLink = (auctionId: string) => `/auctions/${auctionId}/payment`;
 const when = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 export interface NoticeContext {
-  notifications: NotificationsPort | null;
+  notifications: NotificationsPort;
   /** Every bidder of the auction (for "lost"), read lazily. */
   bidders: () => Promise<string[]>;
 }
@@ -36,9 +27,7 @@ export async function sendNotices(
   events: readonly AuctionEvent[],
   version: number,
 ): Promise<void> {
-  const port = context.notifications;
-  if (port === null) return;
-  const notify = (input: NotifyInput) => port.notify(tx, input);
+  const notify = (input: NotifyInput) => context.notifications.notify(tx, input);
   const money = (amount: number) => formatMoney(amount, after.currency);
   const base = { data: { auctionId: after.id, storyId: after.storyId } };
   for (const event of events) {

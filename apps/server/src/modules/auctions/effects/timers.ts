@@ -4,20 +4,37 @@
  * auction under its row lock and is idempotent, so an early, late or repeated run is harmless.
  */
 import type { Executor } from '../../../platform/db/client';
-import { cancelJob, enqueue } from '../../../platform/jobs';
+import { z } from 'zod';
+import { cancelJob, declareTask, enqueue } from '../../../platform/jobs';
 import type { PaymentWindowView } from '../deps';
 import { addSeconds, type AuctionRulesConfig, type AuctionState } from '../rules';
 import { endingSoonLeadSeconds, REMINDER_HOURS_BEFORE, reminderLeadSeconds } from '../timing';
 
+const auctionPayload = z.object({ auctionId: z.string().min(1) });
+const windowPayload = z.object({ windowId: z.string().min(1) });
+
+/** The auctions module's jobs and their payloads. */
 export const TASKS = {
-  end: 'auctions.end',
-  endingSoon: 'auctions.ending-soon',
-  makerDecisionLapse: 'auctions.maker-decision-lapse',
-  paymentExpiry: 'auctions.payment-expiry',
-  paymentReminder: 'auctions.payment-reminder',
+  end: declareTask('auctions:end', auctionPayload, { formerNames: ['auctions.end'] }),
+  endingSoon: declareTask('auctions:ending-soon', auctionPayload, { formerNames: ['auctions.ending-soon'] }),
+  makerDecisionLapse: declareTask('auctions:maker-decision-lapse', auctionPayload, {
+    formerNames: ['auctions.maker-decision-lapse'],
+  }),
+  paymentExpiry: declareTask('auctions:payment-expiry', windowPayload, { formerNames: ['auctions.payment-expiry'] }),
+  paymentReminder: declareTask(
+    'auctions:payment-reminder',
+    windowPayload.extend({ hoursBefore: z.number().positive() }),
+    { formerNames: ['auctions.payment-reminder'] },
+  ),
   /** Publishes live messages of a transition committed in someone else's transaction. */
-  publishLive: 'auctions.publish-live',
-} as const;
+  publishLive: declareTask(
+    'auctions:publish-live',
+    z.object({
+      messages: z.array(z.object({ channel: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
+    }),
+    { formerNames: ['auctions.publish-live'] },
+  ),
+};
 
 export const jobKeys = {
   end: (auctionId: string) => `auction-end:${auctionId}`,

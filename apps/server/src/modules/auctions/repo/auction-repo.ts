@@ -292,3 +292,19 @@ export async function appendStoryEvent(
 ): Promise<void> {
   await tx.insert(auctionEvents).values({ auctionId: null, ...event });
 }
+
+/** An auction's story, status and current end, read without a lock. */
+export interface AuctionTiming {
+  auctionId: string;
+  storyId: string;
+  status: AuctionState['status'];
+  endsAt: Date;
+}
+
+export async function auctionTiming(db: Executor, auctionId: string): Promise<AuctionTiming | null> {
+  const [row] = await db
+    .select({ auctionId: auctions.id, storyId: auctions.storyId, status: auctions.status, endsAt: auctions.endsAt })
+    .from(auctions)
+    .where(eq(auctions.id, auctionId));
+  return row ?? null;
+}

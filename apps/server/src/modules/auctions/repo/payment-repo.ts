@@ -118,3 +118,12 @@ export async function strikeCounts(tx: Executor, userIds: string[]): Promise<Map
     .groupBy(strikes.userId);
   return new Map(rows.map((r) => [r.userId, r.n]));
 }
+
+/** Stories of the maker whose payment window was paid: the pieces sold, by auction or buy-now. */
+export async function paidStoryIdsOfMaker(db: Executor, makerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ storyId: paymentWindows.storyId })
+    .from(paymentWindows)
+    .where(and(eq(paymentWindows.makerId, makerId), eq(paymentWindows.status, 'paid')));
+  return rows.map((r) => r.storyId);
+}

@@ -1,6 +1,7 @@
 /**
  * Property tests: thousands of random bid sequences, checked against the from-scratch reference
- * model (`reference-model.ts`) and the invariants of SPEC §3.
+ * model (`reference-model.ts`) and the auction's invariants: rising shown amounts, an end that
+ * never moves earlier, one winner at the model's price, voids that recompute consistently.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * The auction as a plain value: everything the rules need, nothing they do not. A repository loads
  * it from rows and saves what a rule returns; rules never mutate it.
  */
-import { minNextBid, type IncrementRule } from './increment';
+import { minNextBid, type IncrementRule } from '@vw/domain';
 
 export type AuctionStatus =
   'active' | 'ended' | 'awaiting_payment' | 'paid' | 'cancelled' | 'lapsed' | 'payment_expired';
@@ -75,7 +75,7 @@ export interface AuctionState {
   failedWinnerIds: string[];
 }
 
-/** Durations (seconds) and knobs every rule reads; defaults follow SPEC §3. */
+/** Durations (seconds) and knobs every rule reads; `DEFAULT_AUCTION_RULES_CONFIG` holds the product's values. */
 export interface AuctionRulesConfig {
   auctionDurationSeconds: number;
   softCloseSeconds: number;

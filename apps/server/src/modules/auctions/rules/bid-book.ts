@@ -14,7 +14,7 @@
  *   the reserve (otherwise a bidder willing to pay the reserve could lose the item to "reserve not met").
  */
 import { maximumOf, type ProxyMaximum } from './auction-state';
-import type { IncrementRule } from './increment';
+import type { IncrementRule } from '@vw/domain';
 
 /** The part of an auction proxy bidding works on. */
 export interface BidBook {

@@ -1,5 +1,5 @@
 /**
- * Auction rules (SPEC §3) as pure functions: state + input + now + config in, a new state and the
+ * Auction rules as pure functions: state + input + now + config in, a new state and the
  * events for the append-only log out — or a typed refusal. No I/O, no clock, no mutation.
  */
 export {
@@ -10,7 +10,7 @@ export {
   minorUnitExponent,
   wholeUnitMinor,
   type IncrementRule,
-} from './increment';
+} from '@vw/domain';
 export {
   addSeconds,
   DEFAULT_AUCTION_RULES_CONFIG,

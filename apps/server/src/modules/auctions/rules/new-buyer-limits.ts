@@ -5,7 +5,7 @@
  * paying) or hold every buy-now story for a whole payment window.
  */
 import type { AuctionRulesConfig } from './auction-state';
-import { minorUnitExponent } from './increment';
+import { formatMoney } from '@vw/domain';
 import { refuse, type Refusal } from './refusals';
 
 /**
@@ -23,8 +23,7 @@ export function checkNewBuyerCap(
   if (!isNewBuyer || multiple === undefined) return null;
   const capMinor = priceMinor * multiple;
   if (amountMinor <= capMinor) return null;
-  const exponent = minorUnitExponent(currency);
-  const cap = `${(capMinor / 10 ** exponent).toFixed(exponent)} ${currency}`;
+  const cap = formatMoney(capMinor, currency);
   return refuse(
     'bid_above_new_buyer_cap',
     `Until your first purchase is paid, you can bid or offer at most ${cap} here (${multiple} × the current price).`,

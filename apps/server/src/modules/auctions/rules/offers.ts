@@ -9,7 +9,7 @@ import {
   type AuctionState,
 } from './auction-state';
 import type { AuctionEvent } from './auction-events';
-import { isMinorAmount } from './increment';
+import { isMinorAmount } from '@vw/domain';
 import { openAuction, type StoryTerms } from './open-auction';
 import { checkNewBuyerCap } from './new-buyer-limits';
 import { refuse, type Refusal } from './refusals';

@@ -9,7 +9,7 @@ import {
   type AuctionState,
 } from './auction-state';
 import type { AuctionEvent, AuctionRuleResult } from './auction-events';
-import { isMinorAmount, isSupportedCurrency } from './increment';
+import { isMinorAmount, isSupportedCurrency } from '@vw/domain';
 import { refuse } from './refusals';
 
 export interface OfferPolicy {

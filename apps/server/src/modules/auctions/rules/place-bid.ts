@@ -15,7 +15,7 @@ import {
 } from './auction-state';
 import { unchanged, type AuctionEvent, type AuctionRuleResult } from './auction-events';
 import { applyBidRequest, type BookOutcome } from './bid-book';
-import { isMinorAmount } from './increment';
+import { isMinorAmount } from '@vw/domain';
 import { checkNewBuyerCap } from './new-buyer-limits';
 import { refuse, type Refusal } from './refusals';
 

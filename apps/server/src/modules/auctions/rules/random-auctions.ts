@@ -13,7 +13,7 @@ import {
   type AuctionState,
 } from './auction-state';
 import type { AuctionRuleResult } from './auction-events';
-import { wholeUnitMinor } from './increment';
+import { wholeUnitMinor } from '@vw/domain';
 import { placeBid, type PlaceBidInput } from './place-bid';
 import { modelAuction, type ModelRequest } from './reference-model';
 import { startAuction, T0, TEST_CONFIG } from './test-fixtures';

@@ -11,7 +11,7 @@
  *   runner-up's maximum plus one increment, capped at the leader's maximum; and the hidden
  *   reserve once the leader's maximum reaches it.
  */
-import type { IncrementRule } from './increment';
+import type { IncrementRule } from '@vw/domain';
 
 export interface ModelRequest {
   bidderId: string;

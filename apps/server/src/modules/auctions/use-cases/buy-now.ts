@@ -69,7 +69,6 @@ export async function buyNow(
           expiresAt: window.expiresAt.toISOString(),
         },
       });
-      await deps.payments()?.windowOpened?.(tx, window);
       // The checkout URL is added on the way out (it may be created lazily by the payments module).
       return presentWindow(window, null);
     },

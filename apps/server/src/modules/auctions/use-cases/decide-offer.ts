@@ -2,10 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
-import { forbidden, notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
-import type { LiveMessage } from '../effects/live';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOffer } from '../present';
 import { refusalError } from '../refusal-error';
 import { loadAuction } from '../repo/auction-repo';
@@ -23,7 +22,7 @@ import { lockStoryMarket, lockedStoryTerms } from './story-market';
 
 async function offerOrThrow(tx: Executor, offerId: string): Promise<Offer> {
   const offer = await findOffer(tx, offerId);
-  if (offer === null) throw notFound('offer_not_found', 'No such offer');
+  if (offer === null) throw new DomainError('offer_not_found', 'No such offer');
   return offer;
 }
 
@@ -32,14 +31,14 @@ export async function acceptOffer(
   deps: AuctionsDeps,
   input: { offerId: string; callerId: string },
 ): Promise<z.infer<typeof offerAnswer>> {
-  let live: LiveMessage[] = [];
-  const body = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const found = await offerOrThrow(tx, input.offerId);
     const { terms, market } = await lockStoryMarket(deps, tx, found.storyId);
-    if (terms.makerId !== input.callerId) throw forbidden('not_story_maker', 'Only the maker can accept offers');
-    // Accepting opens the auction and commits the maker to sell, as accepting a bid does (SPEC §1, §3).
+    if (terms.makerId !== input.callerId) throw new DomainError('not_story_maker', 'Only the maker can accept offers');
+    // Accepting opens the auction and commits the maker to sell, as accepting a bid does: both need
+    // two-factor authentication.
     if (!(await deps.identity.hasTotp(input.callerId))) {
-      throw forbidden('totp_required', 'Turn on two-factor authentication before accepting a buyer');
+      throw new DomainError('totp_required', 'Turn on two-factor authentication before accepting a buyer');
     }
     // Re-read under the market lock: the offer may have been withdrawn meanwhile.
     const offer = await offerOrThrow(tx, input.offerId);
@@ -59,7 +58,7 @@ export async function acceptOffer(
       };
     }
     const recorded = await recordOfferOutcome(deps, tx, result, { isNew: false, storyTitle: terms.title, now });
-    live = recorded.live;
+    publishLiveAfterCommit(deps, tx, recorded.live);
     return {
       offer: presentOffer(result.offer),
       auction:
@@ -68,8 +67,6 @@ export async function acceptOffer(
           : await auctionAnswer(deps, tx, recorded.auction.state, recorded.auction.row, input.callerId),
     };
   });
-  await publishLive(deps, live);
-  return body;
 }
 
 async function currentAnswer(deps: AuctionsDeps, tx: Executor, auctionId: string, callerId: string) {
@@ -85,14 +82,14 @@ export async function declineOffer(
   return deps.db.transaction(async (tx) => {
     const found = await offerOrThrow(tx, input.offerId);
     const terms = await lockedStoryTerms(deps, tx, found.storyId);
-    if (terms.makerId !== input.callerId) throw forbidden('not_story_maker', 'Only the maker can decline offers');
+    if (terms.makerId !== input.callerId) throw new DomainError('not_story_maker', 'Only the maker can decline offers');
     await lockMarket(tx, found.storyId);
     const offer = await offerOrThrow(tx, input.offerId);
     const result = declineOfferRule(offer, deps.clock.now());
     if (!result.ok) throw refusalError(result);
     if (result.offer !== offer) {
       await saveOffer(tx, result.offer);
-      await deps.notifications()?.notify(tx, {
+      await deps.notifications.notify(tx, {
         userId: offer.userId,
         kind: 'offer_declined',
         title: 'Offer declined',

@@ -1,6 +1,6 @@
 /** Offers on a story: the maker sees the ones waiting for them; anyone else sees only their own. */
 import type { z } from 'zod';
-import { notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 import { presentOffer } from '../present';
 import { listOffers as listOfferRows } from '../repo/market-repo';
@@ -11,8 +11,8 @@ export async function listOffers(
   deps: AuctionsDeps,
   input: { storyId: string; callerId: string; status?: OfferStatus | undefined },
 ): Promise<z.infer<typeof offerList>> {
-  const terms = await deps.stories().storyTerms(input.storyId);
-  if (terms === null) throw notFound('story_not_found', 'No such story');
+  const terms = await deps.stories.storyTerms(input.storyId);
+  if (terms === null) throw new DomainError('story_not_found', 'No such story');
   const isMaker = terms.makerId === input.callerId;
   const rows = await listOfferRows(deps.db, {
     storyId: input.storyId,

@@ -3,9 +3,9 @@
  * window after "reserve not met"), offer the piece to the next bidder after an unpaid window, or
  * relist. Accepting a buyer commits the maker to sell, so it needs their second factor enrolled.
  */
-import { forbidden, notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { cancelAuctionTimers } from '../effects/timers';
 import { biddersOf, loadAuction, type LoadedAuction } from '../repo/auction-repo';
 import { lockMarket, updateMarket } from '../repo/market-repo';
@@ -24,7 +24,7 @@ import { transitionAuction, type Rule } from './transition';
 
 function asMaker(callerId: string, rule: Rule): Rule {
   return (loaded: LoadedAuction, now: Date) => {
-    if (loaded.state.makerId !== callerId) throw forbidden('not_auction_maker', 'Only the maker can do this');
+    if (loaded.state.makerId !== callerId) throw new DomainError('not_auction_maker', 'Only the maker can do this');
     return rule(loaded, now);
   };
 }
@@ -32,20 +32,19 @@ function asMaker(callerId: string, rule: Rule): Rule {
 /** The caller must be the auction's maker and have a second factor enrolled (checked in that order). */
 async function requireMakerWithTotp(deps: AuctionsDeps, auctionId: string, userId: string): Promise<void> {
   const loaded = await loadAuction(deps.db, auctionId, { lock: false, bids: 'none' });
-  if (loaded === null) throw notFound('auction_not_found', 'No such auction');
-  if (loaded.state.makerId !== userId) throw forbidden('not_auction_maker', 'Only the maker can do this');
+  if (loaded === null) throw new DomainError('auction_not_found', 'No such auction');
+  if (loaded.state.makerId !== userId) throw new DomainError('not_auction_maker', 'Only the maker can do this');
   if (!(await deps.identity.hasTotp(userId))) {
-    throw forbidden('totp_required', 'Turn on two-factor authentication before accepting a buyer');
+    throw new DomainError('totp_required', 'Turn on two-factor authentication before accepting a buyer');
   }
 }
 
 async function run(deps: AuctionsDeps, auctionId: string, callerId: string, rule: Rule): Promise<AuctionAnswer> {
-  const { answer, live } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const outcome = await transitionAuction(deps, tx, auctionId, 'none', asMaker(callerId, rule));
-    return { answer: await auctionAnswer(deps, tx, outcome.state, outcome.row, callerId), live: outcome.live };
+    publishLiveAfterCommit(deps, tx, outcome.live);
+    return auctionAnswer(deps, tx, outcome.state, outcome.row, callerId);
   });
-  await publishLive(deps, live);
-  return answer;
 }
 
 /** The maker accepts the current leading bid. */
@@ -63,7 +62,7 @@ export async function offerSecondChance(
   input: { auctionId: string; callerId: string },
 ): Promise<AuctionAnswer> {
   await requireMakerWithTotp(deps, input.auctionId, input.callerId);
-  const { answer, live } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const bidderIds = await biddersOf(tx, input.auctionId);
     const counts = await strikeCounts(tx, bidderIds);
     const blocked = bidderIds.filter((id) => isBlockedForNonPayment(counts.get(id) ?? 0, deps.rules));
@@ -74,10 +73,9 @@ export async function offerSecondChance(
       'all',
       asMaker(input.callerId, ({ state }, now) => secondChanceRule(state, now, deps.rules, blocked)),
     );
-    return { answer: await auctionAnswer(deps, tx, outcome.state, outcome.row, input.callerId), live: outcome.live };
+    publishLiveAfterCommit(deps, tx, outcome.live);
+    return auctionAnswer(deps, tx, outcome.state, outcome.row, input.callerId);
   });
-  await publishLive(deps, live);
-  return answer;
 }
 
 /**
@@ -89,9 +87,9 @@ export async function relist(
   deps: AuctionsDeps,
   input: { auctionId: string; callerId: string },
 ): Promise<AuctionAnswer> {
-  const { answer, live } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const peek = await loadAuction(tx, input.auctionId, { lock: false, bids: 'none' });
-    if (peek === null) throw notFound('auction_not_found', 'No such auction');
+    if (peek === null) throw new DomainError('auction_not_found', 'No such auction');
     await lockedStoryTerms(deps, tx, peek.state.storyId);
     const market = await lockMarket(tx, peek.state.storyId);
     const outcome = await transitionAuction(
@@ -127,8 +125,7 @@ export async function relist(
       await updateMarket(tx, outcome.state.storyId, { currentAuctionId: null });
       await cancelAuctionTimers(tx, input.auctionId);
     }
-    return { answer: await auctionAnswer(deps, tx, outcome.state, outcome.row, input.callerId), live: outcome.live };
+    publishLiveAfterCommit(deps, tx, outcome.live);
+    return auctionAnswer(deps, tx, outcome.state, outcome.row, input.callerId);
   });
-  await publishLive(deps, live);
-  return answer;
 }

@@ -6,12 +6,12 @@
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
 import { enqueue } from '../../../platform/jobs';
-import { forbidden, notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/types';
 import type { AuctionsDeps, PaymentWindowView } from '../deps';
-import { publishLive } from '../effects/apply-effects';
-import type { LiveMessage } from '../effects/live';
-import { formatMoney } from '../effects/notices';
+import { formatMoney } from '@vw/domain';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
+import { liveMessage, userChannel } from '../effects/live';
 import { cancelWindowTimers, jobKeys, TASKS } from '../effects/timers';
 import { presentWindow } from '../present';
 import { appendStoryEvent } from '../repo/auction-repo';
@@ -33,10 +33,9 @@ export async function windowAnswer(
   window: PaymentWindowView,
   options: { tolerant?: boolean } = {},
 ): Promise<PaymentWindowAnswer> {
-  const payments = deps.payments();
-  if (window.status !== 'open' || payments === null) return presentWindow(window, null);
+  if (window.status !== 'open') return presentWindow(window, null);
   try {
-    return presentWindow(window, await payments.checkoutUrlFor(window));
+    return presentWindow(window, await deps.payments().checkoutUrlFor(window));
   } catch (err) {
     if (!options.tolerant) throw err;
     deps.logger.warn({ err, windowId: window.id }, 'no checkout for a payment window yet');
@@ -55,9 +54,9 @@ export async function auctionPayment(
   caller: Caller,
 ): Promise<PaymentWindowAnswer> {
   const window = await latestWindowOf(deps.db, auctionId);
-  if (window === null) throw notFound('no_payment_window', 'This auction has no payment window');
+  if (window === null) throw new DomainError('no_payment_window', 'This auction has no payment window');
   if (!mayRead(window, caller))
-    throw forbidden('not_payment_party', 'Only the winner and the maker can see the payment');
+    throw new DomainError('not_payment_party', 'Only the winner and the maker can see the payment');
   return windowAnswer(deps, window);
 }
 
@@ -67,7 +66,8 @@ export async function paymentWindow(
   caller: Caller,
 ): Promise<PaymentWindowAnswer> {
   const window = await findWindow(deps.db, windowId);
-  if (window === null || !mayRead(window, caller)) throw notFound('payment_window_not_found', 'No such payment window');
+  if (window === null || !mayRead(window, caller))
+    throw new DomainError('payment_window_not_found', 'No such payment window');
   return windowAnswer(deps, window);
 }
 
@@ -75,25 +75,24 @@ export interface PaidResult {
   /** False when the window was no longer open (expired or cancelled): the payment should be refunded. */
   paid: boolean;
   window: PaymentWindowView;
-  /** Publishes the live updates; call after the caller's transaction commits. */
-  publish(): Promise<void>;
 }
 
-/** Records a successful payment of a window, in the caller's transaction (idempotent). */
+/**
+ * Records a successful payment of a window, in the caller's transaction (idempotent); its live
+ * updates go out once that transaction has committed.
+ */
 export async function markWindowPaid(deps: AuctionsDeps, tx: Executor, windowId: string): Promise<PaidResult> {
   const peek = await findWindow(tx, windowId);
-  if (peek === null) throw notFound('payment_window_not_found', 'No such payment window');
-  let live: LiveMessage[] = [];
-  const publish = () => publishLive(deps, live);
+  if (peek === null) throw new DomainError('payment_window_not_found', 'No such payment window');
   if (peek.auctionId !== null) {
     const outcome = await tryTransition(deps, tx, peek.auctionId, 'none', async ({ state }, now) => {
       const window = await findWindow(tx, windowId, { lock: true });
       if (window?.status !== 'open') return { ok: true, state, events: [] };
       return markPaid(state, now);
     });
-    if (outcome.ok) live = outcome.live;
+    if (outcome.ok) publishLiveAfterCommit(deps, tx, outcome.live);
     const window = (await findWindow(tx, windowId))!;
-    return { paid: window.status === 'paid', window, publish };
+    return { paid: window.status === 'paid', window };
   }
   await lockedStoryTerms(deps, tx, peek.storyId);
   await lockMarket(tx, peek.storyId);
@@ -105,12 +104,12 @@ export async function markWindowPaid(deps: AuctionsDeps, tx: Executor, windowId:
     await updateMarket(tx, window.storyId, { soldAt: now, reservedWindowId: null, reservedUntil: null });
     await supersedePendingOffers(tx, window.storyId, now);
     await appendStoryEvent(tx, { storyId: window.storyId, type: 'buy_now_paid', at: now, data: { windowId } });
-    live = [
-      { channel: `user:${window.winnerId}`, type: 'payment_window_paid', data: { windowId, storyId: window.storyId } },
-    ];
+    publishLiveAfterCommit(deps, tx, [
+      liveMessage(userChannel(window.winnerId), 'payment_window_paid', { windowId, storyId: window.storyId }),
+    ]);
   }
   const after = (await findWindow(tx, windowId))!;
-  return { paid: after.status === 'paid', window: after, publish };
+  return { paid: after.status === 'paid', window: after };
 }
 
 /** Closes a window whose time is up: strike for the winner, the maker chooses what next. Early calls re-arm. */
@@ -119,17 +118,15 @@ export async function expireWindow(deps: AuctionsDeps, windowId: string): Promis
   if (peek?.status !== 'open') return;
   if (peek.auctionId !== null) {
     const auctionId = peek.auctionId;
-    const live = await deps.db.transaction(async (tx) => {
+    await deps.db.transaction(async (tx) => {
       const outcome = await tryTransition(deps, tx, auctionId, 'none', async ({ state }, now) => {
         const window = await findWindow(tx, windowId, { lock: true });
         if (window?.status !== 'open') return { ok: true, state, events: [] };
         return expirePayment(state, now);
       });
-      if (outcome.ok) return outcome.live;
+      if (outcome.ok) return publishLiveAfterCommit(deps, tx, outcome.live);
       if (outcome.code === 'payment_window_open') await rearmExpiry(tx, windowId, peek.expiresAt);
-      return [];
     });
-    await publishLive(deps, live);
     return;
   }
   await deps.db.transaction(async (tx) => {
@@ -149,8 +146,7 @@ export async function expireWindow(deps: AuctionsDeps, windowId: string): Promis
       at: now,
       data: { windowId, buyerId: window.winnerId },
     });
-    const notifications = deps.notifications();
-    await notifications?.notify(tx, {
+    await deps.notifications.notify(tx, {
       userId: window.winnerId,
       kind: 'payment_expired',
       title: 'Your payment window expired',
@@ -159,7 +155,7 @@ export async function expireWindow(deps: AuctionsDeps, windowId: string): Promis
       data: { storyId: window.storyId, windowId },
       dedupeKey: `payment_expired:${windowId}`,
     });
-    await notifications?.notify(tx, {
+    await deps.notifications.notify(tx, {
       userId: window.makerId,
       kind: 'payment_expired',
       title: 'The buyer did not pay',
@@ -180,12 +176,10 @@ export async function remindToPay(deps: AuctionsDeps, windowId: string, hoursBef
   const window = await findWindow(deps.db, windowId);
   const now = deps.clock.now();
   if (window?.status !== 'open' || now.getTime() >= window.expiresAt.getTime()) return;
-  const notifications = deps.notifications();
-  if (notifications === null) return;
   const minutesLeft = Math.max(1, Math.round((window.expiresAt.getTime() - now.getTime()) / 60_000));
   const left = minutesLeft >= 90 ? `${Math.round(minutesLeft / 60)} hours` : `${minutesLeft} minutes`;
   await deps.db.transaction(async (tx) =>
-    notifications.notify(tx, {
+    deps.notifications.notify(tx, {
       userId: window.winnerId,
       kind: 'payment_reminder',
       title: 'Complete your payment',

@@ -1,18 +1,18 @@
 /**
  * A bid, end to end: idempotency key claimed → auction read → rules → state, bids and events
- * written (taking the auction's row lock) → effects (timers re-armed, notices) → commit → live
- * messages. The 201 goes out only after the commit, so an acknowledged bid is durable.
+ * written (taking the auction's row lock) → effects (timers re-armed, notices) → live messages
+ * registered with afterCommit → commit → published. The 201 goes out only after the commit, so an
+ * acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
 import { withIdempotency } from '../../../platform/http/idempotency';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
-import type { LiveMessage } from '../effects/live';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
-import { notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import { loadAuction, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
@@ -22,6 +22,7 @@ import {
   type RefusalCode,
 } from '../rules';
 import type { bidAnswer } from '../schemas';
+import { refuseIfMakerBlocked } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { tryTransition } from './transition';
 
@@ -37,7 +38,6 @@ export async function placeBid(
   deps: AuctionsDeps,
   request: PlaceBidRequest,
 ): Promise<{ status: number; body: z.infer<typeof bidAnswer> }> {
-  let live: LiveMessage[] = [];
   const answer = await withIdempotency<z.infer<typeof bidAnswer>, BidRead>(
     deps.db,
     {
@@ -62,10 +62,10 @@ export async function placeBid(
       }
       const bid = outcome.state.bids.find((candidate) => candidate.id === input.bidId);
       if (bid === undefined) throw new Error('an accepted bid is always recorded');
-      live = outcome.live;
+      publishLiveAfterCommit(deps, tx, outcome.live);
       // A leader raising their own maximum places no bid anyone sees: not a bid in the funnel.
       if (bid.kind !== 'max_raise') {
-        await deps.analytics()?.record(tx, {
+        await deps.analytics().record(tx, {
           type: 'bid',
           storyId: outcome.row.storyId,
           makerId: outcome.row.makerId,
@@ -82,10 +82,7 @@ export async function placeBid(
     },
     (tx) => readBid(deps, tx, request),
   );
-  if (!answer.replayed) {
-    deps.metrics.bidAccepted();
-    await publishLive(deps, live);
-  }
+  if (!answer.replayed) deps.metrics.bidAccepted();
   return { status: answer.status, body: answer.body };
 }
 
@@ -103,7 +100,8 @@ interface BidRead {
  */
 async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidRequest): Promise<BidRead> {
   const known = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none', strikesOf: request.bidderId });
-  if (known === null) throw notFound('auction_not_found', 'No such auction');
+  if (known === null) throw new DomainError('auction_not_found', 'No such auction');
+  await refuseIfMakerBlocked(deps, tx, known.row.makerId, request.bidderId);
   const input: PlaceBidInput = {
     bidId: randomUUID(),
     bidderId: request.bidderId,

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
-import { notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 import { presentAuction, presentPublicBid } from '../present';
 import { aliasOf, leaderAliasOf, loadAuction, type LoadedAuction } from '../repo/auction-repo';
@@ -10,6 +10,7 @@ import { readMarket } from '../repo/market-repo';
 import type { AuctionState } from '../rules';
 import type { auctionView, bidList } from '../schemas';
 import { bidders, bids, type AuctionRow } from '../tables';
+import { makerActionsOf } from './maker-actions';
 
 export type AuctionAnswer = z.infer<typeof auctionView>;
 
@@ -23,17 +24,15 @@ export async function auctionAnswer(
   knownLeaderAlias?: string | null,
 ): Promise<AuctionAnswer> {
   const leaderAlias = knownLeaderAlias !== undefined ? knownLeaderAlias : await leaderAliasOf(tx, state);
-  return presentAuction(state, row, {
-    callerId,
-    leaderAlias,
-    now: deps.clock.now(),
-    rules: deps.rules,
-  });
+  const now = deps.clock.now();
+  const makerActions =
+    callerId !== null && callerId === state.makerId ? await makerActionsOf(deps, tx, state, now) : [];
+  return presentAuction(state, row, { callerId, leaderAlias, now, rules: deps.rules, makerActions });
 }
 
 async function mustLoad(deps: AuctionsDeps, auctionId: string): Promise<LoadedAuction> {
   const loaded = await loadAuction(deps.db, auctionId, { lock: false, bids: 'none' });
-  if (loaded === null) throw notFound('auction_not_found', 'No such auction');
+  if (loaded === null) throw new DomainError('auction_not_found', 'No such auction');
   return loaded;
 }
 
@@ -53,7 +52,7 @@ export async function getStoryAuction(
   callerId: string | null,
 ): Promise<AuctionAnswer> {
   const market = await readMarket(deps.db, storyId);
-  if (market?.currentAuctionId == null) throw notFound('no_auction', 'No auction has started on this story');
+  if (market?.currentAuctionId == null) throw new DomainError('no_auction', 'No auction has started on this story');
   return getAuction(deps, market.currentAuctionId, callerId);
 }
 

@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/client';
 import type { AuctionsDeps } from '../deps';
 import { applyEffects } from '../effects/apply-effects';
 import type { LiveMessage } from '../effects/live';
-import { formatMoney } from '../effects/notices';
+import { formatMoney } from '@vw/domain';
 import { insertAuction } from '../repo/auction-repo';
 import { insertOffer, saveOffer } from '../repo/market-repo';
 import type { AuctionState, OfferOutcome } from '../rules';
@@ -22,10 +22,9 @@ export async function recordOfferOutcome(
 ): Promise<RecordedOffer> {
   if (options.isNew) await insertOffer(tx, outcome.offer);
   else await saveOffer(tx, outcome.offer);
-  const notifications = deps.notifications();
   for (const other of outcome.superseded) {
     await saveOffer(tx, other);
-    await notifications?.notify(tx, {
+    await deps.notifications.notify(tx, {
       userId: other.userId,
       kind: 'auction_started',
       title: 'An auction started',
@@ -54,7 +53,7 @@ export async function noticeOfferReceived(
   makerId: string,
   storyTitle: string,
 ): Promise<void> {
-  await deps.notifications()?.notify(tx, {
+  await deps.notifications.notify(tx, {
     userId: makerId,
     kind: 'offer_received',
     title: 'New offer',

@@ -4,7 +4,7 @@
  * serialise per story and never deadlock with each other or with story edits.
  */
 import type { Executor } from '../../../platform/db/client';
-import { conflict, notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps, StoryTermsView } from '../deps';
 import { loadAuction } from '../repo/auction-repo';
 import { lockMarket, pendingOffers } from '../repo/market-repo';
@@ -17,11 +17,10 @@ export interface LockedMarket {
   market: StoryMarket;
 }
 
-/** The story's terms, read under the story's row lock when the stories module offers one. */
+/** The story's terms, read under the story's row lock. */
 export async function lockedStoryTerms(deps: AuctionsDeps, tx: Executor, storyId: string): Promise<StoryTermsView> {
-  const stories = deps.stories();
-  const terms = stories.lockStoryTerms ? await stories.lockStoryTerms(tx, storyId) : await stories.storyTerms(storyId);
-  if (terms === null) throw notFound('story_not_found', 'No such story');
+  const terms = await deps.stories.lockStoryTerms(tx, storyId);
+  if (terms === null) throw new DomainError('story_not_found', 'No such story');
   return terms;
 }
 
@@ -33,9 +32,9 @@ export async function lockStoryMarket(
 ): Promise<LockedMarket> {
   const terms = await lockedStoryTerms(deps, tx, storyId);
   const row = await lockMarket(tx, storyId);
-  if (row.soldAt !== null) throw conflict('story_sold', 'This piece has been sold');
+  if (row.soldAt !== null) throw new DomainError('story_sold', 'This piece has been sold');
   if (terms.offerPolicy === null) {
-    throw conflict('story_not_published', 'This story does not take offers yet');
+    throw new DomainError('story_not_published', 'This story does not take offers yet');
   }
   const auction =
     row.currentAuctionId === null ? null : await loadAuction(tx, row.currentAuctionId, { lock: false, bids: 'none' });

@@ -4,9 +4,8 @@
  * flow and admins (a refund or an order may follow).
  */
 import type { Executor } from '../../../platform/db/client';
-import { enqueue } from '../../../platform/jobs';
 import type { AuctionsDeps } from '../deps';
-import { TASKS } from '../effects/timers';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { lockMarket, updateMarket } from '../repo/market-repo';
 import { cancelAuction, unchanged } from '../rules';
 import { tryTransition } from './transition';
@@ -21,6 +20,6 @@ export async function cancelForTakedown(deps: AuctionsDeps, tx: Executor, storyI
   );
   if (!outcome.ok || outcome.events.length === 0) return;
   await updateMarket(tx, storyId, { currentAuctionId: null });
-  // The caller commits, not us: a job (visible only after that commit) publishes the live update.
-  await enqueue(tx, TASKS.publishLive, { messages: outcome.live });
+  // The caller commits, not us: the update goes out once its transaction has.
+  publishLiveAfterCommit(deps, tx, outcome.live);
 }

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { withIdempotency } from '../../../platform/http/idempotency';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
-import type { LiveMessage } from '../effects/live';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOffer } from '../present';
 import { refusalError } from '../refusal-error';
 import { buyerStanding } from '../repo/payment-repo';
 import { submitOffer as submitOfferRule } from '../rules';
 import type { offerAnswer } from '../schemas';
+import { refuseIfMakerBlocked } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { noticeOfferReceived, recordOfferOutcome } from './record-offer-outcome';
 import { lockStoryMarket } from './story-market';
@@ -26,7 +26,6 @@ export async function submitOffer(
   deps: AuctionsDeps,
   request: SubmitOfferRequest,
 ): Promise<{ status: number; body: z.infer<typeof offerAnswer> }> {
-  let live: LiveMessage[] = [];
   const answer = await withIdempotency(
     deps.db,
     {
@@ -39,6 +38,7 @@ export async function submitOffer(
     async (tx) => {
       const standing = await buyerStanding(tx, request.userId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
+      await refuseIfMakerBlocked(deps, tx, terms.makerId, request.userId);
       const now = deps.clock.now();
       const result = submitOfferRule(
         market,
@@ -57,7 +57,7 @@ export async function submitOffer(
       if (!result.ok) throw refusalError(result);
       const recorded = await recordOfferOutcome(deps, tx, result, { isNew: true, storyTitle: terms.title, now });
       if (recorded.auction === null) await noticeOfferReceived(deps, tx, result.offer, terms.makerId, terms.title);
-      await deps.analytics()?.record(tx, {
+      await deps.analytics().record(tx, {
         type: 'offer',
         storyId: request.storyId,
         makerId: terms.makerId,
@@ -66,7 +66,7 @@ export async function submitOffer(
         amountMinor: result.offer.amountMinor,
         currency: result.offer.currency,
       });
-      live = recorded.live;
+      publishLiveAfterCommit(deps, tx, recorded.live);
       return {
         offer: presentOffer(result.offer),
         auction:
@@ -76,6 +76,5 @@ export async function submitOffer(
       };
     },
   );
-  if (!answer.replayed) await publishLive(deps, live);
   return { status: answer.status, body: answer.body };
 }

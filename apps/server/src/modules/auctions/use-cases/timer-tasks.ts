@@ -5,7 +5,7 @@
  */
 import { enqueue } from '../../../platform/jobs';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { armLapse, jobKeys, TASKS } from '../effects/timers';
 import { biddersOf, claimEndingSoon, loadAuction } from '../repo/auction-repo';
 import { addSeconds, endAuction, lapse } from '../rules';
@@ -14,18 +14,16 @@ import { tryTransition } from './transition';
 
 /** The auction's end timer. */
 export async function endAuctionTimer(deps: AuctionsDeps, auctionId: string): Promise<void> {
-  const live = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const outcome = await tryTransition(deps, tx, auctionId, 'none', ({ state }, now) =>
       endAuction(state, now, deps.rules),
     );
-    if (outcome.ok) return outcome.live;
+    if (outcome.ok) return publishLiveAfterCommit(deps, tx, outcome.live);
     if (outcome.code === 'auction_not_over') {
       const { state } = outcome.loaded;
       await enqueue(tx, TASKS.end, { auctionId }, { jobKey: jobKeys.end(auctionId), runAt: state.endsAt });
     }
-    return [];
   });
-  await publishLive(deps, live);
 }
 
 /** "Ending soon" to every bidder, once per auction. */
@@ -41,10 +39,8 @@ export async function endingSoonTimer(deps: AuctionsDeps, auctionId: string): Pr
       return;
     }
     if (!(await claimEndingSoon(tx, auctionId, now))) return;
-    const notifications = deps.notifications();
-    if (notifications === null) return;
     for (const userId of await biddersOf(tx, auctionId)) {
-      await notifications.notify(tx, {
+      await deps.notifications.notify(tx, {
         userId,
         kind: 'ending_soon',
         title: 'Auction ending soon',
@@ -59,12 +55,10 @@ export async function endingSoonTimer(deps: AuctionsDeps, auctionId: string): Pr
 
 /** The end of the maker's decision window after "reserve not met". */
 export async function makerDecisionLapseTimer(deps: AuctionsDeps, auctionId: string): Promise<void> {
-  const live = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const outcome = await tryTransition(deps, tx, auctionId, 'none', ({ state }, now) => lapse(state, now));
-    if (outcome.ok) return outcome.live;
+    if (outcome.ok) return publishLiveAfterCommit(deps, tx, outcome.live);
     const deadline = outcome.loaded.state.makerDecisionDeadline;
     if (outcome.code === 'decision_window_open' && deadline !== null) await armLapse(tx, auctionId, deadline);
-    return [];
   });
-  await publishLive(deps, live);
 }

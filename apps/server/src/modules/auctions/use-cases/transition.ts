@@ -5,7 +5,7 @@
  * caller's transaction.
  */
 import type { Executor } from '../../../platform/db/client';
-import { notFound } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 import { applyEffects } from '../effects/apply-effects';
 import type { LiveMessage } from '../effects/live';
@@ -73,11 +73,11 @@ export async function tryTransition(
     if (saved !== null) return finish(deps, tx, known, result.state, result.events, saved, now);
     // Another transition committed first: read again, without the lock.
     const reread = await loadAuction(tx, auctionId, { lock: false, bids });
-    if (reread === null) throw notFound('auction_not_found', 'No such auction');
+    if (reread === null) throw new DomainError('auction_not_found', 'No such auction');
     known = reread;
   }
   const loaded = await loadAuction(tx, auctionId, { lock: true, bids });
-  if (loaded === null) throw notFound('auction_not_found', 'No such auction');
+  if (loaded === null) throw new DomainError('auction_not_found', 'No such auction');
   const now = deps.clock.now();
   const result = await rule(loaded, now);
   if (!result.ok) return { ...result, loaded, now };

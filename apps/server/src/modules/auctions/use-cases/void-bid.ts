@@ -1,7 +1,7 @@
 /** An admin voids a fraudulent bid: the lead is recomputed from the remaining bids, and the act is audited. */
 import { recordAudit } from '../../../platform/audit';
 import type { AuctionsDeps } from '../deps';
-import { publishLive } from '../effects/apply-effects';
+import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { voidBid as voidBidRule } from '../rules';
 import { auctionAnswer, type AuctionAnswer } from './read-auction';
 import { transitionAuction } from './transition';
@@ -10,7 +10,7 @@ export async function voidBid(
   deps: AuctionsDeps,
   input: { auctionId: string; bidId: string; adminId: string; reason: string },
 ): Promise<AuctionAnswer> {
-  const { answer, live } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const outcome = await transitionAuction(deps, tx, input.auctionId, 'all', ({ state }, now) =>
       voidBidRule(state, input.bidId, now, deps.rules),
     );
@@ -32,8 +32,7 @@ export async function voidBid(
         },
       });
     }
-    return { answer: await auctionAnswer(deps, tx, outcome.state, outcome.row, null), live: outcome.live };
+    publishLiveAfterCommit(deps, tx, outcome.live);
+    return auctionAnswer(deps, tx, outcome.state, outcome.row, null);
   });
-  await publishLive(deps, live);
-  return answer;
 }
