@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { RefundView } from '../payments';
 import { changeOrder, transition } from './change-order';
@@ -35,7 +35,7 @@ export async function cancelOrder(deps: OrdersDeps, caller: Caller, orderId: str
         });
       } catch (err) {
         // Already refunded in full: cancelling needs no further money movement.
-        if (!(err instanceof AppError && err.code === 'nothing_to_refund')) throw err;
+        if (!(err instanceof DomainError && err.code === 'nothing_to_refund')) throw err;
       }
       if (relation === 'admin') {
         await recordAudit(tx, {

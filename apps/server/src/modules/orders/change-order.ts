@@ -1,8 +1,8 @@
 import type { Executor } from '../../platform/db/client';
-import { notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { cancelJob, enqueue } from '../../platform/jobs';
 import type { Caller } from '../../platform/http/types';
-import { orderUpdated, publishAll, type LiveMessage, type OrdersDeps } from './deps';
+import { orderUpdated, publishAfterCommit, type OrdersDeps } from './deps';
 import { findOrder, recordOrderEvent, updateOrder } from './repo';
 import { isClosed, refusal, requireRelation, type OrderAction, type Relation } from './rules';
 import type { OrderRow } from './tables';
@@ -10,7 +10,6 @@ import { ORDER_TASKS, orderJobKey } from './tasks';
 
 export interface Change<T> {
   order: OrderRow;
-  live?: LiveMessage[];
   /** Anything else the use case wants back from inside the transaction. */
   result?: T;
 }
@@ -28,13 +27,14 @@ export async function changeOrder<T = never>(
 ): Promise<{ order: OrderRow; relation: Relation; result: T | undefined }> {
   const { change, relation } = await deps.db.transaction(async (tx) => {
     const order = await findOrder(tx, orderId, { lock: true });
-    if (!order) throw notFound('order_not_found', 'No such order');
+    if (!order) throw new DomainError('order_not_found', 'No such order');
     const relation = requireRelation(order, caller);
     const refused = refusal(action, relation, order.status);
     if (refused) throw refused;
-    return { change: await apply(tx, order, relation, deps.clock.now()), relation };
+    const change = await apply(tx, order, relation, deps.clock.now());
+    publishAfterCommit(deps, tx, orderUpdated(change.order));
+    return { change, relation };
   });
-  await publishAll(deps, [...orderUpdated(change.order), ...(change.live ?? [])]);
   return { order: change.order, relation, result: change.result };
 }
 

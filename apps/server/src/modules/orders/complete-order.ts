@@ -1,5 +1,5 @@
 import { transition } from './change-order';
-import { orderUpdated, publishAll, type OrdersDeps } from './deps';
+import { orderUpdated, publishAfterCommit, publishAll, type OrdersDeps } from './deps';
 import { findOrder, updateOrder } from './repo';
 
 /**
@@ -47,9 +47,8 @@ export async function completeOrder(deps: OrdersDeps, orderId: string): Promise<
       link: `/orders/${current.id}`,
       dedupeKey: `order-completed:${current.id}`,
     });
+    publishAfterCommit(deps, tx, orderUpdated(updated));
     return updated;
   });
-  if (!completed) return 'skipped';
-  await publishAll(deps, orderUpdated(completed));
-  return 'completed';
+  return completed ? 'completed' : 'skipped';
 }

@@ -1,6 +1,6 @@
 import type { Caller } from '../../platform/http/types';
 import { changeOrder, markDelivered } from './change-order';
-import { orderUpdated, publishAll, type OrdersDeps } from './deps';
+import { orderUpdated, publishAfterCommit, type OrdersDeps } from './deps';
 import { findOrder } from './repo';
 
 /** The buyer confirms the parcel arrived. */
@@ -12,13 +12,12 @@ export async function confirmDelivery(deps: OrdersDeps, caller: Caller, orderId:
 
 /** The automatic delivery timer: a shipped order counts as delivered once its time has come. */
 export async function deliverAutomatically(deps: OrdersDeps, orderId: string): Promise<void> {
-  const delivered = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const order = await findOrder(tx, orderId, { lock: true });
     const now = deps.clock.now();
     if (!order || order.status !== 'shipped' || !order.autoDeliverAt || order.autoDeliverAt.getTime() > now.getTime()) {
-      return null;
+      return;
     }
-    return markDelivered(deps, tx, order, 'automatic', now);
+    publishAfterCommit(deps, tx, orderUpdated(await markDelivered(deps, tx, order, 'automatic', now)));
   });
-  if (delivered) await publishAll(deps, orderUpdated(delivered));
 }

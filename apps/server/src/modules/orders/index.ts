@@ -1,20 +1,21 @@
-import path from 'node:path';
+import { isUuid } from '../../platform/ids';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
 import type { OrdersPort } from '../payments';
 import { completeOrder } from './complete-order';
 import { deliverAutomatically } from './confirm-delivery';
-import type { OrdersDeps, OrdersIdentity, OrdersPayments } from './deps';
+import type { OrdersDeps, OrdersPorts } from './deps';
 import { paymentHooks } from './payment-hooks';
-import { fulfilmentCounts, revenueByDay } from './repo';
+import { findOrder, fulfilmentCounts, revenueByDay } from './repo';
 import { emailReceipt } from './receipt/email-receipt';
 import { rewrapAddresses } from './rewrap-addresses';
 import { orderRoutes } from './routes';
 import { flagOverdue, remindToShip, sweepOrders } from './shipping-sla';
 import { ORDER_TASKS } from './tasks';
 import { eraseOrderData, exportOrderData } from './user-data';
-import type { NotificationsService } from '../notifications';
 
 export type { OrderStatus } from './tables';
+export type { IdentityPort, NotificationsPort, OrdersPorts, PaymentsPort } from './deps';
 
 /** The orders module's public face for other modules. */
 export interface OrdersService {
@@ -27,15 +28,12 @@ export interface OrdersService {
     makerId: string,
     since: Date,
   ): Promise<{ day: string; currency: string; amountMinor: number; orders: number }[]>;
+  /** The buyer, maker and story of an order, or null when there is no such order. */
+  orderParties(orderId: string): Promise<{ buyerId: string; makerId: string; storyId: string; title: string } | null>;
 }
 
-const orderPayload = (payload: unknown): string => (payload as { orderId: string }).orderId;
-
-/** Orders (SPEC §6): created once per paid window; shipping, delivery, completion, SLA, refunds, receipts. */
-export function createOrdersModule(
-  ctx: AppContext,
-  ports: { identity: OrdersIdentity; notifications: Pick<NotificationsService, 'notify'>; payments: OrdersPayments },
-): { module: AppModule; service: OrdersService } {
+/** Orders: created once per paid window; shipping, delivery, completion, SLA, refunds, receipts. */
+export function createOrdersModule(ctx: AppContext, ports: OrdersPorts): { module: AppModule; service: OrdersService } {
   const deps: OrdersDeps = {
     db: ctx.db,
     clock: ctx.clock,
@@ -45,39 +43,42 @@ export function createOrdersModule(
     realtime: ctx.realtime,
     mailer: ctx.mailer,
     publicUrl: ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`,
-    identity: ports.identity,
-    notifications: ports.notifications,
-    payments: ports.payments,
+    ...ports,
   };
 
   const service: OrdersService = {
     paymentHooks: paymentHooks(deps),
     fulfilmentCounts: (makerId) => fulfilmentCounts(ctx.db, makerId, ctx.clock.now()),
     revenueByDay: (makerId, since) => revenueByDay(ctx.db, makerId, since),
+    orderParties: async (orderId) => {
+      const order = isUuid(orderId) ? await findOrder(ctx.db, orderId) : null;
+      return order
+        ? { buyerId: order.buyerId, makerId: order.makerId, storyId: order.storyId, title: order.itemTitle }
+        : null;
+    },
   };
 
   const module: AppModule = {
     name: 'orders',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) => orderRoutes(app, deps),
-    tasks: {
-      [ORDER_TASKS.shippingReminder]: async (payload) => remindToShip(deps, orderPayload(payload)),
-      [ORDER_TASKS.shippingOverdue]: async (payload) => flagOverdue(deps, orderPayload(payload)),
-      [ORDER_TASKS.autoDeliver]: async (payload) => deliverAutomatically(deps, orderPayload(payload)),
-      [ORDER_TASKS.complete]: async (payload) => {
-        await completeOrder(deps, orderPayload(payload));
-      },
-      [ORDER_TASKS.emailReceipt]: async (payload) => emailReceipt(deps, orderPayload(payload)),
-      [ORDER_TASKS.slaSweep]: async (_payload, helpers) => {
+    tasks: [
+      defineTask(ORDER_TASKS.shippingReminder, async ({ orderId }) => remindToShip(deps, orderId)),
+      defineTask(ORDER_TASKS.shippingOverdue, async ({ orderId }) => flagOverdue(deps, orderId)),
+      defineTask(ORDER_TASKS.autoDeliver, async ({ orderId }) => deliverAutomatically(deps, orderId)),
+      defineTask(ORDER_TASKS.complete, async ({ orderId }) => {
+        await completeOrder(deps, orderId);
+      }),
+      defineTask(ORDER_TASKS.emailReceipt, async ({ orderId }) => emailReceipt(deps, orderId)),
+      defineTask(ORDER_TASKS.slaSweep, async (_payload, helpers) => {
         const queued = await sweepOrders(deps);
         if (queued > 0) helpers.logger.info(`order sweep re-queued ${queued} due jobs`);
-      },
-      [ORDER_TASKS.rewrap]: async (_payload, helpers) => {
+      }),
+      defineTask(ORDER_TASKS.rewrap, async (_payload, helpers) => {
         const n = await rewrapAddresses(ctx.db, ctx.secrets.cipher);
         if (n > 0) helpers.logger.info(`re-wrapped ${n} shipping addresses under the newest key`);
-      },
-    },
-    crontab: [`*/10 * * * * ${ORDER_TASKS.slaSweep}`, `45 3 * * * ${ORDER_TASKS.rewrap} ?fill=1d`],
+      }),
+    ],
+    crontab: [`*/10 * * * * ${ORDER_TASKS.slaSweep.name}`, `45 3 * * * ${ORDER_TASKS.rewrap.name} ?fill=1d`],
     exportUserData: (userId) => exportOrderData(deps, userId),
     eraseUserData: (tx, userId) => eraseOrderData(deps, tx, userId),
   };

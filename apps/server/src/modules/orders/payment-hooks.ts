@@ -1,7 +1,8 @@
 /** What the payments module calls on orders inside its own transactions (the `OrdersPort`). */
 import type { Executor } from '../../platform/db/client';
 import { enqueue } from '../../platform/jobs';
-import { formatMoney, type OrdersPort } from '../payments';
+import { formatMoney } from '@vw/domain';
+import type { OrdersPort } from '../payments';
 import { transition } from './change-order';
 import { createOrderFromPayment } from './create-order';
 import { orderUpdated, type LiveMessage, type OrdersDeps } from './deps';

@@ -1,5 +1,7 @@
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
-import { conflict } from '../../platform/errors';
+import { idSchema } from '../../platform/ids';
+import { DomainError } from '../../platform/errors';
 import { callerOf } from '../../platform/http/auth';
 import { errorBody, errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
@@ -16,7 +18,7 @@ import { ORDER_STATUSES } from './tables';
 
 const tags = ['orders'];
 const secured = [{ bearer: [] }];
-const orderParams = z.object({ id: z.uuid() });
+const orderParams = z.object({ id: idSchema });
 const withPayments = { ...errorResponses, 503: errorBody };
 
 const refundView = z
@@ -56,7 +58,7 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
           as: z.enum(['buyer', 'maker', 'admin']).default('buyer'),
           status: z.enum(ORDER_STATUSES).optional(),
           cursor: z.string().max(200).optional(),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
+          limit: queryInt({ min: 1, max: 50 }).default(20),
         }),
         response: {
           200: z.object({ items: z.array(orderView), nextCursor: z.string().nullable() }),
@@ -179,7 +181,9 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       const caller = callerOf(req);
       const result = await refundOrder(deps, caller, req.params.id, req.body);
       if (result.refund.status === 'failed') {
-        throw conflict('refund_failed', 'The payment provider refused this refund', { refundId: result.refund.id });
+        throw new DomainError('refund_failed', 'The payment provider refused this refund', {
+          refundId: result.refund.id,
+        });
       }
       // Re-read: a refund that settled at once changed the order's refunded total and maybe its status.
       const order = await getOrder(deps, caller, req.params.id);

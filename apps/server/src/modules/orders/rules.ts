@@ -1,9 +1,9 @@
 /**
- * Order rules (SPEC §6) as pure functions: who may do what to an order in which state, and when
+ * Order rules as pure functions: who may do what to an order in which state, and when
  * its deadlines fall. `paid → shipped → delivered → completed`, with `cancelled`, `refunded`
  * and `disputed` branches.
  */
-import { conflict, forbidden, notFound, type AppError } from '../../platform/errors';
+import { DomainError, type ErrorCode } from '../../platform/errors';
 import type { OrderStatus } from './tables';
 
 export type Relation = 'buyer' | 'maker' | 'admin';
@@ -24,7 +24,7 @@ export function relationOf(order: OrderParties, caller: { userId: string; roles:
 /** Strangers learn nothing, not even that the order exists. */
 export function requireRelation(order: OrderParties, caller: { userId: string; roles: readonly string[] }): Relation {
   const relation = relationOf(order, caller);
-  if (!relation) throw notFound('order_not_found', 'No such order');
+  if (!relation) throw new DomainError('order_not_found', 'No such order');
   return relation;
 }
 
@@ -58,7 +58,7 @@ function allowedStates(action: OrderAction, relation: Relation): readonly OrderS
   }
 }
 
-const REFUSAL: Record<OrderAction, { code: string; message: string }> = {
+const REFUSAL: Record<OrderAction, { code: ErrorCode; message: string }> = {
   ship: { code: 'order_not_awaiting_shipment', message: 'This order is not waiting to be shipped' },
   confirm_delivery: { code: 'order_not_shipped', message: 'Only a shipped order can be confirmed as delivered' },
   cancel: { code: 'order_not_cancellable', message: 'This order can no longer be cancelled' },
@@ -67,12 +67,12 @@ const REFUSAL: Record<OrderAction, { code: string; message: string }> = {
 };
 
 /** Null when `relation` may do `action` on an order in `status`; otherwise the refusal (403 or 409). */
-export function refusal(action: OrderAction, relation: Relation, status: OrderStatus): AppError | null {
+export function refusal(action: OrderAction, relation: Relation, status: OrderStatus): DomainError | null {
   if (!WHO[action].includes(relation)) {
-    return forbidden('not_allowed_for_party', `Only the ${WHO[action].join(' or ')} can do this`);
+    return new DomainError('not_allowed_for_party', `Only the ${WHO[action].join(' or ')} can do this`);
   }
   if (!allowedStates(action, relation).includes(status)) {
-    return conflict(REFUSAL[action].code, REFUSAL[action].message, { status });
+    return new DomainError(REFUSAL[action].code, REFUSAL[action].message, { status });
   }
   return null;
 }

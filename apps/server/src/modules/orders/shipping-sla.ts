@@ -4,7 +4,7 @@
  * admins. Per-order timers do the work; the crontab sweep re-queues anything a lost timer missed.
  */
 import { enqueue } from '../../platform/jobs';
-import { orderUpdated, publishAll, type OrdersDeps } from './deps';
+import { orderUpdated, publishAfterCommit, type OrdersDeps } from './deps';
 import { orderNumber } from './receipt/receipt-page';
 import { dueOrders, findOrder, recordOrderEvent, updateOrder } from './repo';
 import { isShippingOverdue } from './rules';
@@ -31,10 +31,10 @@ export async function remindToShip(deps: OrdersDeps, orderId: string): Promise<v
 
 export async function flagOverdue(deps: OrdersDeps, orderId: string): Promise<void> {
   const admins = await deps.identity.adminIds();
-  const flagged = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const order = await findOrder(tx, orderId, { lock: true });
     const now = deps.clock.now();
-    if (!order || order.overdueFlaggedAt || !isShippingOverdue(order, now)) return null;
+    if (!order || order.overdueFlaggedAt || !isShippingOverdue(order, now)) return;
     const updated = await updateOrder(tx, order.id, { overdueFlaggedAt: now, updatedAt: now });
     await recordOrderEvent(tx, { orderId: order.id, type: 'shipping_overdue', actorId: null, at: now });
     const notice = {
@@ -57,15 +57,14 @@ export async function flagOverdue(deps: OrdersDeps, orderId: string): Promise<vo
         body: `“${order.itemTitle}” was paid ${order.paidAt.toUTCString()} and has not been shipped.`,
       });
     }
-    return updated;
+    publishAfterCommit(deps, tx, orderUpdated(updated));
   });
-  if (flagged) await publishAll(deps, orderUpdated(flagged));
 }
 
 /** Safety net: re-queues every due SLA, delivery and completion job (job keys keep them single). */
 export async function sweepOrders(deps: OrdersDeps): Promise<number> {
   const due = await dueOrders(deps.db, deps.clock.now());
-  const work: [string, (id: string) => string, string[]][] = [
+  const work: [typeof ORDER_TASKS.complete, (id: string) => string, string[]][] = [
     [ORDER_TASKS.shippingReminder, orderJobKey.shippingReminder, due.reminders],
     [ORDER_TASKS.shippingOverdue, orderJobKey.shippingOverdue, due.overdue],
     [ORDER_TASKS.autoDeliver, orderJobKey.autoDeliver, due.deliveries],

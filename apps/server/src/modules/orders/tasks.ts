@@ -1,13 +1,18 @@
-/** The orders module's job names (colon-separated: the crontab refuses dots) and their job keys. */
+import { z } from 'zod';
+import { declareTask } from '../../platform/jobs';
+
+const orderPayload = z.object({ orderId: z.string().min(1) });
+
+/** The orders module's jobs and their job keys. */
 export const ORDER_TASKS = {
-  shippingReminder: 'orders:shipping-reminder',
-  shippingOverdue: 'orders:shipping-overdue',
-  autoDeliver: 'orders:auto-deliver',
-  complete: 'orders:complete',
-  emailReceipt: 'orders:email-receipt',
-  slaSweep: 'orders:sla-sweep',
-  rewrap: 'orders:rewrap-personal-data',
-} as const;
+  shippingReminder: declareTask('orders:shipping-reminder', orderPayload),
+  shippingOverdue: declareTask('orders:shipping-overdue', orderPayload),
+  autoDeliver: declareTask('orders:auto-deliver', orderPayload),
+  complete: declareTask('orders:complete', orderPayload),
+  emailReceipt: declareTask('orders:email-receipt', orderPayload),
+  slaSweep: declareTask('orders:sla-sweep', z.object({})),
+  rewrap: declareTask('orders:rewrap-personal-data', z.object({})),
+};
 
 /** One pending job per order and purpose: re-arming replaces it, a repeat adds nothing. */
 export const orderJobKey = {

@@ -1,11 +1,12 @@
-import { conflict } from '../../platform/errors';
-import { enqueue } from '../../platform/jobs';
+import { DomainError } from '../../platform/errors';
+import { z } from 'zod';
+import { declareTask, enqueue } from '../../platform/jobs';
 import type { PaymentsDeps, PaymentWindow } from './deps';
 import { claimSession, findAccount, findSessionByWindow, recordProviderSession } from './repo/sessions';
 import { platformFee, sessionExpiry } from './rules';
 import type { ChargeMode, CheckoutSessionRow } from './tables';
 
-export const EXPIRE_CHECKOUT_TASK = 'payments:expire-checkout';
+export const EXPIRE_CHECKOUT_TASK = declareTask('payments:expire-checkout', z.object({ windowId: z.string().min(1) }));
 export const expireCheckoutJobKey = (windowId: string): string => `payments:expire-checkout:${windowId}`;
 
 export interface Checkout {
@@ -29,7 +30,7 @@ async function chooseChargeMode(
 /** Claims the window's session row with every provider parameter fixed, once per window. */
 async function claim(deps: PaymentsDeps, window: PaymentWindow): Promise<CheckoutSessionRow> {
   const now = deps.clock.now();
-  const title = (await deps.stories()?.storyTitle(window.storyId)) ?? 'A handmade piece';
+  const title = (await deps.stories.storyTitle(window.storyId)) ?? 'A handmade piece';
   const charge = await chooseChargeMode(deps, window.makerId);
   const expiry = sessionExpiry(window.expiresAt, now, deps.provider.minimumSessionSeconds);
   if (expiry.clamped !== 'no') {
@@ -77,7 +78,7 @@ async function claim(deps: PaymentsDeps, window: PaymentWindow): Promise<Checkou
  * key (the window id) and so receive the same session.
  */
 export async function checkoutFor(deps: PaymentsDeps, window: PaymentWindow): Promise<Checkout> {
-  if (window.status !== 'open') throw conflict('payment_window_closed', 'This payment window is closed');
+  if (window.status !== 'open') throw new DomainError('payment_window_closed', 'This payment window is closed');
   const row = (await findSessionByWindow(deps.db, window.id)) ?? (await claim(deps, window));
   if (row.providerSessionId && row.url) return { checkoutUrl: row.url, sessionId: row.providerSessionId };
 

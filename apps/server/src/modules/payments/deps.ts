@@ -1,8 +1,10 @@
+import type { LiveMessage } from '@vw/domain';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Secrets } from '../../platform/crypto/secrets';
 import type { Database, Executor } from '../../platform/db/client';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import type { Realtime } from '../../platform/realtime/realtime';
 import type { IdentityService } from '../identity';
 import type { NotifyInput } from '../notifications';
@@ -22,14 +24,14 @@ export interface PaymentWindow {
   expiresAt: Date;
 }
 
-/** What this module needs of the auctions module (bound late: auctions is built after us). */
+/** What this module calls of the auctions module. */
 export interface AuctionsPort {
   paymentWindow(windowId: string): Promise<PaymentWindow | null>;
   /**
    * Marks the window paid in the caller's transaction (idempotent). `paid` is false when the window
-   * had already expired or been cancelled; `publish` sends its live updates once the caller committed.
+   * had already expired or been cancelled; its live updates go out once the caller has committed.
    */
-  markPaid(tx: Executor, windowId: string): Promise<{ paid: boolean; publish(): Promise<void> }>;
+  markPaid(tx: Executor, windowId: string): Promise<{ paid: boolean }>;
 }
 
 /**
@@ -75,11 +77,13 @@ export interface ShippingAddress {
   state?: string | null;
 }
 
+/** What this module calls of the stories module. */
 export interface StoriesPort {
   /** The story's title, for the checkout page, receipts and orders. */
   storyTitle(storyId: string): Promise<string | null>;
 }
 
+/** What this module calls of the notifications service (inside its transactions). */
 export interface NotificationsPort {
   notify(tx: Executor, input: NotifyInput): Promise<void>;
 }
@@ -100,10 +104,25 @@ export interface AnalyticsPort {
   ): Promise<void>;
 }
 
-export type PaymentsIdentity = Pick<IdentityService, 'hasTotp' | 'contactOf' | 'displayName' | 'guard'>;
+/** What this module calls of the identity service. */
+export type IdentityPort = Pick<IdentityService, 'hasTotp' | 'contactOf' | 'displayName' | 'guard'>;
+
+/**
+ * The other modules this one calls, every port required. Orders and analytics are built after
+ * this module, so they are reached late: through a function the composition root answers once
+ * they exist.
+ */
+export interface PaymentsPorts {
+  identity: IdentityPort;
+  notifications: NotificationsPort;
+  auctions: AuctionsPort;
+  stories: StoriesPort;
+  orders: () => OrdersPort;
+  analytics: () => AnalyticsPort;
+}
 
 /** Everything the payments use cases are built from. */
-export interface PaymentsDeps {
+export interface PaymentsDeps extends PaymentsPorts {
   db: Database;
   clock: Clock;
   config: Config;
@@ -115,36 +134,18 @@ export interface PaymentsDeps {
   publicUrl: string;
   /** A link inside the app: absolute under PUBLIC_URL, else relative to this origin. */
   appLink(path: string): string;
-  identity: PaymentsIdentity;
-  notifications: NotificationsPort;
-  auctions: () => AuctionsPort | null;
-  orders: () => OrdersPort | null;
-  stories: () => StoriesPort | null;
-  analytics: () => AnalyticsPort | null;
   /** Observes the time from an event's creation at the provider to its application here. */
   observeWebhookLag: (type: string, seconds: number) => void;
 }
 
-/** A live message to publish once the transaction that caused it has committed. */
-export interface LiveMessage {
-  channel: string;
-  type: string;
-  data: Record<string, unknown>;
-}
-
-/** The auctions port, or a clear error while the auctions module is not wired. */
-export function auctionsOf(deps: PaymentsDeps): AuctionsPort {
-  const port = deps.auctions();
-  if (!port) throw new Error('the auctions module is not wired to payments');
-  return port;
-}
-
-export function ordersOf(deps: PaymentsDeps): OrdersPort {
-  const port = deps.orders();
-  if (!port) throw new Error('the orders module is not wired to payments');
-  return port;
-}
+/** A live message to publish once the transaction that caused it has committed (typed by @vw/domain). */
+export type { LiveMessage };
 
 export async function publishAll(deps: Pick<PaymentsDeps, 'realtime'>, messages: LiveMessage[]): Promise<void> {
-  for (const m of messages) await deps.realtime.publish(m.channel, m.type, m.data);
+  for (const m of messages) await deps.realtime.publishMessage(m);
+}
+
+/** Publishes the messages once the transaction `tx` has committed (never if it rolls back). */
+export function publishAfterCommit(deps: Pick<PaymentsDeps, 'realtime'>, tx: Executor, messages: LiveMessage[]): void {
+  if (messages.length > 0) afterCommit(tx, () => publishAll(deps, messages));
 }

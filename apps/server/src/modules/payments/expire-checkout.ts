@@ -1,4 +1,4 @@
-import { auctionsOf, type PaymentsDeps } from './deps';
+import type { PaymentsDeps } from './deps';
 import { findPaymentByWindow } from './repo/money';
 import { findSessionByWindow, setSessionStatus } from './repo/sessions';
 
@@ -13,7 +13,7 @@ export async function expireCheckout(deps: PaymentsDeps, windowId: string): Prom
   const row = await findSessionByWindow(deps.db, windowId);
   if (!row || row.status === 'completed' || row.status === 'expired') return;
   if (await findPaymentByWindow(deps.db, windowId)) return;
-  const window = await auctionsOf(deps).paymentWindow(windowId);
+  const window = await deps.auctions.paymentWindow(windowId);
   if (window?.status === 'paid') return;
   if (window?.status === 'open' && window.expiresAt.getTime() > deps.clock.now().getTime() - 60_000) {
     throw new WindowStillOpen(`window ${windowId} is still open; retrying`);

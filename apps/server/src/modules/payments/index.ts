@@ -1,17 +1,9 @@
-import path from 'node:path';
+import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
 import { checkoutFor, EXPIRE_CHECKOUT_TASK, type Checkout } from './create-checkout';
-import type {
-  AnalyticsPort,
-  AuctionsPort,
-  NotificationsPort,
-  OrdersPort,
-  PaymentsDeps,
-  PaymentsIdentity,
-  PaymentWindow,
-  StoriesPort,
-} from './deps';
+import type { PaymentsDeps, PaymentsPorts, PaymentWindow } from './deps';
 import { expireCheckout } from './expire-checkout';
 import { localCheckoutRoutes } from './local/local-routes';
 import { createPaymentProvider, paymentsUnavailable } from './providers';
@@ -32,7 +24,10 @@ import { exportPaymentData } from './user-data';
 export type {
   AnalyticsPort,
   AuctionsPort,
+  IdentityPort,
+  NotificationsPort,
   OrdersPort,
+  PaymentsPorts,
   StoriesPort,
   PaymentWindow,
   NewOrderInput,
@@ -40,8 +35,8 @@ export type {
   LiveMessage,
 } from './deps';
 export type { Checkout, PayoutOutcome };
-/** The page frame, escaping and money formatting shared by checkout pages and order receipts. */
-export { escapeHtml, formatMoney, page as htmlPage } from './local/html';
+/** The page frame and escaping shared by checkout pages and order receipts. */
+export { page as htmlPage } from './local/html';
 
 export interface RefundView {
   id: string;
@@ -52,8 +47,6 @@ export interface RefundView {
   reason: string;
   createdAt: Date;
 }
-
-const APPLY_PENDING_TASK = 'payments:apply-pending-events';
 
 const refundView = (r: RefundRow): RefundView => ({
   id: r.id,
@@ -81,17 +74,10 @@ export interface PaymentsService {
   paymentTotals(paymentId: string): Promise<{ amountMinor: number; refundedMinor: number; currency: string } | null>;
 }
 
-/** Checkout sessions, provider webhooks, refunds, payouts and makers' payout accounts (SPEC §5). */
+/** Checkout sessions, provider webhooks, refunds, payouts and makers' payout accounts. */
 export function createPaymentsModule(
   ctx: AppContext,
-  ports: {
-    identity: PaymentsIdentity;
-    notifications: NotificationsPort;
-    auctions: () => AuctionsPort | null;
-    orders: () => OrdersPort | null;
-    stories: () => StoriesPort | null;
-    analytics?: () => AnalyticsPort | null;
-  },
+  ports: PaymentsPorts,
 ): { module: AppModule; service: PaymentsService } {
   const publicUrl = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
   const circuit = ctx.metrics.gauge(
@@ -121,12 +107,7 @@ export function createPaymentsModule(
     provider,
     publicUrl,
     appLink: (path) => (ctx.config.PUBLIC_URL ? new URL(path, ctx.config.PUBLIC_URL).toString() : path),
-    identity: ports.identity,
-    notifications: ports.notifications,
-    auctions: ports.auctions,
-    orders: ports.orders,
-    stories: ports.stories,
-    analytics: ports.analytics ?? (() => null),
+    ...ports,
     observeWebhookLag: (type, seconds) => lag.observe({ type }, seconds),
   };
 
@@ -147,28 +128,26 @@ export function createPaymentsModule(
 
   const module: AppModule = {
     name: 'payments',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: async (app) => {
       await paymentRoutes(app, deps);
       // The local checkout exists only beside the local provider (never in production).
       if (provider.name === 'local') await localCheckoutRoutes(app, deps);
     },
-    tasks: {
-      [SEND_REFUND_TASK]: async (payload) => {
-        const { refundId } = payload as { refundId: string };
+    tasks: [
+      defineTask(SEND_REFUND_TASK, async ({ refundId }) => {
         const refund = await sendRefund(deps, refundId);
         // Still pending: the provider is down; failing the job retries it with backoff.
         if (refund.status === 'pending') throw new Error(`refund ${refundId} not sent yet (provider unavailable)`);
-      },
-      [APPLY_PENDING_TASK]: async (_payload, helpers) => {
+      }),
+      defineTask('payments:apply-pending-events', z.object({}), async (_payload, helpers) => {
         const n = await applyPendingEvents(deps);
         if (n > 0) helpers.logger.info(`applied ${n} stored payment events left unapplied`);
-      },
-      [EXPIRE_CHECKOUT_TASK]: async (payload) => {
-        await expireCheckout(deps, (payload as { windowId: string }).windowId);
-      },
-    },
-    crontab: [`* * * * * ${APPLY_PENDING_TASK}`],
+      }),
+      defineTask(EXPIRE_CHECKOUT_TASK, async ({ windowId }) => {
+        await expireCheckout(deps, windowId);
+      }),
+    ],
+    crontab: ['* * * * * payments:apply-pending-events'],
     exportUserData: (userId) => exportPaymentData(deps, userId),
   };
   return { module, service };

@@ -1,4 +1,4 @@
-import { notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { PaymentsDeps } from './deps';
 import { claimPayout, findPayment, findPayout, updatePayout } from './repo/money';
 import { findAccount } from './repo/sessions';
@@ -25,7 +25,7 @@ export async function releasePayout(
   input: { orderId: string; paymentId: string },
 ): Promise<PayoutOutcome> {
   const payment = await findPayment(deps.db, input.paymentId);
-  if (!payment) throw notFound('payment_not_found', 'No such payment');
+  if (!payment) throw new DomainError('payment_not_found', 'No such payment');
   const now = deps.clock.now();
   const amountMinor = payoutMinor(payment);
   const existing = await findPayout(deps.db, input.orderId);

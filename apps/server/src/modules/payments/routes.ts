@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { callerOf } from '../../platform/http/auth';
 import { errorBody, errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
-import { notFound } from '../../platform/errors';
 import type { PaymentsDeps } from './deps';
 import { receiveWebhook } from './receive-webhook';
 import { payoutAccountOf, startOnboarding } from './start-onboarding';
@@ -73,13 +72,10 @@ export async function paymentRoutes(app: HttpApp, deps: PaymentsDeps): Promise<v
         tags,
         security: secured,
         summary: "Maker: the payout account's state",
-        response: { 200: payoutAccount, ...errorResponses },
+        description: 'Null until the maker starts payout onboarding (`POST /v1/payments/connect/onboarding`).',
+        response: { 200: payoutAccount.nullable(), ...errorResponses },
       },
     },
-    async (req) => {
-      const account = await payoutAccountOf(deps, callerOf(req).userId);
-      if (!account) throw notFound('payout_account_not_found', 'Set up payouts first');
-      return account;
-    },
+    async (req) => payoutAccountOf(deps, callerOf(req).userId),
   );
 }

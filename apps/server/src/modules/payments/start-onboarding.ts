@@ -1,4 +1,4 @@
-import { forbidden } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { PaymentsDeps } from './deps';
 import { accountUpdatedEvent, deliverLocalEvent } from './local/local-events';
 import { findAccount, insertAccount } from './repo/sessions';
@@ -29,7 +29,7 @@ export async function startOnboarding(
   makerId: string,
 ): Promise<{ url: string; account: PayoutAccountView }> {
   if (!(await deps.identity.hasTotp(makerId))) {
-    throw forbidden('totp_required', 'Turn on two-step sign-in (TOTP) before setting up payouts');
+    throw new DomainError('totp_required', 'Turn on two-step sign-in (TOTP) before setting up payouts');
   }
   if (!(await findAccount(deps.db, makerId))) {
     const email = (await deps.identity.contactOf(makerId))?.email ?? null;

@@ -2,7 +2,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer, type TestServerOptions } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import { localWebhookSecret } from './providers/local-provider';
 import { signWebhookPayload } from './webhook-signature';
@@ -35,7 +35,7 @@ export async function enrolTotp(runtime: Runtime, api: Api, session: Session): P
     timestamp: runtime.ctx.clock.now().getTime(),
   });
   const res = await api.call('POST', '/v1/auth/totp/confirm', { token: session.accessToken, body: { code } });
-  if (res.status !== 204) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** A maker with TOTP on (makers need it to sell and to receive payouts). */

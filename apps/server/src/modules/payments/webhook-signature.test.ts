@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { signWebhookPayload, verifyWebhookSignature } from './webhook-signature';
+import { errorStatus } from '../../platform/http/error-status';
 
 const secret = 'whsec_test_secret';
 const body = JSON.stringify({ id: 'evt_1', type: 'checkout.session.completed' });
@@ -10,7 +11,7 @@ function refusal(fn: () => void): string {
   try {
     fn();
   } catch (err) {
-    if (err instanceof AppError) return `${err.status} ${err.code}`;
+    if (err instanceof DomainError) return `${errorStatus(err.code)} ${err.code}`;
     throw err;
   }
   return 'accepted';

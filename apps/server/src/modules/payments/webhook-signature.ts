@@ -4,7 +4,7 @@
  * way, so both travel one verification path. Time comes from the injected clock.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { badRequest, type AppError } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 
 /** Stripe's default: a signature older (or newer) than this is refused as a replay. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -19,7 +19,7 @@ export function signWebhookPayload(secret: string, payload: string, at: Date): s
   return `t=${timestamp},v1=${hmacHex(secret, timestamp, payload)}`;
 }
 
-const invalid = (message: string): AppError => badRequest('invalid_signature', message);
+const invalid = (message: string): DomainError => new DomainError('invalid_signature', message);
 
 /** Throws 400 `invalid_signature` unless the header signs exactly this raw body within the tolerance. */
 export function verifyWebhookSignature(

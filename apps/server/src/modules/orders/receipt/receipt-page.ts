@@ -1,4 +1,6 @@
-import { escapeHtml, formatMoney, htmlPage } from '../../payments';
+import { formatMoney } from '@vw/domain';
+import { escapeHtml } from '../../../platform/html';
+import { htmlPage } from '../../payments';
 import type { ShippingAddress } from '../../payments';
 import type { Relation } from '../rules';
 import type { OrderRow } from '../tables';

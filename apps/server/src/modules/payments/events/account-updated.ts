@@ -1,4 +1,3 @@
-import { ordersOf } from '../deps';
 import { findAccountByProviderId, updateAccountStatus } from '../repo/sessions';
 import { accountSchema } from './parse';
 import { applied, ignored, type ApplyContext, type ApplyResult } from './result';
@@ -30,7 +29,7 @@ export async function applyAccountUpdated(
     },
     ctx.now,
   );
-  if (payoutsEnabled && !account.payoutsEnabled) await ordersOf(ctx.deps).payoutsEnabled(ctx.tx, account.makerId);
-  ctx.live.push({ channel: `user:${account.makerId}`, type: 'payout_account.updated', data: { payoutsEnabled } });
+  if (payoutsEnabled && !account.payoutsEnabled) await ctx.deps.orders().payoutsEnabled(ctx.tx, account.makerId);
+  ctx.publish({ channel: `user:${account.makerId}`, type: 'payout_account.updated', data: { payoutsEnabled } });
   return applied();
 }

@@ -4,7 +4,8 @@
  * its payment) is deferred and re-applied when the prerequisite is applied.
  */
 import type { PersonalDataCipher, SealedFor } from '../../../platform/crypto/envelope';
-import { publishAll, type PaymentsDeps } from '../deps';
+import { afterCommit } from '../../../platform/db/unit-of-work';
+import { publishAfterCommit, type PaymentsDeps } from '../deps';
 import { claimReceivedEvent, eventsWaitingFor, recordEventOutcome, statusOfEvent } from '../repo/events';
 import type { WebhookEventRow, WebhookEventStatus } from '../tables';
 import { applyAccountUpdated } from './account-updated';
@@ -77,8 +78,7 @@ export async function applyReceivedEvent(
       deps,
       tx,
       now: deps.clock.now(),
-      live: [],
-      afterCommit: [],
+      publish: (...messages) => publishAfterCommit(deps, tx, messages),
       applied: [],
       reapplyWaiting: async (subject) => {
         for (const waiting of await eventsWaitingFor(tx, subject)) {
@@ -94,18 +94,15 @@ export async function applyReceivedEvent(
         note: 'unreadable',
         appliedAt: ctx.now,
       });
-      return { status: 'ignored' as const, ctx };
+      return { status: 'ignored' as const };
     }
     const result = await applyAndRecord(ctx, event);
-    return { status: result.status, ctx };
+    afterCommit(tx, () => {
+      const now = deps.clock.now().getTime();
+      for (const a of ctx.applied) deps.observeWebhookLag(a.type, Math.max(0, (now - a.createdAt.getTime()) / 1000));
+    });
+    return { status: result.status };
   });
   if (!outcome) return (await statusOfEvent(deps.db, eventId)) === 'received' ? 'received' : 'duplicate';
-  const { ctx } = outcome;
-  const now = deps.clock.now().getTime();
-  for (const a of ctx.applied) deps.observeWebhookLag(a.type, Math.max(0, (now - a.createdAt.getTime()) / 1000));
-  await publishAll(deps, ctx.live);
-  for (const work of ctx.afterCommit) {
-    await work().catch((err: unknown) => deps.logger.warn({ err }, 'after-commit work of a payment event failed'));
-  }
   return outcome.status;
 }

@@ -1,5 +1,4 @@
 /** Charge events: refunds and chargebacks, possibly arriving before the payment they concern. */
-import { ordersOf } from '../deps';
 import { lockSubject } from '../repo/events';
 import { findPaymentByIntent, noteProviderRefund, updatePayment } from '../repo/money';
 import { recordRefunded } from '../refunds/send-refund';
@@ -19,7 +18,7 @@ export async function applyChargeRefunded(ctx: ApplyContext, object: Record<stri
   const payment = await findPaymentByIntent(ctx.tx, charge.payment_intent!);
   if (!payment) return deferred(subject, 'the payment has not been recorded yet');
   const refunded = Math.min(charge.amount_refunded, payment.amountMinor);
-  ctx.live.push(...(await recordRefunded(ctx.deps, ctx.tx, payment.id, null, refunded)));
+  ctx.publish(...(await recordRefunded(ctx.deps, ctx.tx, payment.id, null, refunded)));
   // Refunded outside this server (the provider's dashboard) counts against what is left.
   await noteProviderRefund(ctx.tx, payment.id, charge.id, refunded);
   return applied();
@@ -36,7 +35,7 @@ export async function applyDisputeCreated(ctx: ApplyContext, object: Record<stri
   if (payment.disputedAt) return applied('already disputed');
   if (payment.outcome === 'order') {
     const reason = `chargeback: ${parsed.data.reason ?? 'unspecified'}`;
-    ctx.live.push(...(await ordersOf(ctx.deps).disputeOpened(ctx.tx, { paymentId: payment.id, reason })));
+    ctx.publish(...(await ctx.deps.orders().disputeOpened(ctx.tx, { paymentId: payment.id, reason })));
   }
   await updatePayment(ctx.tx, payment.id, { disputedAt: ctx.now });
   return applied();

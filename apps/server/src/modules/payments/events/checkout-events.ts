@@ -1,6 +1,5 @@
 /** Checkout outcomes: a completed payment, an expired session, a declined attempt. */
 import { randomUUID } from 'node:crypto';
-import { auctionsOf, ordersOf } from '../deps';
 import { lockSubject } from '../repo/events';
 import { findPaymentByWindow, insertPayment, updatePayment } from '../repo/money';
 import { findSessionByProviderId, findSessionByWindow, recordFailedAttempt, setSessionStatus } from '../repo/sessions';
@@ -29,8 +28,7 @@ export async function applyCheckoutCompleted(ctx: ApplyContext, object: Record<s
   await setSessionStatus(tx, row.windowId, 'completed', now);
   if (await findPaymentByWindow(tx, row.windowId)) return applied('the window was already paid');
 
-  const marked = await auctionsOf(deps).markPaid(tx, row.windowId);
-  ctx.afterCommit.push(() => marked.publish());
+  const marked = await deps.auctions.markPaid(tx, row.windowId);
   const outcome = marked.paid ? 'paid' : 'closed';
   const payment = await insertPayment(tx, {
     id: randomUUID(),
@@ -67,13 +65,13 @@ export async function applyCheckoutCompleted(ctx: ApplyContext, object: Record<s
       data: { windowId: row.windowId, paymentId: payment.id },
       dedupeKey: `late-payment:${payment.id}`,
     });
-    ctx.live.push({
+    ctx.publish({
       channel: `user:${row.buyerId}`,
       type: 'payment.updated',
       data: { windowId: row.windowId, status: 'refunding', paymentId: payment.id },
     });
   } else {
-    const order = await ordersOf(deps).createFromPayment(tx, {
+    const order = await deps.orders().createFromPayment(tx, {
       windowId: row.windowId,
       paymentId: payment.id,
       auctionId: row.auctionId,
@@ -88,7 +86,7 @@ export async function applyCheckoutCompleted(ctx: ApplyContext, object: Record<s
       shippingAddress: shippingOf(session),
     });
     await updatePayment(tx, payment.id, { orderId: order.orderId });
-    await deps.analytics()?.record(tx, {
+    await deps.analytics().record(tx, {
       type: 'payment',
       storyId: row.storyId,
       makerId: row.makerId,
@@ -97,9 +95,9 @@ export async function applyCheckoutCompleted(ctx: ApplyContext, object: Record<s
       amountMinor: row.amountMinor,
       currency: row.currency,
     });
-    const data = { windowId: row.windowId, status: 'paid', paymentId: payment.id, orderId: order.orderId };
-    ctx.live.push(...order.live, { channel: `user:${row.buyerId}`, type: 'payment.updated', data });
-    ctx.live.push({ channel: `user:${row.makerId}`, type: 'payment.updated', data });
+    const data = { windowId: row.windowId, status: 'paid' as const, paymentId: payment.id, orderId: order.orderId };
+    ctx.publish(...order.live, { channel: `user:${row.buyerId}`, type: 'payment.updated', data });
+    ctx.publish({ channel: `user:${row.makerId}`, type: 'payment.updated', data });
   }
   await ctx.reapplyWaiting(intentSubject(paymentIntentId));
   return applied();
@@ -124,7 +122,7 @@ export async function applyPaymentFailed(ctx: ApplyContext, object: Record<strin
   if (!row) return ignored('not a payment of a known window');
   const message = parsed.data.last_payment_error?.message ?? 'The payment was declined';
   await recordFailedAttempt(ctx.tx, row.windowId, message, ctx.now);
-  ctx.live.push({
+  ctx.publish({
     channel: `user:${row.buyerId}`,
     type: 'payment.updated',
     data: { windowId: row.windowId, status: 'failed', message },

@@ -3,7 +3,7 @@
  * Everything else in an event is kept as it came, minus personal fields.
  */
 import { z } from 'zod';
-import { badRequest } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 
 const metadata = z.record(z.string(), z.string()).nullish();
 const address = z
@@ -71,10 +71,10 @@ export function parseEvent(rawBody: Buffer): ProviderEvent {
   try {
     json = JSON.parse(rawBody.toString('utf8'));
   } catch {
-    throw badRequest('invalid_event', 'The event is not valid JSON');
+    throw new DomainError('invalid_event', 'The event is not valid JSON');
   }
   const parsed = envelopeSchema.safeParse(json);
-  if (!parsed.success) throw badRequest('invalid_event', 'The body is not a provider event');
+  if (!parsed.success) throw new DomainError('invalid_event', 'The body is not a provider event');
   return parsed.data;
 }
 

@@ -9,14 +9,13 @@ export interface ApplyResult {
   note?: string;
 }
 
-/** What a handler works with: the transaction, "now", and the live messages to send after commit. */
+/** What a handler works with: the transaction, "now", and where to put live messages. */
 export interface ApplyContext {
   deps: PaymentsDeps;
   tx: Executor;
   now: Date;
-  live: LiveMessage[];
-  /** Other modules' after-commit work (their live updates). */
-  afterCommit: (() => Promise<void>)[];
+  /** Publishes live messages once the transaction has committed. */
+  publish(...messages: LiveMessage[]): void;
   /** Events applied in this transaction (for the lag metric, observed after commit). */
   applied: { type: string; createdAt: Date }[];
   /** Re-applies the deferred events waiting for `subject`, which has just arrived. */

@@ -1,5 +1,7 @@
 /** The local provider's hosted checkout and receipt pages (plain HTML forms, no scripts). */
-import { escapeHtml, formatMoney, page } from './html';
+import { formatMoney } from '@vw/domain';
+import { escapeHtml } from '../../../platform/html';
+import { page } from './html';
 
 export interface ShippingForm {
   name: string;

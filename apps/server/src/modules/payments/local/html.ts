@@ -1,18 +1,5 @@
-/** Small helpers for the server-rendered pages: escaping, money, and the page frame. */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-/** "$1,250.00" from 125000 USD; the currency's own minor-unit exponent (JPY has none). */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
+/** The frame of the server-rendered pages. */
+import { escapeHtml } from '../../../platform/html';
 
 /*
  * Self-contained styles (no external assets; the CSP allows inline styles, never scripts).

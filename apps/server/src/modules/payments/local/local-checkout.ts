@@ -1,6 +1,6 @@
 /** The local provider's checkout: what its page shows, and paying or declining through the webhook path. */
-import { conflict, notFound } from '../../../platform/errors';
-import { auctionsOf, type PaymentsDeps, type ShippingAddress } from '../deps';
+import { DomainError } from '../../../platform/errors';
+import type { PaymentsDeps, ShippingAddress } from '../deps';
 import { findPaymentByWindow } from '../repo/money';
 import { findSessionByProviderId } from '../repo/sessions';
 import type { CheckoutSessionRow, PaymentRow } from '../tables';
@@ -16,10 +16,10 @@ export interface LocalCheckout {
 
 export async function loadLocalCheckout(deps: PaymentsDeps, sessionId: string): Promise<LocalCheckout> {
   const session = deps.provider.name === 'local' ? await findSessionByProviderId(deps.db, sessionId) : null;
-  if (!session || session.provider !== 'local') throw notFound('checkout_not_found', 'No such checkout');
+  if (!session || session.provider !== 'local') throw new DomainError('checkout_not_found', 'No such checkout');
   const payment = await findPaymentByWindow(deps.db, session.windowId);
   if (payment) return { session, payment, state: payment.outcome === 'order' ? 'paid' : 'refunding' };
-  const window = await auctionsOf(deps).paymentWindow(session.windowId);
+  const window = await deps.auctions.paymentWindow(session.windowId);
   const open =
     session.status !== 'expired' &&
     window?.status === 'open' &&
@@ -67,7 +67,7 @@ export async function completeLocalCheckout(
   if (checkout.state === 'paid' || checkout.state === 'refunding') {
     return { status: 'succeeded', windowId: session.windowId, orderId: checkout.payment?.orderId ?? null };
   }
-  if (checkout.state === 'closed') throw conflict('checkout_closed', 'This payment window has closed');
+  if (checkout.state === 'closed') throw new DomainError('checkout_closed', 'This payment window has closed');
   const now = deps.clock.now();
   const event =
     input.outcome === 'succeeded'

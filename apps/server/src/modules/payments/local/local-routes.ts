@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors';
+import { DomainError } from '../../../platform/errors';
 import { errorBody, errorResponses } from '../../../platform/http/error-body';
 import type { HttpApp } from '../../../platform/http/types';
 import type { PaymentsDeps, ShippingAddress } from '../deps';
@@ -168,7 +168,7 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
           const result = await completeLocalCheckout(deps, sessionId, { outcome: req.body.outcome, shipping });
           return reply.redirect(result.status === 'succeeded' ? receiptUrl : `/v1/payments/local/${sessionId}`, 303);
         } catch (err) {
-          if (err instanceof AppError && err.code === 'checkout_closed') return reply.redirect(receiptUrl, 303);
+          if (err instanceof DomainError && err.code === 'checkout_closed') return reply.redirect(receiptUrl, 303);
           throw err;
         }
       },

@@ -1,19 +1,21 @@
 import type { Clock } from '../../../platform/clock';
-import { AppError } from '../../../platform/errors';
+import { DomainError, retryLater } from '../../../platform/errors';
 import { CircuitBreaker, CircuitOpenError, type CircuitState } from '../../../platform/http/circuit-breaker';
 import { ProviderUnavailableError, type PaymentProvider } from './provider';
 
 const RETRY_AFTER_SECONDS = 30;
 
 /** The answer to any payment feature while the provider is down: 503, the rest of the product unaffected. */
-export function paymentsUnavailable(retryAfterSeconds = RETRY_AFTER_SECONDS): AppError {
-  return new AppError(503, 'payments_unavailable', 'Payments are briefly unavailable; please retry shortly', {
-    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
+export function paymentsUnavailable(retryAfterSeconds = RETRY_AFTER_SECONDS): DomainError {
+  return retryLater(
+    'payments_unavailable',
+    'Payments are briefly unavailable; please retry shortly',
+    retryAfterSeconds,
+  );
 }
 
 export function isPaymentsUnavailable(err: unknown): boolean {
-  return err instanceof AppError && err.code === 'payments_unavailable';
+  return err instanceof DomainError && err.code === 'payments_unavailable';
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Executor } from '../../../platform/db/client';
-import { conflict, notFound, unprocessable } from '../../../platform/errors';
-import { enqueue } from '../../../platform/jobs';
+import { DomainError } from '../../../platform/errors';
+import { z } from 'zod';
+import { declareTask, enqueue } from '../../../platform/jobs';
 import type { PaymentsDeps } from '../deps';
 import { findPayment, insertRefund, updatePayment } from '../repo/money';
 import { refundableMinor } from '../rules';
 import type { RefundRow } from '../tables';
 
-export const SEND_REFUND_TASK = 'payments:send-refund';
+export const SEND_REFUND_TASK = declareTask('payments:send-refund', z.object({ refundId: z.string().min(1) }));
 export const sendRefundJobKey = (refundId: string): string => `payments:send-refund:${refundId}`;
 /** How long the retry job waits behind a caller that sends the refund itself right after commit. */
 export const INLINE_SEND_GRACE_SECONDS = 60;
@@ -34,12 +35,12 @@ export async function reserveRefund(
   request: RefundRequest,
 ): Promise<RefundRow> {
   const payment = await findPayment(tx, request.paymentId, { lock: true });
-  if (!payment) throw notFound('payment_not_found', 'No such payment');
+  if (!payment) throw new DomainError('payment_not_found', 'No such payment');
   const refundable = refundableMinor(payment);
-  if (refundable <= 0) throw conflict('nothing_to_refund', 'This payment has been refunded in full');
+  if (refundable <= 0) throw new DomainError('nothing_to_refund', 'This payment has been refunded in full');
   const amountMinor = request.amountMinor ?? refundable;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > refundable) {
-    throw unprocessable('refund_exceeds_payment', `At most ${refundable} can still be refunded`, {
+    throw new DomainError('refund_exceeds_payment', `At most ${refundable} can still be refunded`, {
       refundableMinor: refundable,
       currency: payment.currency,
     });

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/client';
 import { cancelJob } from '../../../platform/jobs';
-import { ordersOf, publishAll, type LiveMessage, type PaymentsDeps } from '../deps';
+import { publishAfterCommit, type LiveMessage, type PaymentsDeps } from '../deps';
 import { isPaymentsUnavailable } from '../providers';
 import { ProviderRejectedError } from '../providers/provider';
 import { lockSubject } from '../repo/events';
@@ -45,16 +45,14 @@ export async function sendRefund(deps: PaymentsDeps, refundId: string): Promise<
     else throw err;
   }
 
-  const live: LiveMessage[] = [];
   const settled = await deps.db.transaction(async (tx) => {
     const row = await settleRefund(tx, refund.id, outcome, deps.clock.now());
     if (!row) return (await findRefund(tx, refund.id))!;
     await cancelJob(tx, sendRefundJobKey(refund.id));
-    if (row.status === 'succeeded') live.push(...(await recordRefunded(deps, tx, row.paymentId, row.id)));
+    if (row.status === 'succeeded') publishAfterCommit(deps, tx, await recordRefunded(deps, tx, row.paymentId, row.id));
     else await releaseReservation(tx, row);
     return row;
   });
-  await publishAll(deps, live);
   if (settled.status === 'failed')
     deps.logger.warn({ refundId, paymentId: payment.id }, 'refund refused by the provider');
   return settled;
@@ -80,7 +78,7 @@ export async function recordRefunded(
   if (refundedMinor === payment.refundedMinor && refundId === null) return [];
   const live: LiveMessage[] = [];
   if (payment.outcome === 'order')
-    live.push(...(await ordersOf(deps).refundSettled(tx, { paymentId, refundedMinor, refundId })));
+    live.push(...(await deps.orders().refundSettled(tx, { paymentId, refundedMinor, refundId })));
   await raiseRefunded(tx, paymentId, refundedMinor);
   live.push({
     channel: `user:${payment.buyerId}`,
