@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Session } from '../../../test/client';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { adminOperations, concreteUrl, type AdminOperation } from './test-support';
 
 let runtime: Runtime;

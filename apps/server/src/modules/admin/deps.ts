@@ -5,17 +5,27 @@ import type { IdentityService } from '../identity';
 import type { NotificationsService } from '../notifications';
 import type { StoriesService } from '../stories';
 
+/** What this module calls of the identity service: the route guard and makers' public names. */
+export type IdentityPort = Pick<IdentityService, 'guard' | 'displayName'>;
+
 /** The part of the stories service moderation uses. */
-export type AdminStories = Pick<
+export type StoriesPort = Pick<
   StoriesService,
   'listReports' | 'resolveReport' | 'unpublishByAdmin' | 'storiesByIds' | 'onEvent'
 >;
 
-export interface AdminDeps {
+/** What this module calls of the notifications service (inside its transactions). */
+export type NotificationsPort = Pick<NotificationsService, 'notify'>;
+
+/** The other modules this one calls, every port required (all are built before this module). */
+export interface AdminPorts {
+  identity: IdentityPort;
+  stories: StoriesPort;
+  notifications: NotificationsPort;
+}
+
+export interface AdminDeps extends AdminPorts {
   db: Database;
   clock: Clock;
   guard: AuthGuard;
-  identity: Pick<IdentityService, 'displayName'>;
-  stories: AdminStories;
-  notifications: Pick<NotificationsService, 'notify'>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { publishedStory, signIn, signInMaker, startAuctionServer, type Api } from '../auctions/test-support';
 import type { ModerationReportView } from './schemas';
 

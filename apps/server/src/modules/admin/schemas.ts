@@ -1,15 +1,17 @@
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 
 const REPORT_STATUSES = ['open', 'actioned', 'dismissed'] as const;
 const REPORT_TARGETS = ['story', 'user'] as const;
 
-export const idParam = z.object({ id: z.uuid() });
+export const idParam = z.object({ id: idSchema });
 
 export const reportsQuery = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
   targetType: z.enum(REPORT_TARGETS).optional(),
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: queryInt({ min: 1, max: 100 }).default(50),
 });
 
 export const resolveBody = z.object({
@@ -52,13 +54,13 @@ export const takenDownStory = z
 const instant = z.iso.datetime({ offset: true });
 
 export const auditQuery = z.object({
-  actorId: z.uuid().optional(),
+  actorId: idSchema.optional(),
   targetType: z.string().max(50).optional(),
   targetId: z.string().max(200).optional(),
   from: instant.optional().describe('inclusive'),
   to: instant.optional().describe('exclusive'),
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt({ min: 1, max: 200 }).default(50),
 });
 
 export const auditEntry = z

@@ -1,4 +1,4 @@
-import { notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { AdminDeps } from './deps';
 
 /**
@@ -12,6 +12,6 @@ export async function archiveStory(
 ): Promise<{ storyId: string; status: string; moderated: boolean; changed: boolean }> {
   const event = await deps.stories.unpublishByAdmin({ ...input, action: 'archive' });
   const story = (await deps.stories.storiesByIds([input.storyId])).get(input.storyId);
-  if (!story) throw notFound('story_not_found', 'No such story');
+  if (!story) throw new DomainError('story_not_found', 'No such story');
   return { storyId: story.id, status: story.status, moderated: story.moderated, changed: event !== null };
 }

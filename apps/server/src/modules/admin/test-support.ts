@@ -1,6 +1,6 @@
 /** Test support for the admin module's tests (not used by the product). */
 import { randomUUID } from 'node:crypto';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { ADMIN_PREFIX } from './admin-gate';
 
 export interface AdminOperation {

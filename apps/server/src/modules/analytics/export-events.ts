@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Executor } from '../../platform/db/client';
 import { dayStart } from './days';
 import { eventsPage, type EventPosition } from './event-repo';
@@ -11,7 +11,7 @@ const PAGE_SIZE = 1000;
 export function exportRange(query: { from: string; to: string }): { start: Date; end: Date } {
   const parse = (v: string) => (v.length === 10 ? dayStart(v) : new Date(v));
   const range = { start: parse(query.from), end: parse(query.to) };
-  if (range.end.getTime() <= range.start.getTime()) throw badRequest('invalid_range', '`to` must be after `from`');
+  if (range.end.getTime() <= range.start.getTime()) throw new DomainError('invalid_range', '`to` must be after `from`');
   return range;
 }
 

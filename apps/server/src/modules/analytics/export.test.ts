@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { insertEvents } from './event-repo';
 import { exportEventLines } from './export-events';
 import { exportedEvent } from './schemas';

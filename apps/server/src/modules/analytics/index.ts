@@ -1,16 +1,21 @@
-import path from 'node:path';
-import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
-import type { IdentityService } from '../identity';
 import { daysToRollUp, rollupDay, ROLLUP_TASK } from './rollup';
-import { isDay } from './days';
-import type { AnalyticsAuctions, AnalyticsDeps, AnalyticsOrders, AnalyticsStories, DashboardAuction } from './deps';
+import type {
+  AnalyticsDeps,
+  AnalyticsPorts,
+  AuctionsPort,
+  DashboardAuction,
+  IdentityPort,
+  OrdersPort,
+  StoriesPort,
+} from './deps';
 import { eventCountsOfUser } from './event-repo';
 import { recordServerEvent, type ServerEvent } from './record-event';
 import { analyticsRoutes } from './routes';
 
-export type { AnalyticsAuctions, AnalyticsOrders, AnalyticsStories, DashboardAuction, ServerEvent };
+export type { AnalyticsPorts, AuctionsPort, DashboardAuction, IdentityPort, OrdersPort, ServerEvent, StoriesPort };
 
 /** The analytics module's public face for other modules. */
 export interface AnalyticsService {
@@ -20,26 +25,17 @@ export interface AnalyticsService {
   rollupDay(day: string): Promise<void>;
 }
 
-const rollupPayload = z.looseObject({ day: z.string().refine(isDay, 'a YYYY-MM-DD day').optional() });
-
-/** Append-only analytics events, the daily rollup, the maker dashboard and the admin export (SPEC §9). */
+/** Append-only analytics events, the daily rollup, the maker dashboard and the admin export. */
 export function createAnalyticsModule(
   ctx: AppContext,
-  links: {
-    identity: IdentityService;
-    stories: () => AnalyticsStories;
-    auctions: () => AnalyticsAuctions | null;
-    orders: () => AnalyticsOrders;
-  },
+  ports: AnalyticsPorts,
 ): { module: AppModule; service: AnalyticsService } {
   const recorded = ctx.metrics.counter('analytics_events_total', 'Analytics events recorded', ['type', 'source']);
   const deps: AnalyticsDeps = {
     db: ctx.db,
     clock: ctx.clock,
-    guard: links.identity.guard,
-    stories: links.stories,
-    auctions: links.auctions,
-    orders: links.orders,
+    guard: ports.identity.guard,
+    ...ports,
     countEvents: (type, source, n) => recorded.inc({ type, source }, n),
   };
 
@@ -53,20 +49,17 @@ export function createAnalyticsModule(
 
   const module: AppModule = {
     name: 'analytics',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     routes: (app) =>
       analyticsRoutes(app, deps, {
         batchesPerClientPerMinute: ctx.config.ANALYTICS_BATCHES_PER_CLIENT_PER_MINUTE,
         batchesPerAddressPerMinute: ctx.config.ANALYTICS_BATCHES_PER_ADDRESS_PER_MINUTE,
       }),
-    tasks: {
-      // With a `day` it rebuilds that day (backfill on demand); from the crontab, yesterday and today.
-      [ROLLUP_TASK]: async (payload) => {
-        const { day } = rollupPayload.parse(payload ?? {});
+    tasks: [
+      defineTask(ROLLUP_TASK, async ({ day }) => {
         for (const d of day ? [day] : daysToRollUp(ctx.clock.now())) await rollupDay(ctx.db, d, ctx.clock);
-      },
-    },
-    crontab: [`*/5 * * * * ${ROLLUP_TASK}`],
+      }),
+    ],
+    crontab: [`*/5 * * * * ${ROLLUP_TASK.name}`],
     exportUserData: async (userId) => ({ analyticsEventCounts: await eventCountsOfUser(ctx.db, userId) }),
   };
   return { module, service };

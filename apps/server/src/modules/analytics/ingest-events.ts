@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
 import type { AnalyticsDeps } from './deps';
 import { insertEvents } from './event-repo';
@@ -15,11 +15,14 @@ export async function ingestClientEvents(
   input: { caller: Caller | null; clientId: string | null; events: ClientEvent[] },
 ): Promise<{ accepted: number; dropped: number }> {
   if (input.caller === null && input.clientId === null) {
-    throw badRequest('client_id_required', 'Anonymous clients send their client id in the X-Client-Id header (a UUID)');
+    throw new DomainError(
+      'client_id_required',
+      'Anonymous clients send their client id in the X-Client-Id header (a UUID)',
+    );
   }
   const storyIds = [...new Set(input.events.flatMap((e) => (e.storyId ? [e.storyId] : [])))];
   const stories =
-    storyIds.length > 0 ? await deps.stories().storiesByIds(storyIds) : new Map<string, { makerId: string }>();
+    storyIds.length > 0 ? await deps.stories.storiesByIds(storyIds) : new Map<string, { makerId: string }>();
   const now = deps.clock.now();
   const rows: NewEventRow[] = [];
   for (const e of input.events) {

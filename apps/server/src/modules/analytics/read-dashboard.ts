@@ -1,4 +1,4 @@
-import type { AnalyticsDeps, DashboardAuction } from './deps';
+import type { AnalyticsDeps } from './deps';
 import { addDays, dayStart, liveFrom, utcDay } from './days';
 import { funnelTotals, liveRangeOf, rollupTimes, storyTotals } from './figures-repo';
 import type { Dashboard } from './schemas';
@@ -16,11 +16,11 @@ export async function readDashboard(deps: AnalyticsDeps, makerId: string, input:
   const boundary = liveFrom(from, today, await rollupTimes(deps.db, from, today));
   const liveRange = liveRangeOf(boundary, today);
 
-  const listed = (await deps.stories().storiesOfMaker(makerId)).filter((s) => s.status === 'published');
+  const listed = (await deps.stories.storiesOfMaker(makerId)).filter((s) => s.status === 'published');
   const storyIds = listed.map((s) => s.id);
-  const orders = deps.orders();
+  const orders = deps.orders;
   const [auctions, totals, funnel, revenue, fulfilment] = await Promise.all([
-    deps.auctions()?.summaries(storyIds) ?? Promise.resolve(new Map<string, DashboardAuction>()),
+    deps.auctions.summaries(storyIds),
     storyTotals(deps.db, { makerId, storyIds, liveFrom: boundary, liveRange }),
     funnelTotals(deps.db, { makerId, from, liveFrom: boundary, liveRange }),
     orders.revenueByDay(makerId, dayStart(from)),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { insertEvents } from './event-repo';
 import { rollupDay, ROLLUP_TASK } from './rollup';
 import { eventAt, makerStats, revenue, storyStats, zero } from './test-support';

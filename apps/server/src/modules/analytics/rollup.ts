@@ -4,9 +4,11 @@
  * picked up by simply running it again.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
-import { addDays, dayBounds, utcDay } from './days';
+import { declareTask } from '../../platform/jobs';
+import { addDays, dayBounds, isDay, utcDay } from './days';
 import {
   FIGURE_COLUMNS,
   makerFiguresQuery,
@@ -15,7 +17,11 @@ import {
   storyRevenueQuery,
 } from './figures-sql';
 
-export const ROLLUP_TASK = 'analytics:rollup';
+/** With a `day` it rebuilds that day (backfill on demand); from the crontab, yesterday and today. */
+export const ROLLUP_TASK = declareTask(
+  'analytics:rollup',
+  z.object({ day: z.string().refine(isDay, 'a YYYY-MM-DD day').optional() }),
+);
 
 /** Rebuilds the figures of `day` (YYYY-MM-DD); concurrent runs for the same day queue on a lock. */
 export async function rollupDay(db: Database, day: string, clock: Clock): Promise<void> {

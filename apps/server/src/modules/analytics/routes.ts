@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { recordAudit } from '../../platform/audit';
 import { callerOf } from '../../platform/http/auth';
@@ -13,6 +13,17 @@ import * as s from './schemas';
 
 const secured = [{ bearer: [] }];
 
+/**
+ * The anonymous client's id: the `X-Client-Id` header, or the batch's `clientId` for a beacon
+ * (which cannot set headers). Both are checked as UUIDs by the route's schema.
+ */
+function anonymousIdOf(req: FastifyRequest): string | null {
+  const header = req.headers['x-client-id'];
+  if (typeof header === 'string') return header;
+  const body = req.body as { clientId?: unknown } | undefined;
+  return typeof body?.clientId === 'string' ? body.clientId : null;
+}
+
 /** Client events in, the maker dashboard and the admin's NDJSON export out. */
 export function analyticsRoutes(
   app: HttpApp,
@@ -24,7 +35,7 @@ export function analyticsRoutes(
     name: 'analytics-client',
     max: limits.batchesPerClientPerMinute,
     windowMs: 60_000,
-    key: (req) => (req.caller ? `u:${req.caller.userId}` : `c:${String(req.headers['x-client-id'] ?? '')}`),
+    key: (req) => (req.caller ? `u:${req.caller.userId}` : `c:${anonymousIdOf(req) ?? ''}`),
   });
   const perAddress = keyedLimit(app, {
     name: 'analytics-address',
@@ -41,7 +52,7 @@ export function analyticsRoutes(
         tags: ['analytics'],
         summary: `Report what the viewer saw and did (at most ${s.MAX_EVENTS_PER_BATCH} events a call)`,
         description:
-          'Sign-in optional: anonymous clients send a random UUID they generated in `X-Client-Id`. Only the fields listed are accepted: any other field (an email, an IP, …) is refused with 400.',
+          "Sign-in optional: anonymous clients send a random UUID they generated in `X-Client-Id` (or, from `navigator.sendBeacon`, which cannot set headers, as the batch's `clientId`; a Blob of type `application/json`). Only the fields listed are accepted: any other field (an email, an IP, …) is refused with 400.",
         headers: s.clientIdHeaders,
         body: s.eventBatch,
         response: { 202: s.batchAccepted, ...errorResponses },
@@ -52,7 +63,7 @@ export function analyticsRoutes(
       await enforce(perClient, req, 'Too many analytics events from this client');
       const result = await ingestClientEvents(deps, {
         caller: req.caller,
-        clientId: req.headers['x-client-id'] ?? null,
+        clientId: anonymousIdOf(req),
         events: req.body.events,
       });
       return reply.status(202).send(result);

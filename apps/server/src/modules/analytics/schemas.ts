@@ -1,4 +1,6 @@
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 import { CLIENT_EVENT_TYPES, EVENT_TYPES, PLAYBACK_ERROR_CAUSES } from './tables';
 
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -11,8 +13,8 @@ export const MAX_EVENTS_PER_BATCH = 100;
 export const clientEvent = z
   .strictObject({
     type: z.enum(CLIENT_EVENT_TYPES),
-    storyId: z.uuid().optional(),
-    mediaId: z.uuid().optional(),
+    storyId: idSchema.optional(),
+    mediaId: idSchema.optional(),
     /** Playback position (play, watch-through). */
     positionMs: z.int().min(0).max(86_400_000).optional(),
     /** How long the item was watched or on screen. */
@@ -33,10 +35,16 @@ export const clientEvent = z
   .meta({ id: 'ClientAnalyticsEvent' });
 export type ClientEvent = z.infer<typeof clientEvent>;
 
-export const eventBatch = z.strictObject({ events: z.array(clientEvent).min(1).max(MAX_EVENTS_PER_BATCH) });
-
 /** Anonymous clients identify themselves with a random id they generated (never an account's). */
-export const clientIdHeaders = z.object({ 'x-client-id': z.uuid().optional() });
+const clientId = idSchema.describe("the anonymous client's random id");
+
+export const eventBatch = z.strictObject({
+  events: z.array(clientEvent).min(1).max(MAX_EVENTS_PER_BATCH),
+  /** For senders that cannot set headers (`navigator.sendBeacon` on page hide); the header wins. */
+  clientId: clientId.optional(),
+});
+
+export const clientIdHeaders = z.object({ 'x-client-id': clientId.optional() });
 
 export const batchAccepted = z
   .object({
@@ -77,7 +85,7 @@ export const exportedEvent = z
 export type ExportedEvent = z.infer<typeof exportedEvent>;
 
 export const dashboardQuery = z.object({
-  days: z.coerce.number().int().min(1).max(365).default(30).describe('length of the funnel and revenue period'),
+  days: queryInt({ min: 1, max: 365 }).default(30).describe('length of the funnel and revenue period'),
 });
 
 export const dashboard = z

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitOpenError } from '../../platform/http/circuit-breaker';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
 import { PermanentDeliveryError, type ChannelOutcome, type ChannelSender } from './channels/channel';
 import {

@@ -3,7 +3,8 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
 import { CircuitOpenError } from '../../platform/http/circuit-breaker';
 import { maskPersonalData } from '../../platform/logger';
-import type { IdentityService, UserContact } from '../identity';
+import type { UserContact } from '../identity';
+import type { IdentityPort } from './deps';
 import {
   PermanentDeliveryError,
   type ChannelOutcome,
@@ -21,7 +22,7 @@ export interface DeliveryDeps {
   db: Database;
   clock: Clock;
   logger: Logger;
-  identity: Pick<IdentityService, 'contactOf'>;
+  identity: Pick<IdentityPort, 'contactOf'>;
   channels: Record<DeliveryChannel, ChannelSender>;
   onOutcome?: (channel: DeliveryChannel, status: DeliveryStatus | 'retry' | 'deferred') => void;
 }

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../platform/jobs';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { devMailbox } from '../../platform/tables';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
@@ -105,7 +105,12 @@ describe('delivering a notification', () => {
 
     // The same job again (as after a crash between sending and finishing), twice over.
     for (const key of ['rerun-1', 'rerun-2']) {
-      await enqueue(runtime.ctx.db, DELIVER_TASK, { notificationId: id }, { jobKey: `${DELIVER_TASK}:${key}:${id}` });
+      await enqueue(
+        runtime.ctx.db,
+        DELIVER_TASK,
+        { notificationId: id },
+        { jobKey: `${DELIVER_TASK.name}:${key}:${id}` },
+      );
     }
     await waitUntil(async () => {
       const res = await runtime.ctx.pool.query(`select 1 from graphile_worker.jobs where key like '%rerun%'`);

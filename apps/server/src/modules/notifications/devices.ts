@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { PersonalDataCipher, SealedFor } from '../../platform/crypto/envelope';
 import type { Database } from '../../platform/db/client';
-import { conflict, unprocessable } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import { resolvesToPublicOnly } from '../../platform/net/public-address';
 import * as repo from './repo';
 import { acceptablePushEndpoint } from './rules';
@@ -30,23 +30,23 @@ export async function subscribeWebPush(
   input: { userId: string; endpoint: string; p256dh: string; auth: string; userAgent: string | null },
 ): Promise<{ id: string; endpoint: string; createdAt: string }> {
   if (!acceptablePushEndpoint(input.endpoint, deps.production)) {
-    throw unprocessable('invalid_push_endpoint', 'The subscription endpoint is not a push service URL');
+    throw new DomainError('invalid_push_endpoint', 'The subscription endpoint is not a push service URL');
   }
   // Judged by the addresses the name resolves to, not by the name (sending checks again).
   if (!deps.allowPrivateEndpoints && !(await resolvesToPublicOnly(new URL(input.endpoint).hostname))) {
-    throw unprocessable('invalid_push_endpoint', 'The subscription endpoint does not resolve to a public address');
+    throw new DomainError('invalid_push_endpoint', 'The subscription endpoint does not resolve to a public address');
   }
   const p256dh = Buffer.from(input.p256dh, 'base64url');
   if (p256dh.length !== 65 || p256dh[0] !== 4) {
-    throw unprocessable('invalid_push_keys', 'keys.p256dh must be an uncompressed P-256 public key');
+    throw new DomainError('invalid_push_keys', 'keys.p256dh must be an uncompressed P-256 public key');
   }
   if (Buffer.from(input.auth, 'base64url').length !== 16) {
-    throw unprocessable('invalid_push_keys', 'keys.auth must be 16 bytes');
+    throw new DomainError('invalid_push_keys', 'keys.auth must be 16 bytes');
   }
   const row = await deps.db.transaction(async (tx) => {
     const current = await repo.lockWebPushSubscription(tx, input.endpoint);
     if (current && current.userId !== input.userId && !sameKeys(deps.cipher, current, input)) {
-      throw conflict('push_endpoint_taken', 'This push subscription belongs to another account');
+      throw new DomainError('push_endpoint_taken', 'This push subscription belongs to another account');
     }
     const saved = await repo.saveWebPushSubscription(tx, {
       userId: input.userId,

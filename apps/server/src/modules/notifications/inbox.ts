@@ -1,10 +1,11 @@
+import { liveMessage, userChannel, type RealtimeData } from '@vw/domain';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
-import { badRequest, notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import type { Realtime } from '../../platform/realtime/realtime';
 import { presentNotification, type PresentedNotification } from './present';
 import * as repo from './repo';
-import { decodeCursor, encodeCursor } from './rules';
+import { decodeCursor, encodeCursor } from '../../platform/keyset-cursor';
 
 export interface InboxDeps {
   db: Database;
@@ -17,14 +18,14 @@ export async function listNotifications(
   deps: InboxDeps,
   input: { userId: string; cursor?: string; limit: number },
 ): Promise<{ items: PresentedNotification[]; nextCursor: string | null }> {
-  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  if (after === null) throw badRequest('invalid_cursor', 'The cursor is not one this server gave out');
+  const position = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const after = position && { createdAt: position.at, id: position.id };
   const rows = await repo.listNotifications(deps.db, input.userId, { after, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map(presentNotification),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 
@@ -38,7 +39,7 @@ export async function markNotificationRead(
   input: { userId: string; notificationId: string },
 ): Promise<{ notification: PresentedNotification; unreadCount: number }> {
   const row = await repo.markRead(deps.db, input.userId, input.notificationId, deps.clock.now());
-  if (!row) throw notFound('notification_not_found', 'No such notification');
+  if (!row) throw new DomainError('notification_not_found', 'No such notification');
   const unreadCount = await repo.unreadCount(deps.db, input.userId);
   await announceRead(deps, input.userId, { ids: [row.id], unreadCount });
   return { notification: presentNotification(row), unreadCount };
@@ -55,10 +56,6 @@ export async function markAllNotificationsRead(
 }
 
 /** Keeps the badge right on the user's other open sessions. */
-async function announceRead(
-  deps: InboxDeps,
-  userId: string,
-  data: { ids?: string[]; all?: boolean; unreadCount: number },
-): Promise<void> {
-  await deps.realtime.publish(`user:${userId}`, 'notifications_read', data);
+async function announceRead(deps: InboxDeps, userId: string, data: RealtimeData<'notifications_read'>): Promise<void> {
+  await deps.realtime.publishMessage(liveMessage(userChannel(userId), 'notifications_read', data));
 }

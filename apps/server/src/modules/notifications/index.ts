@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
 import { CircuitBreakers } from '../../platform/http/circuit-breaker';
-import type { TaskList } from '../../platform/jobs';
+import { defineTask } from '../../platform/jobs';
 import type { AppContext, AppModule } from '../../platform/module';
-import type { IdentityService } from '../identity';
 import { emailChannel } from './channels/email';
 import { fcmSender } from './channels/fcm';
 import { inAppChannel } from './channels/in-app';
@@ -12,7 +10,8 @@ import { mobilePushChannel, unconfiguredMobilePush, type MobilePushSender } from
 import { mailerSmsSender, smsChannel, type SmsSender } from './channels/sms';
 import { webPushChannel } from './channels/web-push';
 import { deliverNotification } from './deliver-notification';
-import { DELIVER_TASK, notifyUser, type NotifyInput } from './notify';
+import type { NotificationsPorts } from './deps';
+import { DELIVER_TASK, notifyUser, notifyUsers, type NotifyInput } from './notify';
 import { REWRAP_TASK, rewrapPushKeys } from './rewrap-push-keys';
 import { notificationRoutes } from './routes';
 import { eraseNotificationData, exportNotificationData } from './user-data';
@@ -21,20 +20,21 @@ import { loadVapidKeys, type VapidKeys } from './vapid';
 export type { NotificationKind } from './kinds';
 export { notificationKinds } from './kinds';
 export type { NotifyInput };
+export type { IdentityPort, NotificationsPorts } from './deps';
 export type { MobilePushSender, SmsSender };
 
 /** The notifications module's public face for other modules. */
 export interface NotificationsService {
   /** Writes the notification in the caller's transaction (outbox); delivery jobs run after commit. dedupeKey makes repeats no-ops. */
   notify(tx: Executor, input: NotifyInput): Promise<void>;
+  /** The same for many users at once (one statement); returns how many were new. */
+  notifyMany(tx: Executor, inputs: readonly NotifyInput[]): Promise<number>;
 }
 
-const deliverPayload = z.object({ notificationId: z.string().uuid() });
-
-/** In-app notification centre, email, web push, SMS and mobile push, per-user preferences (SPEC §7). */
+/** In-app notification centre, email, web push, SMS and mobile push, per-user preferences. */
 export function createNotificationsModule(
   ctx: AppContext,
-  deps: { identity: IdentityService; sms?: SmsSender; mobilePush?: MobilePushSender },
+  deps: NotificationsPorts & { sms?: SmsSender; mobilePush?: MobilePushSender },
 ): { module: AppModule; service: NotificationsService } {
   const { config } = ctx;
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
@@ -95,28 +95,27 @@ export function createNotificationsModule(
     onOutcome: (channel: string, outcome: string) => outcomes.inc({ channel, outcome }),
   };
 
-  const tasks: TaskList = {
-    [DELIVER_TASK]: async (payload, helpers) => {
-      const { notificationId } = deliverPayload.parse(payload);
+  const tasks = [
+    defineTask(DELIVER_TASK, async ({ notificationId }, helpers) => {
       await deliverNotification(deliveryDeps, notificationId, {
         lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
       });
-    },
-    [REWRAP_TASK]: async (_payload, helpers) => {
+    }),
+    defineTask(REWRAP_TASK, z.object({}), async (_payload, helpers) => {
       const n = await rewrapPushKeys(ctx.db, ctx.secrets.cipher);
       if (n > 0) helpers.logger.info(`re-wrapped ${n} web push subscriptions under the newest key`);
-    },
-  };
+    }),
+  ];
 
   const service: NotificationsService = {
     notify: async (tx, input) => {
       await notifyUser(tx, ctx.clock, input);
     },
+    notifyMany: (tx, inputs) => notifyUsers(tx, ctx.clock, inputs),
   };
 
   const module: AppModule = {
     name: 'notifications',
-    migrations: path.join(import.meta.dirname, 'migrations'),
     tasks,
     // Daily, and at start-up of a worker (the crontab backfills one missed run).
     crontab: [`50 3 * * * ${REWRAP_TASK} ?fill=1d`],

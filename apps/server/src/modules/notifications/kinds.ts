@@ -1,4 +1,4 @@
-/** Every kind of notification the product sends (SPEC §3–§7). */
+/** Every kind of notification the product sends: auctions, offers, payments, orders, moderation, followed makers and messages. */
 export const notificationKinds = [
   'offer_received',
   'offer_declined',
@@ -21,6 +21,11 @@ export const notificationKinds = [
   'refunded',
   'moderation_outcome',
   'payout_released',
+  'watched_auction_started',
+  'watched_ending_soon',
+  'watched_auction_ended',
+  'new_story',
+  'message',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

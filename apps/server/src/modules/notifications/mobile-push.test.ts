@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
 import { mobilePushTokens } from './tables';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
 import { DELIVER_TASK, deliverJobKey } from './notify';
 import { notifications } from './tables';
@@ -23,7 +23,7 @@ async function jobsFor(notificationIds: string[]): Promise<{ key: string | null;
   const keys = notificationIds.map((id) => sql`${deliverJobKey(id)}`);
   const res = await runtime.ctx.db.execute<{ key: string | null; payload: unknown }>(
     sql`select j.key, p.payload from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
-        where j.task_identifier = ${DELIVER_TASK} and j.key in (${sql.join(keys, sql`, `)})`,
+        where j.task_identifier = ${DELIVER_TASK.name} and j.key in (${sql.join(keys, sql`, `)})`,
   );
   return res.rows;
 }
@@ -68,7 +68,7 @@ describe('notify (outbox)', () => {
     // …and gone with it.
     expect(await rowsOf(userId)).toHaveLength(0);
     const orphanJobs = await runtime.ctx.db.execute(
-      sql`select 1 from graphile_worker.jobs j where j.task_identifier = ${DELIVER_TASK}
+      sql`select 1 from graphile_worker.jobs j where j.task_identifier = ${DELIVER_TASK.name}
           and not exists (select 1 from notifications.notifications n where ${'notifications.deliver:'} || n.id = j.key)`,
     );
     expect(orphanJobs.rows).toHaveLength(0);
@@ -113,5 +113,67 @@ describe('notify (outbox)', () => {
     );
     expect(await rowsOf(userId)).toHaveLength(1);
     expect(await deliverJobsForUser(userId)).toHaveLength(1);
+  });
+});
+
+describe('notifyMany (one statement for many users)', () => {
+  it('writes each notification with one delivery job, and a repeat for the same users writes nothing', async () => {
+    const users = [randomUUID(), randomUUID(), randomUUID()];
+    const story = randomUUID();
+    const inputs = (who: string[]) =>
+      who.map((userId) => ({
+        userId,
+        kind: 'new_story' as const,
+        title: 'Ada Clay published a new story',
+        body: 'A walnut bowl',
+        link: `/stories/${story}`,
+        data: { storyId: story },
+        dedupeKey: `new_story:${story}`,
+      }));
+    const first = await runtime.ctx.db.transaction((tx) =>
+      runtime.modules.notifications.notifyMany(tx, inputs(users.slice(0, 2))),
+    );
+    expect(first).toBe(2);
+    // One user again and one new: only the new one is written.
+    const second = await runtime.ctx.db.transaction((tx) =>
+      runtime.modules.notifications.notifyMany(tx, inputs(users.slice(1))),
+    );
+    expect(second).toBe(1);
+    for (const userId of users) {
+      const rows = await rowsOf(userId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ kind: 'new_story', link: `/stories/${story}` });
+      expect(await jobsFor([rows[0]!.id])).toEqual([
+        { key: deliverJobKey(rows[0]!.id), payload: { notificationId: rows[0]!.id } },
+      ]);
+    }
+  });
+
+  it('splits more users than one statement can carry (65,535 parameters) into several', async () => {
+    const story = randomUUID();
+    const many = Array.from({ length: 7_500 }, () => ({
+      userId: randomUUID(),
+      kind: 'new_story' as const,
+      title: 'A new story',
+      body: 'A walnut bowl',
+      dedupeKey: `new_story:${story}`,
+    }));
+    const written = await runtime.ctx.db.transaction((tx) => runtime.modules.notifications.notifyMany(tx, many));
+    expect(written).toBe(7_500);
+    const count = await runtime.ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notifications.notifications where dedupe_key = ${`new_story:${story}`}`,
+    );
+    expect(count.rows[0]!.n).toBe(7_500);
+  });
+
+  it('writes nothing when its transaction rolls back', async () => {
+    const userId = randomUUID();
+    await expect(
+      runtime.ctx.db.transaction(async (tx) => {
+        await runtime.modules.notifications.notifyMany(tx, [{ ...won(userId), dedupeKey: 'x' }]);
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
+    expect(await rowsOf(userId)).toEqual([]);
   });
 });

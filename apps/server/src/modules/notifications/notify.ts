@@ -2,11 +2,15 @@ import type { Clock } from '../../platform/clock';
 import type { Executor } from '../../platform/db/client';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { addJobCall } from '../../platform/jobs';
+import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
+import { addJobCall, declareTask } from '../../platform/jobs';
 import type { NotificationKind } from './kinds';
 import { notifications } from './tables';
 
-export const DELIVER_TASK = 'notifications.deliver';
+export const DELIVER_TASK = declareTask('notifications:deliver', z.object({ notificationId: idSchema }), {
+  formerNames: ['notifications.deliver'],
+});
 /** Generous: a breaker-deferred channel consumes job attempts without being tried. */
 export const DELIVER_MAX_ATTEMPTS = 25;
 
@@ -52,4 +56,55 @@ export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput)
       { jobKey: deliverJobKey(id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS },
     )} from written`);
   return result.rows.length > 0 ? id : null;
+}
+
+const NOTIFY_MANY_CHUNK = 5_000;
+
+/**
+ * Writes many notifications and their delivery jobs in one statement, in the caller's
+ * transaction: for fan-outs of one cause to many users (a followed maker's new story). A
+ * notification whose (user, dedupeKey) exists already is skipped with its job. Returns how many
+ * were new.
+ */
+export async function notifyUsers(tx: Executor, clock: Clock, inputs: readonly NotifyInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  // A statement carries at most 65,535 parameters: nine a row.
+  if (inputs.length > NOTIFY_MANY_CHUNK) {
+    let written = 0;
+    for (let i = 0; i < inputs.length; i += NOTIFY_MANY_CHUNK) {
+      written += await notifyUsers(tx, clock, inputs.slice(i, i + NOTIFY_MANY_CHUNK));
+    }
+    return written;
+  }
+  const now = clock.now();
+  const written = tx
+    .insert(notifications)
+    .values(
+      inputs.map((input) => ({
+        id: randomUUID(),
+        userId: input.userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        data: input.data ?? {},
+        link: input.link ?? null,
+        dedupeKey: input.dedupeKey ?? null,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  // The same job `notifyUser` adds (payload, key, attempts) for every written row, added in bulk.
+  const result = await tx.execute<{ n: number }>(sql`with written as (${written.getSQL()})
+    select count(*)::int as n from graphile_worker.add_jobs(
+      array(
+        select row(
+          ${DELIVER_TASK.name}, json_build_object('notificationId', written.id), null, null,
+          ${DELIVER_MAX_ATTEMPTS}::int, ${'notifications.deliver:'} || written.id::text, null, null
+        )::graphile_worker.job_spec
+        from written
+      ),
+      true
+    )`);
+  return result.rows[0]?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
 import { browserKeys } from './test-push-service';

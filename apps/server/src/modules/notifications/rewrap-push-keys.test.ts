@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../platform/jobs';
-import type { Runtime } from '../../platform/runtime';
+import { taskList, type Task } from '../../platform/jobs';
+import type { Runtime } from '../../composition/runtime';
 import { firstKeyOf, sealFirstForm } from '../../../test/first-form';
 import { TEST_DATA_KEYS, startTestServer } from '../../../test/harness';
 import { pushKeySealedFor } from './devices';
@@ -26,7 +26,10 @@ describe('web push keys', () => {
       [randomUUID(), endpoint, sealFirstForm(kek, p256dh), sealFirstForm(kek, auth)],
     );
     const helpers = { logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } };
-    await notifications.tasks!['notifications:rewrap-personal-data']!({}, helpers as unknown as Parameters<Task>[1]);
+    await taskList(notifications.tasks!)['notifications:rewrap-personal-data']!(
+      {},
+      helpers as unknown as Parameters<Task>[1],
+    );
 
     const { rows } = await runtime.ctx.pool.query<{ p: string; a: string }>(
       'select p256dh_encrypted as p, auth_encrypted as a from notifications.web_push_subscriptions where endpoint = $1',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
 import { notificationKinds, optionalChannels } from './kinds';

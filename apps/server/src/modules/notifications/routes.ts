@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
-import { notFound } from '../../platform/errors';
+import { DomainError } from '../../platform/errors';
 import {
   registerMobilePushToken,
   subscribeWebPush,
@@ -128,7 +128,7 @@ export function notificationRoutes(
     },
     async () => {
       const keys = await deps.vapid();
-      if (!keys) throw notFound('web_push_not_configured', 'Web push is not configured on this server');
+      if (!keys) throw new DomainError('web_push_not_configured', 'Web push is not configured on this server');
       return { publicKey: keys.publicKey };
     },
   );

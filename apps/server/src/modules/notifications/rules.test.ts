@@ -4,9 +4,7 @@ import {
   absoluteLink,
   acceptablePushEndpoint,
   channelEnabled,
-  decodeCursor,
   defaultChannels,
-  encodeCursor,
   preferenceMatrix,
   smsText,
 } from './rules';
@@ -77,17 +75,6 @@ describe('push endpoints', () => {
     expect(acceptablePushEndpoint('http://127.0.0.1:9000/push/1', false)).toBe(true);
     expect(acceptablePushEndpoint('ftp://127.0.0.1/push', false)).toBe(false);
     expect(acceptablePushEndpoint('not a url', false)).toBe(false);
-  });
-});
-
-describe('cursor', () => {
-  it('round-trips and rejects anything else', () => {
-    const at = new Date('2026-03-01T10:00:00.123Z');
-    const id = '8d1f6c1e-3b7a-4d55-9a37-2f0e9b3c1a77';
-    expect(decodeCursor(encodeCursor(at, id))).toEqual({ createdAt: at, id });
-    expect(decodeCursor('garbage')).toBeNull();
-    expect(decodeCursor(Buffer.from('not-a-date|' + id).toString('base64url'))).toBeNull();
-    expect(decodeCursor(Buffer.from(`${at.toISOString()}|'; drop`).toString('base64url'))).toBeNull();
   });
 });
 

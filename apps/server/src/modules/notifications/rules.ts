@@ -32,6 +32,14 @@ export const defaultChannels: Defaults = {
   refunded: ['email'],
   moderation_outcome: ['email'],
   payout_released: ['email'],
+  // A watched piece's auction: its opening and last hour are worth a push; its end only in-app.
+  watched_auction_started: [...PUSH],
+  watched_ending_soon: [...PUSH],
+  watched_auction_ended: [],
+  // A followed maker's new story is welcome but never urgent: in-app and push, no email.
+  new_story: [...PUSH],
+  // Collapsed to one per conversation per quiet period by the conversations module.
+  message: ['email', ...PUSH],
 };
 
 export interface PreferenceOverride {
@@ -103,18 +111,6 @@ export function acceptablePushEndpoint(endpoint: string, production: boolean): b
     !host.endsWith('.internal') &&
     host.includes('.')
   );
-}
-
-/** Keyset cursor over (createdAt, id), newest first. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const createdAt = new Date(at);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
 const SMS_MAX = 320;

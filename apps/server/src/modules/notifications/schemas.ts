@@ -1,9 +1,11 @@
+import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
+import { idSchema } from '../../platform/ids';
 import { notificationKinds, optionalChannels } from './kinds';
 
 export const notification = z
   .object({
-    id: z.string().uuid(),
+    id: idSchema,
     kind: z.enum(notificationKinds),
     title: z.string(),
     body: z.string(),
@@ -18,12 +20,12 @@ export const notificationPage = z.object({ items: z.array(notification), nextCur
 
 export const listQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryInt({ min: 1, max: 50 }).default(20),
 });
 
 export const unreadCount = z.object({ unreadCount: z.number().int() });
 
-export const idParams = z.object({ id: z.string().uuid() });
+export const idParams = z.object({ id: idSchema });
 
 export const readResult = z.object({ notification, unreadCount: z.number().int() });
 
@@ -54,7 +56,7 @@ export const webPushSubscriptionBody = z.object({
   keys: z.object({ p256dh: base64url.max(200), auth: base64url.max(100) }),
 });
 
-export const webPushSubscription = z.object({ id: z.string().uuid(), endpoint: z.string(), createdAt: z.string() });
+export const webPushSubscription = z.object({ id: idSchema, endpoint: z.string(), createdAt: z.string() });
 
 export const endpointBody = z.object({ endpoint: z.string().url().max(2048) });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { notificationKinds } from './kinds';
-import { escapeHtml, renderEmail } from './templates';
+import { escapeHtml } from '../../platform/html';
+import { footerLinks, renderEmail } from './templates';
 
-const base = { settingsUrl: 'https://m.example/settings/notifications' };
+const base = { footer: footerLinks('https://m.example') };
 
 describe('email templates', () => {
   it('escapes everything that came from users in the HTML part', () => {
@@ -33,8 +34,21 @@ describe('email templates', () => {
     expect(mail.subject).toBe('You won Bcc: x@y');
     expect(mail.text).toContain('Pay now: https://m.example/p');
     expect(mail.html).toContain('>Pay now</a>');
-    expect(mail.text).toContain(base.settingsUrl);
-    expect(mail.html).toContain(`href="${base.settingsUrl}"`);
+    expect(mail.text).toContain(base.footer.settings);
+    expect(mail.html).toContain(`href="${base.footer.settings}"`);
+  });
+
+  it('links every footer to notification settings, help, terms and privacy', () => {
+    const mail = renderEmail({ ...base, kind: 'outbid', title: 'Outbid', body: 'Bid again.', link: null });
+    for (const [label, url] of [
+      ['Choose which emails you get', 'https://m.example/settings/notifications'],
+      ['Help', 'https://m.example/help'],
+      ['Terms', 'https://m.example/terms'],
+      ['Privacy', 'https://m.example/privacy'],
+    ]) {
+      expect(mail.html).toContain(`<a href="${url}" style="color:#666">${label}</a>`);
+      expect(mail.text).toContain(`${label}: ${url}`);
+    }
   });
 
   it('renders every kind, with or without a link', () => {

@@ -1,4 +1,5 @@
 import type { NotificationKind } from './kinds';
+import { escapeHtml } from '../../platform/html';
 
 export interface EmailContent {
   subject: string;
@@ -12,7 +13,26 @@ export interface EmailInput {
   body: string;
   /** Absolute, already vetted (see `absoluteLink`). */
   link: string | null;
-  settingsUrl: string;
+  footer: FooterLinks;
+}
+
+/** The app's pages every email's footer links to (absolute URLs). */
+export interface FooterLinks {
+  settings: string;
+  help: string;
+  terms: string;
+  privacy: string;
+}
+
+/** The footer's links on the app at `publicUrl`: notification settings, help, terms, privacy. */
+export function footerLinks(publicUrl: string): FooterLinks {
+  const page = (path: string) => new URL(path, publicUrl).toString();
+  return {
+    settings: page('/settings/notifications'),
+    help: page('/help'),
+    terms: page('/terms'),
+    privacy: page('/privacy'),
+  };
 }
 
 /** The button under each kind of email: what the reader is expected to do next. */
@@ -38,23 +58,33 @@ const actionLabel: Record<NotificationKind, string> = {
   refunded: 'View the refund',
   moderation_outcome: 'See the decision',
   payout_released: 'View payouts',
+  watched_auction_started: 'Watch the auction',
+  watched_ending_soon: 'Place your bid',
+  watched_auction_ended: 'See the result',
+  new_story: 'Watch the story',
+  message: 'Read and reply',
 };
 
 const PRODUCT = 'Video Window';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+const footerLink = (url: string, label: string) =>
+  `<a href="${escapeHtml(url)}" style="color:#666">${escapeHtml(label)}</a>`;
 
 /** Plain-text and HTML email for one notification. */
 export function renderEmail(input: EmailInput): EmailContent {
   const action = actionLabel[input.kind];
   const textLines = [input.title, '', input.body];
   if (input.link) textLines.push('', `${action}: ${input.link}`);
-  textLines.push('', '—', PRODUCT, `Choose which emails you get: ${input.settingsUrl}`);
+  const { footer } = input;
+  textLines.push(
+    '',
+    '—',
+    PRODUCT,
+    `Choose which emails you get: ${footer.settings}`,
+    `Help: ${footer.help}`,
+    `Terms: ${footer.terms}`,
+    `Privacy: ${footer.privacy}`,
+  );
 
   const paragraphs = input.body
     .split(/\n{2,}/)
@@ -70,7 +100,7 @@ export function renderEmail(input: EmailInput): EmailContent {
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(input.title)}</h1>
 ${paragraphs}${button}
 <hr style="border:none;border-top:1px solid #eee;margin:24px 0">
-<p style="font-size:12px;color:#666;margin:0">${PRODUCT} · <a href="${escapeHtml(input.settingsUrl)}" style="color:#666">Choose which emails you get</a></p>
+<p style="font-size:12px;color:#666;margin:0">${PRODUCT} · ${footerLink(footer.settings, 'Choose which emails you get')} · ${footerLink(footer.help, 'Help')} · ${footerLink(footer.terms, 'Terms')} · ${footerLink(footer.privacy, 'Privacy')}</p>
 </div></body></html>`;
 
   return { subject: input.title.replace(/\s+/g, ' ').trim(), text: textLines.join('\n'), html };

@@ -1,7 +1,7 @@
 // Helpers shared by this module's tests (never imported by product code).
 import { eq } from 'drizzle-orm';
 import WebSocket from 'ws';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import type { NotifyInput } from './notify';
 import { deliveries, notifications } from './tables';
 import type { DeliveryRow } from './repo';

@@ -3,7 +3,7 @@ import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitBreakers, CircuitOpenError } from '../../platform/http/circuit-breaker';
 import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../platform/runtime';
+import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer } from '../../../test/harness';
 import { webPushChannel } from './channels/web-push';

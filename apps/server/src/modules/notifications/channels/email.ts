@@ -1,7 +1,7 @@
 import type { CircuitBreaker } from '../../../platform/http/circuit-breaker';
 import type { Mailer } from '../../../platform/mail/mailer';
 import { absoluteLink } from '../rules';
-import { renderEmail } from '../templates';
+import { footerLinks, renderEmail } from '../templates';
 import { PermanentDeliveryError, reachable, type ChannelSender } from './channel';
 
 /** SMTP answers 5xx for a message it will never accept (unknown mailbox, policy); 4xx is transient. */
@@ -21,7 +21,7 @@ export function emailChannel(options: { mailer: Mailer; breaker: CircuitBreaker;
         title: n.title,
         body: n.body,
         link: absoluteLink(n.link, options.publicUrl),
-        settingsUrl: new URL('/settings/notifications', options.publicUrl).toString(),
+        footer: footerLinks(options.publicUrl),
       });
       const email = contact.email;
       try {

@@ -1,3 +1,4 @@
+import { liveMessage, userChannel } from '@vw/domain';
 import type { Database } from '../../../platform/db/client';
 import type { Realtime } from '../../../platform/realtime/realtime';
 import { presentNotification } from '../present';
@@ -9,10 +10,12 @@ export function inAppChannel(db: Database, realtime: Realtime): ChannelSender {
   return {
     async send({ notification }) {
       const count = await unreadCount(db, notification.userId);
-      await realtime.publish(`user:${notification.userId}`, 'notification', {
-        notification: presentNotification(notification),
-        unreadCount: count,
-      });
+      await realtime.publishMessage(
+        liveMessage(userChannel(notification.userId), 'notification', {
+          notification: presentNotification(notification),
+          unreadCount: count,
+        }),
+      );
       return { status: 'sent' };
     },
   };

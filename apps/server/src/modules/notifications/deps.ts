@@ -1,0 +1,9 @@
+import type { IdentityService } from '../identity';
+
+/** What this module calls of the identity service: the route guard and where a user is reached. */
+export type IdentityPort = Pick<IdentityService, 'guard' | 'contactOf'>;
+
+/** The other modules this one calls, every port required. */
+export interface NotificationsPorts {
+  identity: IdentityPort;
+}
