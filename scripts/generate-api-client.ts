@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format } from 'prettier';
-import { buildOpenApiDocument } from '../apps/server/src/platform/openapi';
+import { buildOpenApiDocument } from '../apps/server/src/composition/openapi';
 
 const root = path.resolve(import.meta.dirname, '..');
 const docPath = path.join(root, 'packages/api-client/openapi.json');
