@@ -4,6 +4,8 @@ import { UserChannelBridge } from '../../shared/realtime/user-channel-bridge';
 import { Loading } from '../../shared/ui/states';
 import { BottomNav } from './bottom-nav';
 import { DemoBanner } from './demo-banner';
+import { OfflineNotice } from './offline-notice';
+import { ReconnectingBanner } from './reconnecting-banner';
 import './layout.css';
 
 /** Frame of every screen: skip link, the screen, the bottom navigation. */
@@ -15,6 +17,8 @@ export function AppShell() {
       </a>
       <DemoBanner />
       <UserChannelBridge />
+      <OfflineNotice />
+      <ReconnectingBanner />
       <Suspense
         fallback={
           <div className="page">

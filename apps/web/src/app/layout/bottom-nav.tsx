@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { useConversationsUnreadQuery } from '../../shared/queries/conversations/use-conversations-query';
 import { useUnreadCountQuery } from '../../shared/queries/notifications/use-unread-count-query';
 import { useViewer } from '../../shared/session/use-viewer';
 import { Icon, type IconName } from '../../shared/ui/icons';
@@ -26,11 +27,13 @@ function Item({ to, icon, label, badge }: { to: string; icon: IconName; label: s
 export function BottomNav() {
   const viewer = useViewer();
   const unread = useUnreadCountQuery();
+  const unreadMessages = useConversationsUnreadQuery();
   return (
     <nav className="bottom-nav" aria-label="Main">
       <Item to="/" icon="home" label="Feed" />
       <Item to={viewer.isMaker ? '/studio' : '/become-maker'} icon="plus" label={viewer.isMaker ? 'Studio' : 'Sell'} />
       <Item to="/orders" icon="box" label="Orders" />
+      {viewer.signedIn && <Item to="/messages" icon="chat" label="Messages" badge={unreadMessages.data ?? 0} />}
       <Item to="/notifications" icon="bell" label="Inbox" badge={viewer.signedIn ? (unread.data ?? 0) : 0} />
       <Item
         to={viewer.signedIn ? '/account' : '/sign-in'}

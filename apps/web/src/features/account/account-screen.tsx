@@ -1,13 +1,21 @@
 import { Link, useNavigate } from 'react-router';
+import { useExportDataMutation } from '../../shared/queries/account/use-export-data-mutation';
 import { useSignOutMutation } from '../../shared/queries/auth/use-sign-out-mutation';
 import { useViewer } from '../../shared/session/use-viewer';
-import { Loading } from '../../shared/ui/states';
+import { FormError, Loading } from '../../shared/ui/states';
+import { DeleteAccount } from './delete-account';
+import { AppearanceSetting } from './appearance-setting';
+import { InstallApp } from './install-app';
+import { MakerProfileForm } from './maker-profile-form';
+import { UsernameForm } from './username-form';
+import './account.css';
 
-/** The signed-in user: profile, security, selling, admin, sign-out. */
+/** The signed-in user: profile, settings, security, selling, admin, their data, sign-out, deleting the account. */
 export default function AccountScreen() {
   const viewer = useViewer();
   const navigate = useNavigate();
   const signOut = useSignOutMutation();
+  const exportData = useExportDataMutation();
   const me = viewer.me;
   const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => void navigate('/') });
   return (
@@ -19,6 +27,7 @@ export default function AccountScreen() {
         <section className="card stack">
           <strong>{me.maker?.displayName ?? me.username}</strong>
           <span className="muted">{me.email ?? me.phone ?? ''}</span>
+          <UsernameForm username={me.username} />
           <span className="row">
             {me.roles.map((r) => (
               <span key={r} className="chip">
@@ -28,9 +37,19 @@ export default function AccountScreen() {
           </span>
         </section>
       )}
+      {me?.maker && <MakerProfileForm profile={me.maker} />}
       <nav aria-label="Account" className="stack">
         <Link className="btn btn-secondary btn-block" to="/orders">
           Orders
+        </Link>
+        <Link className="btn btn-secondary btn-block" to="/activity">
+          My activity
+        </Link>
+        <Link className="btn btn-secondary btn-block" to="/watchlist">
+          Watchlist
+        </Link>
+        <Link className="btn btn-secondary btn-block" to="/account/following">
+          Makers I follow
         </Link>
         {viewer.isMaker ? (
           <>
@@ -40,12 +59,18 @@ export default function AccountScreen() {
             <Link className="btn btn-secondary btn-block" to="/dashboard">
               Dashboard
             </Link>
+            <Link className="btn btn-secondary btn-block" to="/studio/payouts">
+              Payouts
+            </Link>
           </>
         ) : (
           <Link className="btn btn-secondary btn-block" to="/become-maker">
             Become a maker
           </Link>
         )}
+        <Link className="btn btn-secondary btn-block" to="/settings/notifications">
+          Notification settings
+        </Link>
         <Link className="btn btn-secondary btn-block" to="/account/security">
           Two-step verification {me?.totpEnabled ? '(on)' : '(off)'}
         </Link>
@@ -55,7 +80,34 @@ export default function AccountScreen() {
           </Link>
         )}
       </nav>
+      <AppearanceSetting />
+      <InstallApp />
+      <nav aria-label="About Video Window" className="stack">
+        <Link className="btn btn-ghost btn-block" to="/help">
+          Help: how offers, auctions and orders work
+        </Link>
+        <Link className="btn btn-ghost btn-block" to="/terms">
+          Terms of use
+        </Link>
+        <Link className="btn btn-ghost btn-block" to="/privacy">
+          Privacy: your data
+        </Link>
+      </nav>
       <hr className="divider" />
+      <button
+        type="button"
+        className="btn btn-secondary btn-block"
+        onClick={() => exportData.mutate()}
+        disabled={exportData.isPending}
+      >
+        {exportData.isPending ? 'Preparing your data…' : 'Download my data'}
+      </button>
+      {exportData.isSuccess && (
+        <p className="alert alert-success" role="status">
+          Your data was downloaded as a JSON file.
+        </p>
+      )}
+      <FormError error={exportData.error} />
       <button
         type="button"
         className="btn btn-ghost btn-block"
@@ -72,6 +124,8 @@ export default function AccountScreen() {
       >
         Sign out on every device
       </button>
+      <hr className="divider" />
+      <DeleteAccount />
     </main>
   );
 }

@@ -1,15 +1,21 @@
 import { useSearchParams } from 'react-router';
+import { AdminOrders } from './admin-orders';
+import { AnalyticsExport } from './analytics-export';
 import { AuditLog } from './audit-log';
+import { MessageReports } from './message-reports';
 import { ModerationQueue } from './moderation-queue';
 import { UserSuspension } from './user-suspension';
 
 const TABS = [
   { key: 'reports', label: 'Moderation' },
+  { key: 'messages', label: 'Reported messages' },
+  { key: 'orders', label: 'Orders' },
   { key: 'users', label: 'Users' },
   { key: 'audit', label: 'Audit log' },
+  { key: 'analytics', label: 'Analytics export' },
 ] as const;
 
-/** Admin: moderation queue, user suspension, audit log. */
+/** Admin: moderation queue, orders (disputes to resolve), user suspension, audit log, analytics export. */
 export default function AdminScreen() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'reports';
@@ -32,8 +38,11 @@ export default function AdminScreen() {
       </div>
       <div role="tabpanel" aria-label={TABS.find((t) => t.key === tab)?.label}>
         {tab === 'reports' && <ModerationQueue />}
+        {tab === 'messages' && <MessageReports />}
+        {tab === 'orders' && <AdminOrders />}
         {tab === 'users' && <UserSuspension />}
         {tab === 'audit' && <AuditLog />}
+        {tab === 'analytics' && <AnalyticsExport />}
       </div>
     </main>
   );

@@ -2,19 +2,27 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
 import { useReportsQuery } from '../../shared/queries/admin/use-reports-query';
+import { useArchiveStoryMutation } from '../../shared/queries/admin/use-archive-story-mutation';
 import { useResolveReportMutation } from '../../shared/queries/admin/use-resolve-report-mutation';
 import { useUnpublishStoryMutation } from '../../shared/queries/admin/use-unpublish-story-mutation';
 import { useUserStatusMutation } from '../../shared/queries/admin/use-user-status-mutation';
 import { formatAgo } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
 
-/** Open reports, each with the action that fits its target. */
+/**
+ * Open reports, each with the action that fits its target: a story is unpublished (back to its
+ * maker) or archived for good (asked twice); a user is suspended.
+ */
 export function ModerationQueue() {
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const reports = useReportsQuery(status);
   const unpublish = useUnpublishStoryMutation();
   const suspend = useUserStatusMutation();
   const resolve = useResolveReportMutation();
+  const archive = useArchiveStoryMutation();
+  /** The report whose story is about to be archived (asked twice). */
+  const [archiving, setArchiving] = useState<string | null>(null);
+  const failed = unpublish.error ?? archive.error ?? suspend.error ?? resolve.error;
   return (
     <div className="stack">
       <label className="checkbox">
@@ -30,9 +38,9 @@ export function ModerationQueue() {
         <ErrorState error={reports.error} title="Reports could not load" onRetry={() => void reports.refetch()} />
       )}
       {reports.isSuccess && reports.data.length === 0 && <EmptyState title="The queue is empty" />}
-      {(unpublish.isError || suspend.isError || resolve.isError) && (
+      {failed && (
         <p role="alert" className="field-error">
-          {messageOf(unpublish.error ?? suspend.error ?? resolve.error)}
+          {messageOf(failed)}
         </p>
       )}
       <ul className="list" aria-label="Reports">
@@ -65,21 +73,36 @@ export function ModerationQueue() {
                   >
                     Unpublish story
                   </button>
+                  {archiving !== r.id && (
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      disabled={archive.isPending}
+                      onClick={() => setArchiving(r.id)}
+                    >
+                      Archive story
+                    </button>
+                  )}
                 </>
               ) : (
-                <button
-                  type="button"
-                  className="btn btn-danger btn-small"
-                  disabled={suspend.isPending}
-                  onClick={() =>
-                    suspend.mutate(
-                      { userId: r.targetId, action: 'suspend', reason: `Report ${r.id}` },
-                      { onSuccess: () => resolve.mutate({ reportId: r.id, outcome: 'actioned' }) },
-                    )
-                  }
-                >
-                  Suspend user
-                </button>
+                <>
+                  <Link className="btn btn-secondary btn-small" to={`/makers/${r.targetId}`}>
+                    Open profile
+                  </Link>
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-small"
+                    disabled={suspend.isPending}
+                    onClick={() =>
+                      suspend.mutate(
+                        { userId: r.targetId, action: 'suspend', reason: `Report ${r.id}` },
+                        { onSuccess: () => resolve.mutate({ reportId: r.id, outcome: 'actioned' }) },
+                      )
+                    }
+                  >
+                    Suspend user
+                  </button>
+                </>
               )}
               {r.status === 'open' && (
                 <button
@@ -92,6 +115,34 @@ export function ModerationQueue() {
                 </button>
               )}
             </div>
+            {archiving === r.id && (
+              <div className="alert alert-error stack" role="alertdialog" aria-label="Archive this story">
+                <p>Archive this story? It leaves the feed for good and its maker is told why.</p>
+                <div className="row">
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-small"
+                    disabled={archive.isPending}
+                    onClick={() =>
+                      archive.mutate(
+                        { storyId: r.targetId, reason: `Report ${r.id}: ${r.reason}`.slice(0, 1000) },
+                        {
+                          onSuccess: () => {
+                            setArchiving(null);
+                            resolve.mutate({ reportId: r.id, outcome: 'actioned' });
+                          },
+                        },
+                      )
+                    }
+                  >
+                    Archive for good
+                  </button>
+                  <button type="button" className="btn btn-ghost btn-small" onClick={() => setArchiving(null)}>
+                    Keep it
+                  </button>
+                </div>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -1,19 +1,16 @@
 import { useState } from 'react';
+import type { paths } from '@vw/api-client';
 import { api, unwrap } from '../../shared/api/client';
 import { clientIdFor, federatedAuthorizeUrl, type FederatedProvider } from './federated';
 
-interface Providers {
-  google: boolean;
-  apple: boolean;
-  [key: string]: unknown;
-}
+type Providers = paths['/v1/auth/providers']['get']['responses'][200]['content']['application/json'];
 
 /** "Continue with Google/Apple", only for the providers the server has configured. */
 export function FederatedButtons({ providers, next }: { providers: Providers | undefined; next: string }) {
   const [error, setError] = useState<string | null>(null);
   if (!providers || (!providers.google && !providers.apple)) return null;
   const go = async (provider: FederatedProvider) => {
-    const clientId = clientIdFor(provider, providers[`${provider}ClientId`]);
+    const clientId = clientIdFor(provider);
     if (!clientId) {
       setError(`${provider === 'google' ? 'Google' : 'Apple'} sign-in is not set up for the web app yet.`);
       return;

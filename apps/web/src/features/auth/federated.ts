@@ -22,9 +22,8 @@ interface Pending {
 
 const random = () => crypto.randomUUID().replace(/-/g, '');
 
-/** The web client id for a provider: from the server's provider list, else from the build. */
-export function clientIdFor(provider: FederatedProvider, fromServer?: unknown): string | null {
-  if (typeof fromServer === 'string' && fromServer) return fromServer;
+/** The web client id for a provider, from the build (the server's provider list says only which are on). */
+export function clientIdFor(provider: FederatedProvider): string | null {
   const fromBuild =
     provider === 'google' ? import.meta.env.VITE_GOOGLE_CLIENT_ID : import.meta.env.VITE_APPLE_CLIENT_ID;
   return typeof fromBuild === 'string' && fromBuild ? fromBuild : null;

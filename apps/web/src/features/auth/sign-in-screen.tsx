@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionStore } from '../../shared/api/client';
 import { useProvidersQuery } from '../../shared/queries/auth/use-providers-query';
 import { useStartCodeMutation, type CodeChannel } from '../../shared/queries/auth/use-start-code-mutation';
@@ -8,6 +8,7 @@ import { useVerifyCodeMutation } from '../../shared/queries/auth/use-verify-code
 import { useSession } from '../../shared/session/use-session';
 import { FormError } from '../../shared/ui/states';
 import { CodeStep } from './code-step';
+import { RecoveryCodeStep } from './recovery-code-step';
 import { FederatedButtons } from './federated-buttons';
 import './sign-in.css';
 
@@ -36,6 +37,7 @@ export default function SignInScreen() {
   const start = useStartCodeMutation();
   const verify = useVerifyCodeMutation();
   const totp = useTotpVerifyMutation();
+  const [withRecoveryCode, setWithRecoveryCode] = useState(false);
   const endReason = sessionStore.lastEndReason();
 
   if (session && step.name !== 'totp') return <Navigate to={next} replace />;
@@ -127,6 +129,10 @@ export default function SignInScreen() {
               </button>
             </form>
             <FederatedButtons providers={providers.data} next={next} />
+            <p className="hint sign-in-consent">
+              By continuing you agree to our <Link to="/terms">Terms of service</Link> and{' '}
+              <Link to="/privacy">Privacy policy</Link>.
+            </p>
           </>
         )}
         {step.name === 'code' && (
@@ -144,17 +150,40 @@ export default function SignInScreen() {
             showMailbox
           />
         )}
-        {step.name === 'totp' && (
-          <CodeStep
-            destination=""
-            title="Two-step verification"
-            description="Enter the 6-digit code from your authenticator app."
-            pending={totp.isPending}
-            error={totp.error}
-            onSubmit={(code) => totp.mutate({ mfaToken: step.mfaToken, code }, { onSuccess: finish })}
-            showMailbox={false}
-          />
-        )}
+        {step.name === 'totp' &&
+          (withRecoveryCode ? (
+            <RecoveryCodeStep
+              pending={totp.isPending}
+              error={totp.error}
+              onSubmit={(recoveryCode) => totp.mutate({ mfaToken: step.mfaToken, recoveryCode }, { onSuccess: finish })}
+              onBack={() => {
+                totp.reset();
+                setWithRecoveryCode(false);
+              }}
+            />
+          ) : (
+            <>
+              <CodeStep
+                destination=""
+                title="Two-step verification"
+                description="Enter the 6-digit code from your authenticator app."
+                pending={totp.isPending}
+                error={totp.error}
+                onSubmit={(code) => totp.mutate({ mfaToken: step.mfaToken, code }, { onSuccess: finish })}
+                showMailbox={false}
+              />
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => {
+                  totp.reset();
+                  setWithRecoveryCode(true);
+                }}
+              >
+                Use a recovery code
+              </button>
+            </>
+          ))}
       </div>
     </main>
   );

@@ -20,9 +20,14 @@ export default function DashboardScreen() {
     <main id="main" className="page">
       <div className="page-header">
         <h1>Dashboard</h1>
-        <Link to="/studio" className="btn btn-ghost btn-small">
-          Studio
-        </Link>
+        <span className="row">
+          <Link to="/studio/payouts" className="btn btn-ghost btn-small">
+            Payouts
+          </Link>
+          <Link to="/studio" className="btn btn-ghost btn-small">
+            Studio
+          </Link>
+        </span>
       </div>
       {viewer.me && !viewer.me.totpEnabled && (
         <p className="alert alert-info" role="status">

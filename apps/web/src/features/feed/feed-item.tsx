@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { StoryCard } from '../../shared/api/types';
 import { VideoPlayer, type PlayerMode } from '../../shared/player/video-player';
 import { useLikeMutation } from '../../shared/queries/feed/use-like-mutation';
+import { WatchButton } from '../../shared/ui/watch-button';
 import { Countdown } from '../../shared/ui/countdown';
 import { Icon } from '../../shared/ui/icons';
 import { Money } from '../../shared/ui/money';
@@ -101,6 +102,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
             label={`Video: ${item.title}`}
             sessionId={sessionId}
             storyId={item.id}
+            trackViewing
             onAutoplayBlocked={props.onAutoplayBlocked}
             onExpired={() => props.onExpired(item.id)}
             onPlaying={() => props.onPlaying?.(item.id)}
@@ -137,6 +139,14 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
           <Icon name="heart" filled={item.likedByMe} size={30} />
           <span aria-hidden="true">{item.likeCount}</span>
         </button>
+        <WatchButton
+          storyId={item.id}
+          title={item.title}
+          className="feed-rail-btn"
+          iconSize={28}
+          showLabel={false}
+          enabled={mode === 'active'}
+        />
         <button
           type="button"
           className="feed-rail-btn"
@@ -156,7 +166,9 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
               {item.maker.displayName.slice(0, 1).toUpperCase()}
             </span>
           )}
-          <span>{item.maker.displayName}</span>
+          <Link to={`/makers/${item.maker.id}`} className="feed-maker-link">
+            {item.maker.displayName}
+          </Link>
           <span className="chip">{item.category}</span>
         </p>
         <h2 id={titleId} className="feed-title">

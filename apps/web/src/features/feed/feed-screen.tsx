@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { STORY_CATEGORIES } from '../../shared/api/types';
+import { CATEGORY_LABELS, STORY_CATEGORIES } from '@vw/domain';
+import { trackEvent } from '../../shared/analytics/analytics-events';
 import { loadHls } from '../../shared/player/load-hls';
 import { usePlayback } from '../../shared/player/playback-context';
 import { useFeedQuery } from '../../shared/queries/feed/use-feed-query';
 import { useAuctionLive } from '../../shared/realtime/use-auction-live';
 import { useViewer } from '../../shared/session/use-viewer';
+import { Icon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
 import { FeedItem } from './feed-item';
 import { loadFeedSnapshot, resumeIndex, saveFeedSnapshot } from './feed-resume';
@@ -28,9 +30,13 @@ function usePageVisible(): boolean {
 export default function FeedScreen() {
   const [params, setParams] = useSearchParams();
   const category = params.get('category');
-  const snapshot = useMemo(() => loadFeedSnapshot(category), [category]);
-  const feed = useFeedQuery(category, snapshot?.data);
   const viewer = useViewer();
+  // For you (everyone's stories) or Following (the makers the viewer follows; signed in only).
+  const following = params.get('feed') === 'following';
+  // Each tab resumes on its own: the snapshot is kept under the tab and the category.
+  const resumeKey = following ? `following:${category ?? ''}` : category;
+  const snapshot = useMemo(() => loadFeedSnapshot(resumeKey), [resumeKey]);
+  const feed = useFeedQuery(category, snapshot?.data, { following, enabled: !following || viewer.signedIn });
   const playback = usePlayback();
   const visible = usePageVisible();
   const renewPlayback = useRenewPlayback();
@@ -74,14 +80,25 @@ export default function FeedScreen() {
     if (active) shownStory.current = active.id;
   }, [active]);
 
+  // One impression each time a story comes on screen (and again when the viewer comes back to the page).
+  // The position is read when the story arrives on screen: items shifting later do not re-count it.
+  const activeId = active?.id;
+  const activePosition = useRef(activeIndex);
+  activePosition.current = activeIndex;
+  useEffect(() => {
+    if (activeId && visible) {
+      trackEvent({ type: 'feed_impression', storyId: activeId, feedPosition: activePosition.current });
+    }
+  }, [activeId, visible]);
+
   // Remember pages and position (debounced) for the next visit.
   useEffect(() => {
     if (!feed.data) return;
     const timer = setTimeout(() => {
-      saveFeedSnapshot({ category, data: feed.data, storyId: active?.id ?? null, index: activeIndex });
+      saveFeedSnapshot({ category: resumeKey, data: feed.data, storyId: active?.id ?? null, index: activeIndex });
     }, 400);
     return () => clearTimeout(timer);
-  }, [feed.data, category, active, activeIndex]);
+  }, [feed.data, resumeKey, active, activeIndex]);
 
   // Fetch the next page while three items are still ahead.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
@@ -98,7 +115,18 @@ export default function FeedScreen() {
   const chooseCategory = (value: string) => {
     restored.current = false;
     shownStory.current = null;
-    setParams(value ? { category: value } : {}, { replace: true });
+    setParams(
+      { ...(value ? { category: value } : {}), ...(following ? { feed: 'following' } : {}) },
+      { replace: true },
+    );
+    scrollToIndex(0);
+  };
+
+  const chooseTab = (toFollowing: boolean) => {
+    if (toFollowing === following) return;
+    restored.current = false;
+    shownStory.current = null;
+    setParams({ ...(category ? { category } : {}), ...(toFollowing ? { feed: 'following' } : {}) }, { replace: true });
     scrollToIndex(0);
   };
 
@@ -118,11 +146,28 @@ export default function FeedScreen() {
           <option value="">All crafts</option>
           {STORY_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {c[0]?.toUpperCase() + c.slice(1)}
+              {CATEGORY_LABELS[c]}
             </option>
           ))}
         </select>
+        <Link to="/search" className="feed-search" aria-label="Search">
+          <Icon name="search" />
+        </Link>
       </header>
+      <div className="feed-tabs" role="tablist" aria-label="Feed">
+        {([false, true] as const).map((tab) => (
+          <button
+            key={String(tab)}
+            type="button"
+            role="tab"
+            className="feed-tab"
+            aria-selected={following === tab}
+            onClick={() => chooseTab(tab)}
+          >
+            {tab ? 'Following' : 'For you'}
+          </button>
+        ))}
+      </div>
       <div ref={container} className="feed-scroller" tabIndex={0} aria-label="Stories, swipe up for the next">
         {feed.isPending && (
           <div className="feed-item feed-loading" role="status">
@@ -135,7 +180,27 @@ export default function FeedScreen() {
             <ErrorState error={feed.error} title="The feed could not load" onRetry={() => void feed.refetch()} />
           </div>
         )}
-        {feed.isSuccess && items.length === 0 && (
+        {following && !viewer.signedIn && (
+          <div className="feed-item feed-message">
+            <EmptyState title="Follow the makers you love">
+              <p>Sign in and follow makers to see their new stories here.</p>
+              <Link className="btn btn-primary" to="/sign-in">
+                Sign in
+              </Link>
+            </EmptyState>
+          </div>
+        )}
+        {following && feed.isSuccess && items.length === 0 && (
+          <div className="feed-item feed-message">
+            <EmptyState title="Nothing from the makers you follow yet">
+              <p>Follow makers from their pages: their new stories appear here.</p>
+              <Link className="btn btn-primary" to="/search">
+                Discover makers
+              </Link>
+            </EmptyState>
+          </div>
+        )}
+        {!following && feed.isSuccess && items.length === 0 && (
           <div className="feed-item feed-message">
             <EmptyState title="No stories yet">
               <p>When makers publish their pieces, they appear here.</p>

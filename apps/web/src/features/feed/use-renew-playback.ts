@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import { callApi } from '../../shared/api/client';
-import type { Story } from '../../shared/api/types';
+import { api, unwrap } from '../../shared/api/client';
 import { patchStoryEverywhere } from '../../shared/queries/feed/patch-story-everywhere';
 import { queryKeys } from '../../shared/queries/keys';
 
@@ -16,7 +15,7 @@ export function useRenewPlayback() {
     (storyId: string) => {
       if (pending.current.has(storyId)) return;
       pending.current.add(storyId);
-      callApi<Story>('GET', `/v1/stories/${storyId}`)
+      unwrap(api.GET('/v1/stories/{id}', { params: { path: { id: storyId } } }))
         .then((story) => {
           queryClient.setQueryData(queryKeys.story(storyId), story);
           patchStoryEverywhere(queryClient, storyId, {

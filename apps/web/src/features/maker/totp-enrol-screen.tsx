@@ -5,18 +5,34 @@ import { useTotpConfirmMutation } from '../../shared/queries/maker/use-totp-conf
 import { useTotpEnrollMutation } from '../../shared/queries/maker/use-totp-enroll-mutation';
 import { useViewer } from '../../shared/session/use-viewer';
 import { FormError } from '../../shared/ui/states';
+import { NewRecoveryCodes } from './new-recovery-codes';
+import { RecoveryCodes } from './recovery-codes';
 import './maker.css';
 
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
-/** Two-step verification: scan the QR code (or type the key) into an authenticator app, confirm a code. */
+/**
+ * Two-step verification: scan the QR code (or type the key) into an authenticator app, confirm a
+ * code, then save the recovery codes shown this once. With it on: a new set of recovery codes for
+ * a current code from the app.
+ */
 export default function TotpEnrolScreen() {
   const [params] = useSearchParams();
   const viewer = useViewer();
   const enrol = useTotpEnrollMutation();
   const confirm = useTotpConfirmMutation();
   const [code, setCode] = useState('');
+  const [saved, setSaved] = useState(false);
   const fromMaker = params.get('from') === 'maker';
+
+  if (confirm.data && !saved) {
+    return (
+      <main id="main" className="page">
+        <h1>Two-step verification is on</h1>
+        <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => setSaved(true)} />
+      </main>
+    );
+  }
 
   if (viewer.me?.totpEnabled || confirm.isSuccess) {
     return (
@@ -28,6 +44,7 @@ export default function TotpEnrolScreen() {
         <Link className="btn btn-primary" to={viewer.isMaker ? '/studio' : '/account'}>
           {viewer.isMaker ? 'Open the studio' : 'Back to your account'}
         </Link>
+        <NewRecoveryCodes />
       </main>
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '../../shared/api/api-error';
 import { useWebPushSubscribeMutation } from '../../shared/queries/notifications/use-web-push-subscribe-mutation';
+import { useWebPushUnsubscribeMutation } from '../../shared/queries/notifications/use-web-push-unsubscribe-mutation';
 
 const supported = () =>
   typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
@@ -8,17 +9,54 @@ const supported = () =>
 /** Offers push notifications on this device (outbid, won, shipped…) when the browser can do them. */
 export function WebPushOptIn() {
   const subscribe = useWebPushSubscribeMutation();
+  const unsubscribe = useWebPushUnsubscribeMutation();
   const [permission] = useState(() => (supported() ? Notification.permission : 'unsupported'));
   if (permission === 'unsupported') return null;
+  if (unsubscribe.isSuccess) {
+    return (
+      <div className="stack">
+        <p className="alert alert-info" role="status">
+          Push notifications are off for this device.
+        </p>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => {
+            unsubscribe.reset();
+            subscribe.mutate();
+          }}
+        >
+          Turn push notifications back on
+        </button>
+      </div>
+    );
+  }
   if (subscribe.isSuccess || permission === 'granted') {
-    return subscribe.isSuccess ? (
-      <p className="alert alert-success" role="status">
-        Push notifications are on for this device.
-      </p>
-    ) : (
-      <button type="button" className="btn btn-ghost btn-small" onClick={() => subscribe.mutate()}>
-        Re-enable push notifications on this device
-      </button>
+    return (
+      <div className="stack">
+        {subscribe.isSuccess ? (
+          <p className="alert alert-success" role="status">
+            Push notifications are on for this device.
+          </p>
+        ) : (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => subscribe.mutate()}>
+            Re-enable push notifications on this device
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          disabled={unsubscribe.isPending}
+          onClick={() => unsubscribe.mutate()}
+        >
+          Turn off push notifications on this device
+        </button>
+        {unsubscribe.isError && (
+          <p role="alert" className="field-error">
+            {messageOf(unsubscribe.error)}
+          </p>
+        )}
+      </div>
     );
   }
   return (

@@ -5,11 +5,13 @@ import { useAddShipmentMutation } from '../../shared/queries/orders/use-add-ship
 import { useConfirmDeliveryMutation } from '../../shared/queries/orders/use-confirm-delivery-mutation';
 import { useOrderQuery } from '../../shared/queries/orders/use-order-query';
 import { useViewer } from '../../shared/session/use-viewer';
+import { MessageButton } from '../../shared/ui/message-buttons';
 import { formatDateTime } from '../../shared/time/format';
 import { TextField } from '../../shared/ui/field';
 import { Icon } from '../../shared/ui/icons';
 import { ErrorState, FormError, Loading } from '../../shared/ui/states';
-import { ORDER_STEPS, statusChip, statusLabel } from './order-status';
+import { CancelOrder, DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
+import { ORDER_STEPS, statusChip, statusLabel } from '../../shared/ui/order-status';
 import './orders.css';
 
 function ShipmentForm({ orderId }: { orderId: string }) {
@@ -63,7 +65,11 @@ export default function OrderScreen() {
   return (
     <main id="main" className="page">
       <div className="page-header">
-        <Link to={isMaker ? '/orders?as=maker' : '/orders'} className="icon-btn" aria-label="Back to orders">
+        <Link
+          to={data?.as === 'admin' ? '/admin?tab=orders' : isMaker ? '/orders?as=maker' : '/orders'}
+          className="icon-btn"
+          aria-label="Back to orders"
+        >
           <Icon name="back" />
         </Link>
         <h1>{data?.itemTitle ?? 'Order'}</h1>
@@ -119,6 +125,12 @@ export default function OrderScreen() {
                   <dd>{formatDateTime(data.deliveredAt)}</dd>
                 </>
               )}
+              {data.refundedMinor > 0 && (
+                <>
+                  <dt>Refunded</dt>
+                  <dd data-testid="refunded">{formatMoney(data.refundedMinor, data.currency)}</dd>
+                </>
+              )}
               {isMaker && data.shippingDueAt && data.status === 'paid' && (
                 <>
                   <dt>Ship by</dt>
@@ -127,6 +139,8 @@ export default function OrderScreen() {
               )}
             </dl>
           </section>
+          <DisputeNotice order={data} />
+          <ShippingAddressCard order={data} />
           {isMaker && data.shippingOverdue && data.status === 'paid' && (
             <p className="alert alert-error" role="alert">
               Shipping is overdue. Add the tracking number as soon as it is on its way.
@@ -148,9 +162,15 @@ export default function OrderScreen() {
               </button>
             </section>
           )}
+          {mayDo('dispute', data) && <DisputeForm order={data} />}
+          {mayDo('refund', data) && <RefundForm order={data} />}
+          {mayDo('cancel', data) && <CancelOrder order={data} />}
           <a className="btn btn-secondary" href={data.receiptUrl}>
             Receipt
           </a>
+          {(isBuyer || isMaker) && (
+            <MessageButton subject={{ orderId: data.id }} label={isMaker ? 'Message the buyer' : 'Message the maker'} />
+          )}
           <Link className="btn btn-ghost" to={`/stories/${data.storyId}`}>
             View the story
           </Link>

@@ -4,8 +4,8 @@ import { useOrdersQuery } from '../../shared/queries/orders/use-orders-query';
 import { useViewer } from '../../shared/session/use-viewer';
 import { formatDay } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
-import { statusChip, statusLabel } from './order-status';
-import './orders.css';
+import { statusChip, statusLabel } from '../../shared/ui/order-status';
+import '../../shared/ui/order-row.css';
 
 /** Orders as buyer, and as maker (pieces sold) for makers. */
 export default function OrdersScreen() {

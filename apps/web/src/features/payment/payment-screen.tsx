@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../shared/money';
 import { usePaymentQuery } from '../../shared/queries/payment/use-payment-query';
+import { usePaymentWindowQuery } from '../../shared/queries/payment/use-payment-window-query';
 import { useAuctionLive } from '../../shared/realtime/use-auction-live';
 import { Countdown } from '../../shared/ui/countdown';
 import { Icon } from '../../shared/ui/icons';
@@ -11,12 +12,18 @@ import './payment.css';
 
 const OPEN = new Set(['open', 'pending', 'awaiting_payment', 'requires_payment', 'processing']);
 
-/** Pay for a won piece: time left in the payment window, the hosted checkout, then the receipt. */
+/**
+ * Pay for a piece: time left in the payment window, the hosted checkout, then the receipt. Opened
+ * by auction (`/auctions/:auctionId/payment`, the winner's) or by window (`/payments/:windowId`:
+ * after buy now, and where the hosted checkout returns).
+ */
 export default function PaymentScreen() {
-  const { auctionId } = useParams();
-  const payment = usePaymentQuery(auctionId);
-  useAuctionLive(auctionId);
+  const { auctionId, windowId } = useParams();
+  const byAuction = usePaymentQuery(windowId ? undefined : auctionId);
+  const byWindow = usePaymentWindowQuery(windowId);
+  const payment = windowId ? byWindow : byAuction;
   const window_ = payment.data;
+  useAuctionLive(auctionId ?? window_?.auctionId ?? undefined);
 
   return (
     <main id="main" className="page">
@@ -67,9 +74,9 @@ export default function PaymentScreen() {
           <p className="muted">
             {window_.status === 'expired'
               ? 'The time to pay ran out, so the piece may go to another bidder.'
-              : 'If this looks wrong, contact support with the auction reference.'}
+              : 'If this looks wrong, contact support with this reference.'}
           </p>
-          <p className="subtle mono">Ref. {auctionId}</p>
+          <p className="subtle mono">Ref. {window_.auctionId ?? window_.id}</p>
         </section>
       )}
     </main>

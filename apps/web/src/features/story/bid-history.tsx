@@ -1,9 +1,20 @@
 import type { Bid } from '../../shared/api/types';
 import { formatMoney } from '../../shared/money';
 import { formatAgo } from '../../shared/time/format';
+import { VoidBid } from './void-bid';
 
-/** Accepted bids, newest first; the viewer's own marked "You". */
-export function BidHistory({ bids, currency, viewerId }: { bids: Bid[]; currency: string; viewerId: string | null }) {
+/** Accepted bids, newest first; the viewer's own marked "You". `voidAs`: an admin may void bids of that auction. */
+export function BidHistory({
+  bids,
+  currency,
+  viewerId,
+  voidAs = null,
+}: {
+  bids: Bid[];
+  currency: string;
+  viewerId: string | null;
+  voidAs?: string | null;
+}) {
   if (bids.length === 0) return <p className="subtle">No bids yet.</p>;
   const newestFirst = [...bids].sort((a, b) => b.sequence - a.sequence).slice(0, 20);
   return (
@@ -27,6 +38,7 @@ export function BidHistory({ bids, currency, viewerId }: { bids: Bid[]; currency
               <span className="subtle">{pending ? '' : formatAgo(bid.createdAt)}</span>
               <span className="amount">{formatMoney(bid.amountMinor, currency)}</span>
             </span>
+            {voidAs && !pending && !bid.voided && <VoidBid auctionId={voidAs} bid={bid} currency={currency} />}
           </li>
         );
       })}

@@ -26,6 +26,7 @@ const auction = (patch: Partial<Auction> = {}): Auction => ({
   paymentDueAt: null,
   myMaxAmountMinor: null,
   isLeading: false,
+  makerActions: [],
   version: 1,
   serverTime: new Date().toISOString(),
   ...patch,
@@ -175,7 +176,21 @@ describe('BidPanel', () => {
       socket?.receive({
         type: 'outbid',
         channel: 'user:me',
-        data: { auctionId: 'a1', highBidMinor: 12_000 },
+        data: {
+          auctionId: 'a1',
+          storyId: 's1',
+          status: 'active',
+          amountMinor: 12_000,
+          highBidMinor: 12_000,
+          currency: 'USD',
+          leaderId: 'rival',
+          leaderAlias: 'Bidder 2',
+          reserveMet: true,
+          endsAt: new Date(Date.now() + 3600_000).toISOString(),
+          minNextBidMinor: 12_700,
+          bidCount: 3,
+          version: 4,
+        },
         serverTime: new Date().toISOString(),
       }),
     );
@@ -206,14 +221,18 @@ describe('BidPanel', () => {
     renderWithApp(panel());
     await screen.findByTestId('min-next-bid');
     const socket = FakeSocket.instances[0];
+    expect(socket).toBeDefined();
     await act(async () => socket?.open());
     const summary = (version: number, high: number) => ({
       type: 'bid_placed',
       channel: 'auction:a1',
       data: {
         auctionId: 'a1',
+        storyId: 's1',
         status: 'active',
+        amountMinor: high,
         highBidMinor: high,
+        currency: 'USD',
         minNextBidMinor: high + 700,
         leaderId: 'rival',
         leaderAlias: 'Bidder 2',
@@ -225,11 +244,16 @@ describe('BidPanel', () => {
       serverTime: new Date().toISOString(),
     });
     await act(async () => socket?.receive(summary(3, 20_000)));
-    expect(screen.getByTestId('high-bid').textContent).toBe('$200.00');
+    // The query cache tells the screen on a timer of its own: wait for the render.
+    await waitFor(() => expect(screen.getByTestId('high-bid').textContent).toBe('$200.00'));
     expect(screen.getByTestId('min-next-bid').textContent).toBe('$207.00');
     expect(screen.getByTestId('reserve').textContent).toBe('Reserve met');
-    // A message from an earlier version, delivered late by another process, changes nothing.
-    await act(async () => socket?.receive(summary(2, 15_000)));
+    // A message from an earlier version, delivered late by another process, changes nothing, even
+    // once the cache's notifications have run.
+    await act(async () => {
+      socket?.receive(summary(2, 15_000));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
     expect(screen.getByTestId('high-bid').textContent).toBe('$200.00');
     await waitFor(() => expect(screen.getByRole('list', { name: 'Bid history' }).textContent).toContain('Bidder 2'));
   });

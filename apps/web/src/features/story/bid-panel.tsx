@@ -4,17 +4,18 @@ import { Link, useLocation } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
 import { newIdempotencyKey } from '../../shared/api/client';
 import { formatMoney, minNextBid } from '../../shared/money';
-import { useAcceptBidMutation } from '../../shared/queries/auction/use-accept-bid-mutation';
 import { useAuctionQuery } from '../../shared/queries/auction/use-auction-query';
 import { useBidsQuery } from '../../shared/queries/auction/use-bids-query';
 import { usePlaceBidMutation } from '../../shared/queries/auction/use-place-bid-mutation';
 import { queryKeys } from '../../shared/queries/keys';
 import { useAuctionLive } from '../../shared/realtime/use-auction-live';
+import { useViewer } from '../../shared/session/use-viewer';
 import { Countdown } from '../../shared/ui/countdown';
 import { Money } from '../../shared/ui/money';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { BidForm, type BidSubmission } from './bid-form';
 import { BidHistory } from './bid-history';
+import { MakerDecisions } from './maker-decisions';
 import { useOutbidNotice } from './use-outbid-notice';
 
 interface BidPanelProps {
@@ -40,7 +41,7 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId }: BidPanelProp
   const auctionQuery = useAuctionQuery(auctionId);
   const bids = useBidsQuery(auctionId);
   const placeBid = usePlaceBidMutation();
-  const accept = useAcceptBidMutation();
+  const viewer = useViewer();
   const [confirmation, setConfirmation] = useState<string | null>(null);
   useAuctionLive(auctionId, storyId);
   const auction = auctionQuery.data;
@@ -145,23 +146,7 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId }: BidPanelProp
           {confirmation}
         </p>
       )}
-      {isMaker && auction.highBidMinor !== null && (active || auction.status === 'ended') && (
-        <div className="stack">
-          <button
-            type="button"
-            className="btn btn-secondary btn-block"
-            disabled={accept.isPending}
-            onClick={() => accept.mutate(auctionId)}
-          >
-            Accept the leading bid ({formatMoney(auction.highBidMinor, currency)})
-          </button>
-          {accept.isError && (
-            <p role="alert" className="field-error">
-              {messageOf(accept.error)}
-            </p>
-          )}
-        </div>
-      )}
+      {isMaker && <MakerDecisions auction={auction} />}
       {isMaker && (auction.status === 'awaiting_payment' || auction.status === 'paid') && (
         <Link className="btn btn-secondary btn-block" to={`/auctions/${auctionId}/payment`}>
           Payment status
@@ -171,7 +156,12 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId }: BidPanelProp
       {bids.isError ? (
         <p className="subtle">The bid history is not available.</p>
       ) : (
-        <BidHistory bids={bids.data ?? []} currency={currency} viewerId={viewerId} />
+        <BidHistory
+          bids={bids.data ?? []}
+          currency={currency}
+          viewerId={viewerId}
+          voidAs={viewer.isAdmin ? auctionId : null}
+        />
       )}
     </section>
   );

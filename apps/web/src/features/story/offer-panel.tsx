@@ -6,6 +6,8 @@ import type { Story } from '../../shared/api/types';
 import { formatMoney, parseMoneyInput, toMajorInput } from '../../shared/money';
 import { useBuyNowMutation } from '../../shared/queries/auction/use-buy-now-mutation';
 import { useMakeOfferMutation } from '../../shared/queries/auction/use-make-offer-mutation';
+import { useStoryOffersQuery } from '../../shared/queries/auction/use-story-offers-query';
+import { latestOffer, MyOffer } from './my-offer';
 
 /** Before any auction: make an offer (the first qualifying one opens the auction) or buy now. */
 export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string | null }) {
@@ -20,6 +22,10 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
   const offer = useMakeOfferMutation();
   const buyNow = useBuyNowMutation();
   const isMaker = viewerId === story.makerId;
+  // The viewer's own offers come from the server, so a reload still shows the one waiting on the maker.
+  const myOffers = useStoryOffersQuery(story.id, viewerId !== null && !isMaker);
+  const mine = latestOffer(myOffers.data);
+  const waiting = mine?.status === 'pending';
 
   if (!policy) {
     return (
@@ -42,12 +48,10 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
     offer.mutate(
       { storyId: story.id, amountMinor: parsed, currency, idempotencyKey: newIdempotencyKey() },
       {
-        onSuccess: (result) =>
-          setSent(
-            result.auction
-              ? 'Your offer opened the auction — you are the first bidder.'
-              : `Your offer of ${formatMoney(parsed, currency)} is with the maker.`,
-          ),
+        // A held offer shows from the server's list of the viewer's offers (refetched on success).
+        onSuccess: (result) => {
+          if (result.auction) setSent('Your offer opened the auction — you are the first bidder.');
+        },
       },
     );
   };
@@ -56,10 +60,8 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
     buyNow.mutate(
       { storyId: story.id, idempotencyKey: newIdempotencyKey() },
       {
-        onSuccess: ({ paymentWindow }) => {
-          if (paymentWindow.auctionId) void navigate(`/auctions/${paymentWindow.auctionId}/payment`);
-          else if (paymentWindow.checkoutUrl) window.location.assign(paymentWindow.checkoutUrl);
-        },
+        // The buyer's payment window: amount, time left to pay, the checkout, then the receipt.
+        onSuccess: ({ paymentWindow }) => void navigate(`/payments/${paymentWindow.id}`),
       },
     );
   };
@@ -77,38 +79,43 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
         <Link className="btn btn-primary btn-block" to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
           Sign in to make an offer
         </Link>
+      ) : waiting && mine ? (
+        <MyOffer offer={mine} />
       ) : sent ? (
         <p className="alert alert-success" role="status">
           {sent}
         </p>
       ) : (
-        <form className="stack" onSubmit={submit} noValidate aria-label="Make an offer">
-          <div className="field">
-            <label htmlFor={`${id}-amount`}>Your offer ({currency})</label>
-            <input
-              id={`${id}-amount`}
-              className="input input-money"
-              inputMode="decimal"
-              value={amount}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint`}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-            <span id={`${id}-hint`} className="hint">
-              {belowMin && !policy.autoRejectBelowMin
-                ? 'Below the minimum: the maker decides whether to accept it.'
-                : `Minimum offer ${formatMoney(policy.minOfferMinor, currency)}`}
-            </span>
-          </div>
-          {(error || offer.isError) && (
-            <p role="alert" className="field-error">
-              {error ?? messageOf(offer.error)}
-            </p>
-          )}
-          <button type="submit" className="btn btn-primary btn-block" disabled={offer.isPending}>
-            {offer.isPending ? 'Sending offer…' : 'Make offer'}
-          </button>
-        </form>
+        <>
+          {mine && <MyOffer offer={mine} />}
+          <form className="stack" onSubmit={submit} noValidate aria-label="Make an offer">
+            <div className="field">
+              <label htmlFor={`${id}-amount`}>Your offer ({currency})</label>
+              <input
+                id={`${id}-amount`}
+                className="input input-money"
+                inputMode="decimal"
+                value={amount}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${id}-hint`}
+                onChange={(e) => setAmount(e.target.value)}
+              />
+              <span id={`${id}-hint`} className="hint">
+                {belowMin && !policy.autoRejectBelowMin
+                  ? 'Below the minimum: the maker decides whether to accept it.'
+                  : `Minimum offer ${formatMoney(policy.minOfferMinor, currency)}`}
+              </span>
+            </div>
+            {(error || offer.isError) && (
+              <p role="alert" className="field-error">
+                {error ?? messageOf(offer.error)}
+              </p>
+            )}
+            <button type="submit" className="btn btn-primary btn-block" disabled={offer.isPending}>
+              {offer.isPending ? 'Sending offer…' : 'Make offer'}
+            </button>
+          </form>
+        </>
       )}
       {story.buyNowMinor !== null && !isMaker && viewerId && (
         <>

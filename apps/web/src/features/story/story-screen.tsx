@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { trackEvent } from '../../shared/analytics/analytics-events';
 import { useLikeMutation } from '../../shared/queries/feed/use-like-mutation';
 import { useRecordViewMutation } from '../../shared/queries/story/use-record-view-mutation';
 import { useStoryQuery } from '../../shared/queries/story/use-story-query';
 import { useViewer } from '../../shared/session/use-viewer';
 import { Icon } from '../../shared/ui/icons';
+import { ReportButton } from '../../shared/ui/report-button';
+import { MessageButton } from '../../shared/ui/message-buttons';
+import { WatchButton } from '../../shared/ui/watch-button';
+import { ShareButton } from '../../shared/ui/share-button';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/queries/keys';
+import { refreshStoryAuction } from '../../shared/queries/auction/refresh-story-auction';
 import { useChannel } from '../../shared/realtime/use-channel';
 import { BidPanel } from './bid-panel';
 import { MakerOffers } from './maker-offers';
 import { OfferPanel } from './offer-panel';
-import { ReportButton } from './report-button';
+import { StoryGallery } from './story-media';
 import { StorySections } from './story-sections';
 import { StoryVideo } from './story-video';
 import './story.css';
@@ -27,16 +32,17 @@ export default function StoryScreen() {
   const recordView = useRecordViewMutation();
   const story = storyQuery.data;
   const queryClient = useQueryClient();
-  // The first qualifying offer (anyone's) opens the auction: switch to bidding when it does.
+  // The first qualifying offer (anyone's) opens the auction: switch to bidding when it does,
+  // fetching the new auction alone.
   useChannel(storyId ? `story:${storyId}` : null, (message) => {
-    if (message.type === 'auction_started' && storyId) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.story(storyId) });
-    }
+    if (message.type === 'auction_started' && storyId) void refreshStoryAuction(queryClient, storyId);
   });
 
   const { mutate: countView } = recordView;
   useEffect(() => {
-    if (storyId) countView(storyId);
+    if (!storyId) return;
+    countView(storyId);
+    trackEvent({ type: 'story_view', storyId });
   }, [storyId, countView]);
 
   const back = () => {
@@ -67,6 +73,15 @@ export default function StoryScreen() {
             <Icon name="heart" filled={story.likedByMe} />
           </button>
         )}
+        {story && (
+          <WatchButton
+            storyId={story.id}
+            title={story.title}
+            className="icon-btn watch-btn"
+            showLabel={false}
+            iconSize={24}
+          />
+        )}
       </div>
       {storyQuery.isPending && <Loading label="Loading the story" />}
       {storyQuery.isError && !story && (
@@ -88,11 +103,18 @@ export default function StoryScreen() {
           />
           <div className="story-meta">
             <p className="row">
-              <span className="story-avatar" aria-hidden="true">
-                {story.maker.displayName.slice(0, 1).toUpperCase()}
-              </span>
+              {story.maker.avatarUrl ? (
+                <img className="story-avatar" src={story.maker.avatarUrl} alt="" />
+              ) : (
+                <span className="story-avatar" aria-hidden="true">
+                  {story.maker.displayName.slice(0, 1).toUpperCase()}
+                </span>
+              )}
               <span>
-                by <strong>{story.maker.displayName}</strong>
+                by{' '}
+                <Link to={`/makers/${story.makerId}`}>
+                  <strong>{story.maker.displayName}</strong>
+                </Link>
               </span>
               <span className="chip">{story.category}</span>
             </p>
@@ -119,13 +141,32 @@ export default function StoryScreen() {
               {viewer.userId === story.makerId && <MakerOffers storyId={story.id} />}
             </>
           )}
-          <StorySections story={story} />
+          <StoryGallery
+            story={story}
+            storyId={story.id}
+            sessionId={viewer.session?.sessionId ?? null}
+            onExpired={() => void storyQuery.refetch()}
+          />
+          <StorySections
+            story={story}
+            storyId={story.id}
+            sessionId={viewer.session?.sessionId ?? null}
+            onExpired={() => void storyQuery.refetch()}
+          />
+          {story.status === 'published' && <ShareButton path={`/s/${story.id}`} title={story.title} noun="story" />}
           {viewer.userId === story.makerId ? (
             <Link className="btn btn-secondary" to={`/studio/${story.id}`}>
               Edit in the studio
             </Link>
           ) : (
-            viewer.signedIn && <ReportButton storyId={story.id} />
+            viewer.signedIn && (
+              <>
+                {story.status === 'published' && (
+                  <MessageButton subject={{ storyId: story.id }} label="Ask the maker" />
+                )}
+                <ReportButton targetType="story" targetId={story.id} />
+              </>
+            )
           )}
         </>
       )}

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Story } from '../../shared/api/types';
+import { StoryMedia, type MediaPlaybackProps } from './story-media';
 
 const SECTIONS = [
   { key: 'overview', label: 'Overview' },
@@ -18,7 +19,7 @@ const regionName = (code: string) => {
   }
 };
 
-function Section({ story, section }: { story: Story; section: SectionKey }) {
+function Section({ story, section, playback }: { story: Story; section: SectionKey; playback: MediaPlaybackProps }) {
   switch (section) {
     case 'overview':
       return story.description ? (
@@ -33,7 +34,11 @@ function Section({ story, section }: { story: Story; section: SectionKey }) {
             <li key={i}>
               <h3>{step.title}</h3>
               {step.body && <p className="prose">{step.body}</p>}
-              {step.media?.posterUrl && <img src={step.media.posterUrl} alt="" loading="lazy" className="step-image" />}
+              {step.media && (
+                <div className="step-image">
+                  <StoryMedia media={step.media} label={`Step ${i + 1}: ${step.title}`} {...playback} />
+                </div>
+              )}
             </li>
           ))}
         </ol>
@@ -78,7 +83,7 @@ function Section({ story, section }: { story: Story; section: SectionKey }) {
 }
 
 /** The story's sections as tabs (arrow keys move between them, as the ARIA tabs pattern expects). */
-export function StorySections({ story }: { story: Story }) {
+export function StorySections({ story, ...playback }: MediaPlaybackProps & { story: Story }) {
   const id = useId();
   const [selected, setSelected] = useState<SectionKey>('overview');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -136,7 +141,7 @@ export function StorySections({ story }: { story: Story }) {
         className="tab-panel"
         tabIndex={0}
       >
-        <Section story={story} section={selected} />
+        <Section story={story} section={selected} playback={{ ...playback, storyId: story.id }} />
       </div>
     </section>
   );

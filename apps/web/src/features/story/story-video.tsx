@@ -62,6 +62,7 @@ export function StoryVideo({
           label={`Video: ${title}`}
           sessionId={sessionId}
           storyId={storyId}
+          trackViewing
           fit="contain"
           captions={captions}
           videoRef={video}

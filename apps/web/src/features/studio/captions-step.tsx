@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Caption } from '../../shared/api/types';
+import type { Caption } from '../../shared/queries/studio/use-media-edits-mutation';
 import { Icon } from '../../shared/ui/icons';
 import { EmptyState } from '../../shared/ui/states';
 import { ApplyEditsButton } from './apply-edits-button';

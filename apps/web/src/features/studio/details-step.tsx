@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { STORY_CATEGORIES, type StoryCategory } from '../../shared/api/types';
+import { CATEGORY_LABELS, STORY_CATEGORIES } from '@vw/domain';
+import type { StoryCategory } from '../../shared/api/types';
 import { TextAreaField, TextField } from '../../shared/ui/field';
 import type { StepProps } from './studio-steps';
 
@@ -37,7 +38,7 @@ export function DetailsStep({ studio }: StepProps) {
         >
           {STORY_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {c[0]?.toUpperCase() + c.slice(1)}
+              {CATEGORY_LABELS[c]}
             </option>
           ))}
         </select>

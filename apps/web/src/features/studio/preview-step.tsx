@@ -7,6 +7,7 @@ import { usePublishStoryMutation } from '../../shared/queries/studio/use-publish
 import { useMediaQuery } from '../../shared/queries/studio/use-media-query';
 import { useSession } from '../../shared/session/use-session';
 import { Icon } from '../../shared/ui/icons';
+import { StoryStatusActions } from './story-status-actions';
 import type { StepProps } from './studio-steps';
 
 /** Step 7: how the story will look, what is still missing, and publishing. */
@@ -95,6 +96,8 @@ export function PreviewStep({ story, studio }: StepProps) {
       <button type="button" className="btn btn-ghost" onClick={() => void navigate(`/stories/${story.id}`)}>
         Open the story page
       </button>
+      <hr className="divider" />
+      <StoryStatusActions storyId={story.id} status={story.status} />
     </div>
   );
 }

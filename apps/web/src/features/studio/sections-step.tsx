@@ -1,9 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { TextAreaField, TextField } from '../../shared/ui/field';
 import { Icon } from '../../shared/ui/icons';
+import { moveItem, removeItem } from './studio-draft';
+import { GalleryEditor, MediaThumb, MediaUpload, OrderButtons } from './studio-media';
 import type { StepProps } from './studio-steps';
 
-/** Step 5: the process (ordered steps), the materials and the maker's notes. */
+/** Step 5: the gallery, the process (ordered steps, each with a photo or video), the materials and the maker's notes. */
 export function SectionsStep({ studio }: StepProps) {
   const id = useId();
   const { fields, setFields } = studio;
@@ -12,12 +14,6 @@ export function SectionsStep({ studio }: StepProps) {
 
   const setStep = (index: number, patch: Partial<(typeof steps)[number]>) =>
     setFields({ processSteps: steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...steps];
-    const [item] = next.splice(index, 1);
-    if (item) next.splice(index + by, 0, item);
-    setFields({ processSteps: next });
-  };
   const addMaterial = () => {
     const value = material.trim();
     if (value && !fields.materials.includes(value)) setFields({ materials: [...fields.materials, value] });
@@ -32,40 +28,21 @@ export function SectionsStep({ studio }: StepProps) {
 
   return (
     <div className="stack">
+      <GalleryEditor gallery={fields.gallery} onChange={(gallery) => setFields({ gallery })} />
+
       <h2>Process</h2>
       <ol className="list">
         {steps.map((step, index) => (
           <li key={index} className="card">
             <div className="row-between">
               <strong>Step {index + 1}</strong>
-              <span className="row">
-                <button
-                  type="button"
-                  className="icon-btn"
-                  aria-label={`Move step ${index + 1} up`}
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  <Icon name="up" size={18} />
-                </button>
-                <button
-                  type="button"
-                  className="icon-btn"
-                  aria-label={`Move step ${index + 1} down`}
-                  disabled={index === steps.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  <Icon name="down" size={18} />
-                </button>
-                <button
-                  type="button"
-                  className="icon-btn"
-                  aria-label={`Remove step ${index + 1}`}
-                  onClick={() => setFields({ processSteps: steps.filter((_, i) => i !== index) })}
-                >
-                  <Icon name="trash" size={18} />
-                </button>
-              </span>
+              <OrderButtons
+                name={`step ${index + 1}`}
+                index={index}
+                count={steps.length}
+                onMove={(by) => setFields({ processSteps: moveItem(steps, index, by) })}
+                onRemove={() => setFields({ processSteps: removeItem(steps, index) })}
+              />
             </div>
             <TextField
               label={`Step ${index + 1} title`}
@@ -79,13 +56,30 @@ export function SectionsStep({ studio }: StepProps) {
               maxLength={5000}
               onChange={(e) => setStep(index, { body: e.target.value })}
             />
+            {step.mediaId ? (
+              <div className="row-between">
+                <MediaThumb mediaId={step.mediaId} label={`Step ${index + 1} photo or video`} />
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => setStep(index, { mediaId: null })}
+                >
+                  Remove step {index + 1} media
+                </button>
+              </div>
+            ) : (
+              <MediaUpload
+                fileLabel={`Step ${index + 1} photo or video file`}
+                onUploaded={(mediaId) => setStep(index, { mediaId })}
+              />
+            )}
           </li>
         ))}
       </ol>
       <button
         type="button"
         className="btn btn-secondary"
-        onClick={() => setFields({ processSteps: [...steps, { title: '', body: '' }] })}
+        onClick={() => setFields({ processSteps: [...steps, { title: '', body: '', mediaId: null }] })}
       >
         Add a process step
       </button>

@@ -1,4 +1,26 @@
-import type { Caption, Story, StoryCategory, StoryFields } from '../../shared/api/types';
+import type { Story, StoryCategory, StoryFields } from '../../shared/api/types';
+import type { Caption } from '../../shared/queries/studio/use-media-edits-mutation';
+
+export interface ProcessStepDraft {
+  title: string;
+  body: string;
+  /** An image or video showing the step. */
+  mediaId: string | null;
+}
+
+/** The list with the item at `index` moved one place up (-1) or down (1); unchanged at either end. */
+export function moveItem<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
+  const target = index + by;
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return [...list];
+  const next = [...list];
+  [next[index], next[target]] = [next[target]!, next[index]!];
+  return next;
+}
+
+/** The list without the item at `index`. */
+export function removeItem<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
 
 /** Everything the maker edits in the studio (what autosave sends, and what the local copy keeps). */
 export interface DraftFields {
@@ -6,7 +28,9 @@ export interface DraftFields {
   description: string;
   category: StoryCategory;
   heroMediaId: string | null;
-  processSteps: { title: string; body: string }[];
+  /** Media ids of the gallery's images and videos, in the order shown. */
+  gallery: string[];
+  processSteps: ProcessStepDraft[];
   materials: string[];
   notes: string;
   location: { city: string; country: string } | null;
@@ -40,7 +64,8 @@ export function fieldsFromStory(story: Story): DraftFields {
     description: story.description,
     category: story.category,
     heroMediaId: story.heroMediaId,
-    processSteps: story.processSteps.map((s) => ({ title: s.title, body: s.body })),
+    gallery: story.gallery.map((m) => m.mediaId),
+    processSteps: story.processSteps.map((s) => ({ title: s.title, body: s.body, mediaId: s.mediaId })),
     materials: story.materials,
     notes: story.notes,
     location: story.location ? { city: story.location.city, country: story.location.country } : null,
@@ -58,9 +83,10 @@ export function toStoryFields(fields: DraftFields): StoryFields {
     description: fields.description,
     category: fields.category,
     heroMediaId: fields.heroMediaId,
+    gallery: [...new Set(fields.gallery)],
     processSteps: fields.processSteps
       .filter((s) => s.title.trim())
-      .map((s) => ({ title: s.title.trim(), body: s.body })),
+      .map((s) => ({ title: s.title.trim(), body: s.body, mediaId: s.mediaId ?? null })),
     materials: fields.materials,
     notes: fields.notes,
     location:

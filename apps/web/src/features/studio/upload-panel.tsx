@@ -1,22 +1,31 @@
 import { useEffect, useId, useRef } from 'react';
 import { ProgressBar } from '../../shared/ui/progress-bar';
 import type { LocalDraft } from './studio-draft';
-import { useTusUpload } from './use-tus-upload';
+import { useTusUpload } from '../../shared/upload/use-tus-upload';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
- * Choose a video and upload it with progress, pause and resume. `interrupted` is an upload a
- * previous visit left part-way: choosing the same file again continues it.
+ * Choose a video (or, with `accept`, an image) and upload it with progress, pause and resume.
+ * `interrupted` is an upload a previous visit left part-way: choosing the same file again continues it.
  */
 export function UploadPanel({
   interrupted,
   onProgress,
   onUploaded,
+  accept = 'video/*',
+  chooseText = 'Choose a video',
+  hint = 'Vertical video, up to 3 minutes. MP4, MOV or WebM.',
+  fileLabel = 'Video file',
 }: {
   interrupted: LocalDraft['upload'];
   onProgress: (upload: LocalDraft['upload']) => void;
   onUploaded: (mediaId: string) => void;
+  accept?: string;
+  chooseText?: string;
+  hint?: string;
+  /** The file input's accessible name. */
+  fileLabel?: string;
 }) {
   const id = useId();
   const { state, start, pause, resume, cancel } = useTusUpload((mediaId) => {
@@ -53,14 +62,14 @@ export function UploadPanel({
       )}
       {!busy && state.status !== 'done' && (
         <label className="dropzone" htmlFor={`${id}-file`}>
-          <strong>{interrupted ? 'Choose the file again' : 'Choose a video'}</strong>
-          <span className="subtle">Vertical video, up to 3 minutes. MP4, MOV or WebM.</span>
+          <strong>{interrupted ? 'Choose the file again' : chooseText}</strong>
+          <span className="subtle">{hint}</span>
           <input
             id={`${id}-file`}
             type="file"
-            accept="video/*"
+            accept={accept}
             className="visually-hidden"
-            aria-label="Video file"
+            aria-label={fileLabel}
             onChange={(e) => choose(e.target.files?.[0])}
           />
         </label>

@@ -25,7 +25,8 @@ export function useStudioDraft(story: Story) {
   const [draft, setDraft] = useState<LocalDraft>(() => {
     const local = loadLocalDraft(story.id);
     // Unsaved local changes win over the server copy: they are newer by construction.
-    if (local?.unsavedSince) return local;
+    // A copy kept by an older version of the studio lacks newer fields: the server's fill them in.
+    if (local?.unsavedSince) return { ...local, fields: { ...fieldsFromStory(story), ...local.fields } };
     return {
       storyId: story.id,
       fields: fieldsFromStory(story),

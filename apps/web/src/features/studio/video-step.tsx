@@ -1,19 +1,29 @@
+import { useState } from 'react';
+import { useDeleteMediaMutation } from '../../shared/queries/studio/use-delete-media-mutation';
 import { useMediaQuery } from '../../shared/queries/studio/use-media-query';
-import { ErrorState } from '../../shared/ui/states';
+import { ErrorState, FormError } from '../../shared/ui/states';
 import { MediaStatus } from './media-status';
 import type { StepProps } from './studio-steps';
 import { UploadPanel } from './upload-panel';
 
-/** Step 1: the hero video — upload, then live processing progress. */
-export function VideoStep({ studio }: StepProps) {
+/**
+ * Step 1: the hero video — upload, then live processing progress. An upload the maker no longer
+ * wants (one that failed, or one they are replacing) can be deleted with its files, asked twice;
+ * not the video a published story is playing.
+ */
+export function VideoStep({ story, studio }: StepProps) {
   const { fields, draft, setFields, setUpload } = studio;
   const media = useMediaQuery(fields.heroMediaId);
+  const remove = useDeleteMediaMutation();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const replace = () => setFields({ heroMediaId: null });
+  const heroId = fields.heroMediaId;
+  const playing = story.status === 'published' && story.heroMediaId === heroId;
 
   return (
     <div className="stack">
       <h2>Your video</h2>
-      {!fields.heroMediaId ? (
+      {!heroId ? (
         <UploadPanel
           interrupted={draft.upload}
           onProgress={setUpload}
@@ -26,9 +36,42 @@ export function VideoStep({ studio }: StepProps) {
           {media.data?.posterUrl && (
             <img className="studio-poster" src={media.data.posterUrl} alt="First frame of your video" />
           )}
-          <button type="button" className="btn btn-ghost btn-small" onClick={replace}>
-            Upload a different video
-          </button>
+          <div className="row">
+            <button type="button" className="btn btn-ghost btn-small" onClick={replace}>
+              Upload a different video
+            </button>
+            {!playing && !confirmDelete && (
+              <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirmDelete(true)}>
+                Delete this video
+              </button>
+            )}
+          </div>
+          {confirmDelete && (
+            <div className="alert alert-error stack" role="alert">
+              <p>Delete this upload and its files for good?</p>
+              <div className="row">
+                <button
+                  type="button"
+                  className="btn btn-danger btn-small"
+                  disabled={remove.isPending}
+                  onClick={() =>
+                    remove.mutate(heroId, {
+                      onSuccess: () => {
+                        setConfirmDelete(false);
+                        replace();
+                      },
+                    })
+                  }
+                >
+                  Delete for good
+                </button>
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirmDelete(false)}>
+                  Keep it
+                </button>
+              </div>
+            </div>
+          )}
+          <FormError error={remove.error} />
         </>
       )}
     </div>

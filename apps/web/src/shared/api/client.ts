@@ -1,72 +1,58 @@
-import { createApiClient } from '@vw/api-client';
+import { createApiClient, type ApiClient } from '@vw/api-client';
 import { createSessionStore } from '../session/session-store';
-import { ApiError, apiErrorFrom } from './api-error';
+import { apiErrorFrom } from './api-error';
 import { createAuthFetch } from './auth-fetch';
+import { clientId } from './client-id';
 
 const baseUrl = typeof window !== 'undefined' ? window.location.origin : 'http://localhost';
+
+/**
+ * The typed client generated from the server's OpenAPI document, over the given fetch (the
+ * session's in the app). Calls resolve with the 2xx data; anything else throws ApiError. With
+ * `clientId`, every request carries the browser's `X-Client-Id` (signed-out views and events
+ * are counted under it).
+ */
+export function createWebApiClient(options: {
+  baseUrl: string;
+  fetch: (request: Request) => Promise<Response>;
+  clientId?: () => string;
+}): ApiClient {
+  const { clientId: idOf, ...clientOptions } = options;
+  const client = createApiClient(clientOptions);
+  if (idOf) {
+    client.use({
+      onRequest({ request }) {
+        if (!request.headers.has('x-client-id')) request.headers.set('x-client-id', idOf());
+        return request;
+      },
+    });
+  }
+  // Every non-2xx answer becomes a thrown ApiError carrying the server's stable error code.
+  client.use({
+    async onResponse({ response }) {
+      if (!response.ok) throw await apiErrorFrom(response);
+      return undefined;
+    },
+  });
+  return client;
+}
 
 /** The browser's session (localStorage, shared across tabs). */
 export const sessionStore = createSessionStore();
 
-/** fetch with the bearer token and automatic refresh. */
+/** fetch with the bearer token and one shared refresh on `401 token_expired`. */
 export const authFetch = createAuthFetch({ store: sessionStore, baseUrl });
 
-/** The typed client generated from the server's OpenAPI document. */
-export const api = createApiClient({ baseUrl, fetch: authFetch });
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface CallOptions {
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined | null>;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-function urlOf(path: string, query: CallOptions['query']): string {
-  const url = new URL(path, baseUrl);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
-  }
-  return url.toString();
-}
+/** The only way the app calls the API: typed paths, parameters, bodies and answers. */
+export const api = createWebApiClient({ baseUrl, fetch: authFetch, clientId });
 
 /**
- * A call by path, for routes the generated client does not describe yet (their shapes follow
- * API.md, typed in ./types). Non-2xx answers throw ApiError; 204 resolves to undefined.
+ * The data of a typed call. A non-2xx answer has already thrown ApiError in the client, so what
+ * is left is the 2xx answer (undefined for 204).
  */
-export async function callApi<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set('content-type', 'application/json');
-  const response = await authFetch(
-    new Request(urlOf(path, options.query), {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    }),
-  );
-  if (!response.ok) throw await apiErrorFrom(response);
-  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-interface Fetched<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-/** Unwraps a typed-client answer: the data, or an ApiError built from the uniform error body. */
-export async function unwrap<T>(call: Promise<Fetched<T>>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok) return data as T;
-  const body = (error ?? {}) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
-  const code = typeof body.error?.code === 'string' ? body.error.code : `http_${response.status}`;
-  const message =
-    typeof body.error?.message === 'string' ? body.error.message : `The server answered ${response.status}`;
-  throw new ApiError(response.status, code, message, body.error?.details);
+export async function unwrap<T>(call: Promise<{ data?: T }>): Promise<T> {
+  const { data } = await call;
+  return data as T;
 }
 
 /** A fresh idempotency key for one user intent (kept across retries of that intent). */

@@ -1,20 +1,10 @@
 /**
  * The shapes screens work with: the server's own schemas (generated from its OpenAPI document into
- * @vw/api-client), under the names the screens use, plus a few client-side view types.
+ * @vw/api-client), under the names the screens use. Nothing here is written by hand: a shape the
+ * server does not describe does not exist for the app.
  */
 import type { paths, Schemas } from '@vw/api-client';
 
-export const STORY_CATEGORIES = [
-  'ceramics',
-  'woodwork',
-  'textiles',
-  'jewelry',
-  'glass',
-  'leather',
-  'metalwork',
-  'paper',
-  'other',
-] as const;
 export type StoryCategory = Schemas['Story']['category'];
 export type StoryStatus = Schemas['Story']['status'];
 export type OfferPolicy = Schemas['OfferPolicy'];
@@ -40,24 +30,3 @@ export type Dashboard = Schemas['MakerDashboard'];
 export type DashboardListing = Dashboard['activeListings'][number];
 export type Report = Schemas['ModerationReport'];
 export type AuditEntry = Schemas['AuditEntry'];
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface OfferResult {
-  offer: Offer;
-  auction: Auction | null;
-}
-
-export interface PlaceBidResult {
-  bid: Schemas['OwnBid'];
-  auction: Auction;
-}
-
-export interface Caption {
-  startMs: number;
-  endMs: number;
-  text: string;
-}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
+import { trackEvent } from '../analytics/analytics-events';
 import { reportPlaybackError } from '../analytics/report-playback-error';
+import { trackWatching } from '../analytics/watch-tracking';
 import { startHlsPlayback } from './hls-playback';
 import { loadHls } from './load-hls';
 import type { MediaPlayback, PlaybackCallbacks, PlayerMode } from './media-playback';
@@ -33,6 +35,8 @@ export interface VideoPlayerProps {
   onCaptionsAvailable?: (available: boolean) => void;
   /** Frames are on screen (first frame, or again after a stall). */
   onPlaying?: () => void;
+  /** Report plays and watch-throughs of this story's video (viewers' screens, not the studio's previews). */
+  trackViewing?: boolean;
 }
 
 const FAILURE_TEXT: Record<PlaybackFailureCause, string> = {
@@ -115,6 +119,13 @@ export function VideoPlayer(props: VideoPlayerProps) {
       element.load();
     };
   }, [identity, attempt]);
+
+  const { storyId, trackViewing = false } = props;
+  useEffect(() => {
+    const element = video.current;
+    if (!trackViewing || !storyId || !element || !latestSrc.current) return;
+    return trackWatching(element, { storyId, mediaId: mediaIdOf(latestSrc.current) }, trackEvent);
+  }, [identity, attempt, storyId, trackViewing]);
 
   // Loading follows the mode; the element plays only while active and not failed.
   useEffect(() => {

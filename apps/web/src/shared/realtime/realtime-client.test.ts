@@ -1,7 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { FakeSocket } from '../../test/fake-socket';
 import { createServerClock } from '../time/server-clock';
-import { RealtimeClient } from './realtime-client';
+import { parseRealtimeMessage, RealtimeClient } from './realtime-client';
+
+const summary = {
+  auctionId: 'a1',
+  storyId: 's1',
+  status: 'active',
+  amountMinor: 10_600,
+  highBidMinor: 10_600,
+  currency: 'USD',
+  leaderId: 'u2',
+  leaderAlias: 'Bidder 2',
+  reserveMet: true,
+  endsAt: '2026-12-04T21:00:00.000Z',
+  minNextBidMinor: 11_300,
+  bidCount: 2,
+  version: 3,
+};
 
 function setup(token: string | null = 'at-1') {
   FakeSocket.instances = [];
@@ -33,6 +49,7 @@ describe('RealtimeClient', () => {
     const { client, socket } = setup();
     const received: unknown[] = [];
     client.subscribe('auction:a1', (m) => received.push(m.data));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     socket(0).open();
     await flush();
     expect(socket(0).sent.slice(0, 2)).toEqual([
@@ -42,11 +59,16 @@ describe('RealtimeClient', () => {
     socket(0).receive({
       type: 'bid_placed',
       channel: 'auction:a1',
-      data: { amountMinor: 1 },
+      data: summary,
       serverTime: new Date().toISOString(),
     });
-    socket(0).receive({ type: 'bid_placed', channel: 'auction:other', data: { amountMinor: 2 } });
-    expect(received).toEqual([{ amountMinor: 1 }]);
+    socket(0).receive({ type: 'bid_placed', channel: 'auction:other', data: { ...summary, auctionId: 'other' } });
+    // Malformed data and unknown types never reach a listener.
+    socket(0).receive({ type: 'bid_placed', channel: 'auction:a1', data: { amountMinor: 1 } });
+    socket(0).receive({ type: 'confetti', channel: 'auction:a1', data: summary });
+    expect(received).toEqual([summary]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 
   it('reconnects with growing delays and subscribes again to every channel', async () => {
@@ -178,5 +200,53 @@ describe('RealtimeClient', () => {
         client.close();
       }
     });
+  });
+});
+
+describe('parseRealtimeMessage', () => {
+  const text = (value: unknown) => JSON.stringify(value);
+  let warn: MockInstance<typeof console.warn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    warn.mockRestore();
+  });
+
+  it('accepts every published kind with well-formed data, and the connection’s own answers', () => {
+    const good = [
+      { type: 'bid_placed', channel: 'auction:a1', data: summary },
+      { type: 'extended', channel: 'auction:a1', data: { ...summary, previousEndsAt: '2026-12-04T20:59:00.000Z' } },
+      { type: 'ended', channel: 'auction:a1', data: { ...summary, status: 'ended', outcome: 'sold', winnerId: 'u2' } },
+      { type: 'outbid', channel: 'user:u1', data: summary },
+      {
+        type: 'media.progress',
+        channel: 'user:u1',
+        data: { mediaId: 'm1', version: 2, status: 'processing', progress: 40 },
+      },
+      { type: 'notifications_read', channel: 'user:u1', data: { all: true, unreadCount: 0 } },
+      { type: 'order.updated', channel: 'user:u1', data: { orderId: 'o1', status: 'shipped' } },
+      { type: 'subscribed', channel: 'auction:a1', serverTime: '2026-12-04T20:00:00.000Z' },
+      { type: 'error', code: 'invalid_token' },
+      { type: 'pong' },
+    ];
+    for (const message of good) expect(parseRealtimeMessage(text(message))).toMatchObject(message);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('rejects, and logs, unknown types, malformed data and frames that are not JSON', () => {
+    const bad = [
+      text({ type: 'bid_placed', channel: 'auction:a1', data: { ...summary, highBidMinor: '106.00' } }),
+      text({ type: 'bid_placed', channel: 'auction:a1', data: { ...summary, status: 'exploded' } }),
+      text({ type: 'media.progress', channel: 'user:u1', data: { mediaId: 'm1', status: 'ready', progress: 140 } }),
+      text({ type: 'notification', channel: 'user:u1', data: { unreadCount: 1 } }),
+      text({ type: 'bid_placed', data: summary }),
+      text({ type: 'confetti', channel: 'user:u1', data: {} }),
+      text({ channel: 'user:u1' }),
+      text(null),
+      '{not json',
+    ];
+    for (const frame of bad) expect(parseRealtimeMessage(frame)).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(bad.length);
   });
 });

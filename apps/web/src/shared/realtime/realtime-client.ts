@@ -1,12 +1,33 @@
+import {
+  parseControlMessage,
+  parseLiveMessage,
+  type RealtimeControlMessage,
+  type ReceivedLiveMessage,
+} from '@vw/domain';
 import type { ServerClock } from '../time/server-clock';
 
-/** What the server sends: `{type, channel, data, serverTime}` (plus `code` on errors). */
-export interface RealtimeMessage {
-  type: string;
-  channel?: string;
-  data?: unknown;
-  serverTime?: string;
-  code?: string;
+/**
+ * What the server sends: a published message `{type, channel, data, serverTime}` whose data
+ * matches its type's schema (@vw/domain), or one of the connection's own answers (subscribed,
+ * error with `code`, pong…). Anything else is logged and dropped, never passed on.
+ */
+export type RealtimeMessage = ReceivedLiveMessage | (RealtimeControlMessage & { data?: undefined });
+
+/** Parses one frame from the server; null (and a console warning) when it is not a message we know. */
+export function parseRealtimeMessage(text: string): RealtimeMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    console.warn('realtime: ignoring a frame that is not JSON');
+    return null;
+  }
+  const message = parseLiveMessage(value) ?? parseControlMessage(value);
+  if (message === null) {
+    const type = typeof value === 'object' && value !== null && 'type' in value ? String(value.type) : undefined;
+    console.warn('realtime: ignoring an unknown or malformed message', type);
+  }
+  return message;
 }
 
 /** Close codes of `/v1/realtime` (the server's `platform/realtime/close-codes.ts`). */
@@ -222,12 +243,8 @@ export class RealtimeClient {
   }
 
   private receive(text: string): void {
-    let message: RealtimeMessage;
-    try {
-      message = JSON.parse(text) as RealtimeMessage;
-    } catch {
-      return;
-    }
+    const message = parseRealtimeMessage(text);
+    if (message === null) return;
     if (message.serverTime) {
       const isPong = message.type === 'pong' && this.pingSentAt !== undefined;
       this.options.clock.sample(message.serverTime, Date.now(), isPong ? this.pingSentAt : undefined);

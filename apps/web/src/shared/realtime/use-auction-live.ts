@@ -1,44 +1,49 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Auction, AuctionStatus, AuctionSummary, Story } from '../api/types';
+import type { AuctionSummary as LiveAuctionSummary } from '@vw/domain';
+import type { Auction, AuctionSummary, Story } from '../api/types';
 import type { FeedData } from '../queries/feed/use-feed-query';
 import { patchStoryEverywhere } from '../queries/feed/patch-story-everywhere';
 import { queryKeys } from '../queries/keys';
 import type { RealtimeMessage } from './realtime-client';
 import { useChannel } from './use-channel';
 
-/** The public summary every auction message carries (bid placed, extended, ended, status changed…). */
-interface AuctionEventData {
-  status?: AuctionStatus;
-  highBidMinor?: number | null;
-  minNextBidMinor?: number | null;
-  leaderId?: string | null;
-  leaderAlias?: string | null;
-  endsAt?: string;
-  reserveMet?: boolean;
-  bidCount?: number;
-  winnerId?: string | null;
-  /** The auction's version: messages from several processes may arrive out of order. */
-  version?: number;
+const AUCTION_MESSAGES = [
+  'auction_started',
+  'bid_placed',
+  'status_changed',
+  'extended',
+  'ended',
+  'bid_voided',
+] as const;
+type AuctionMessage = Extract<RealtimeMessage, { type: (typeof AUCTION_MESSAGES)[number] }>;
+
+function isAuctionMessage(message: RealtimeMessage): message is AuctionMessage {
+  return (AUCTION_MESSAGES as readonly string[]).includes(message.type);
+}
+
+/** The public summary an auction message carries (bid placed, extended, ended, status changed…); null for other messages. */
+export function auctionSummaryOf(message: RealtimeMessage): (LiveAuctionSummary & { winnerId?: string | null }) | null {
+  return isAuctionMessage(message) ? message.data : null;
 }
 
 /** Applies one auction message to the cached auction; older versions than the one shown are ignored. */
 export function applyAuctionEvent(auction: Auction, message: RealtimeMessage): Auction {
-  const data = (message.data ?? {}) as AuctionEventData;
-  if (typeof data.version === 'number' && data.version < auction.version) return auction;
-  const next: Auction = { ...auction };
-  if (data.highBidMinor !== undefined) next.highBidMinor = data.highBidMinor;
-  if (data.minNextBidMinor !== undefined) next.minNextBidMinor = data.minNextBidMinor;
-  if (data.leaderId !== undefined) {
-    next.leaderId = data.leaderId;
-    next.isLeading = false;
-  }
-  if (data.leaderAlias !== undefined) next.leaderAlias = data.leaderAlias;
-  if (data.endsAt) next.endsAt = data.endsAt;
-  if (typeof data.reserveMet === 'boolean') next.reserveMet = data.reserveMet;
-  if (typeof data.bidCount === 'number') next.bidCount = data.bidCount;
-  if (data.status) next.status = data.status;
+  const data = auctionSummaryOf(message);
+  if (data === null || data.version < auction.version) return auction;
+  const next: Auction = {
+    ...auction,
+    highBidMinor: data.highBidMinor,
+    minNextBidMinor: data.minNextBidMinor,
+    leaderId: data.leaderId,
+    isLeading: false,
+    leaderAlias: data.leaderAlias,
+    endsAt: data.endsAt,
+    reserveMet: data.reserveMet,
+    bidCount: data.bidCount,
+    status: data.status,
+    version: data.version,
+  };
   if (data.winnerId !== undefined) next.winnerId = data.winnerId;
-  if (typeof data.version === 'number') next.version = data.version;
   return next;
 }
 
@@ -59,8 +64,8 @@ function findSummary(queryClient: QueryClient, storyId: string): AuctionSummary 
 export function useAuctionLive(auctionId: string | null | undefined, storyId?: string) {
   const queryClient = useQueryClient();
   useChannel(auctionId ? `auction:${auctionId}` : null, (message) => {
-    if (!auctionId || message.type === 'subscribed' || message.type === 'error') return;
-    const data = (message.data ?? {}) as AuctionEventData;
+    const data = auctionSummaryOf(message);
+    if (!auctionId || data === null) return;
     queryClient.setQueryData<Auction>(queryKeys.auction(auctionId), (auction) =>
       auction ? applyAuctionEvent(auction, message) : auction,
     );
@@ -69,11 +74,11 @@ export function useAuctionLive(auctionId: string | null | undefined, storyId?: s
       patchStoryEverywhere(queryClient, storyId, {
         auction: {
           ...summary,
-          ...(data.highBidMinor !== undefined ? { highBidMinor: data.highBidMinor } : {}),
-          ...(data.minNextBidMinor !== undefined ? { minNextBidMinor: data.minNextBidMinor } : {}),
-          ...(data.endsAt ? { endsAt: data.endsAt } : {}),
-          ...(typeof data.reserveMet === 'boolean' ? { reserveMet: data.reserveMet } : {}),
-          ...(data.status ? { state: data.status } : {}),
+          highBidMinor: data.highBidMinor,
+          minNextBidMinor: data.minNextBidMinor,
+          endsAt: data.endsAt,
+          reserveMet: data.reserveMet,
+          state: data.status,
         },
       });
     }

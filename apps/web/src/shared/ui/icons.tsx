@@ -10,6 +10,7 @@ const paths = {
   soundOff: 'M3 9.5v5h4l5 4.5v-14L7 9.5zM16 9.5l5 5M21 9.5l-5 5',
   home: 'M3.5 11 12 4l8.5 7v9h-6v-6h-5v6h-6z',
   plus: 'M12 5v14M5 12h14',
+  chat: 'M4 5h16v11H9l-5 4z',
   bell: 'M6 16.5V11a6 6 0 1 1 12 0v5.5l2 2H4zM10 20.5a2 2 0 0 0 4 0',
   user: 'M12 12.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zM3.5 21c.8-4.2 4.2-6.5 8.5-6.5s7.7 2.3 8.5 6.5',
   back: 'M15 5l-7 7 7 7',
@@ -24,6 +25,8 @@ const paths = {
   up: 'M12 19V5M5 12l7-7 7 7',
   down: 'M12 5v14M5 12l7 7 7-7',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
+  search: 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 21 21',
+  bookmark: 'M6 3.5h12v17l-6-4.5-6 4.5z',
 } as const;
 
 export type IconName = keyof typeof paths;

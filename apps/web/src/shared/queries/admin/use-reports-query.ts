@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Report } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** The moderation queue. */
@@ -9,10 +8,12 @@ export function useReportsQuery(status: 'open' | 'all' = 'open') {
   return useQuery({
     queryKey: queryKeys.adminReports(status),
     queryFn: ({ signal }) =>
-      callApi<{ items: Report[] }>('GET', '/v1/admin/reports', {
-        query: { status: status === 'all' ? undefined : status },
-        signal,
-      }),
+      unwrap(
+        api.GET('/v1/admin/reports', {
+          params: { query: { status: status === 'all' ? undefined : status } },
+          signal,
+        }),
+      ),
     select: (data) => data.items,
   });
 }

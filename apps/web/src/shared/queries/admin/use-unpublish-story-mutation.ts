@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** Admin: takes a story off the feed (recorded in the audit log). */
@@ -7,7 +7,7 @@ export function useUnpublishStoryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ storyId, reason }: { storyId: string; reason?: string }) =>
-      callApi<unknown>('POST', `/v1/admin/stories/${storyId}/unpublish`, { body: { reason } }),
+      unwrap(api.POST('/v1/admin/stories/{id}/unpublish', { params: { path: { id: storyId } }, body: { reason } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['admin'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.feedRoot });

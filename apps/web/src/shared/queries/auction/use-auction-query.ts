@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { serverClock } from '../../time/server-clock';
-import type { Auction } from '../../api/types';
 import { queryKeys } from '../keys';
 
 /** An auction's live state (realtime events patch it; this refetches on focus and reconnect). */
@@ -10,7 +9,7 @@ export function useAuctionQuery(auctionId: string | null | undefined) {
     queryKey: queryKeys.auction(auctionId ?? ''),
     queryFn: async ({ signal }) => {
       const requestedAt = Date.now();
-      const auction = await callApi<Auction>('GET', `/v1/auctions/${auctionId}`, { signal });
+      const auction = await unwrap(api.GET('/v1/auctions/{id}', { params: { path: { id: auctionId ?? '' } }, signal }));
       // The answer carries the server's time: countdowns are right even before the socket connects.
       serverClock.sample(auction.serverTime, Date.now(), requestedAt);
       return auction;

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Bid } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** The auction's bids, in the order the server accepted them. */
 export function useBidsQuery(auctionId: string | null | undefined) {
   return useQuery({
     queryKey: queryKeys.bids(auctionId ?? ''),
-    queryFn: ({ signal }) => callApi<{ items: Bid[] }>('GET', `/v1/auctions/${auctionId}/bids`, { signal }),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/v1/auctions/{id}/bids', { params: { path: { id: auctionId ?? '' } }, signal })),
     enabled: Boolean(auctionId),
     select: (data) => data.items,
   });

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error';
-import { callApi } from '../../api/client';
-import type { PaymentWindow } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** Buys at the buy-now price: opens the caller's payment window. */
@@ -9,12 +8,14 @@ export function useBuyNowMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ storyId, idempotencyKey }: { storyId: string; idempotencyKey: string }) =>
-      callApi<{ paymentWindow: PaymentWindow }>('POST', `/v1/stories/${storyId}/buy`, {
-        body: {},
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      unwrap(
+        api.POST('/v1/stories/{id}/buy', {
+          params: { path: { id: storyId }, header: { 'idempotency-key': idempotencyKey } },
+        }),
+      ),
     retry: (count, error) => error instanceof ApiError && error.isNetwork && count < 2,
     onSuccess: ({ paymentWindow }, { storyId }) => {
+      queryClient.setQueryData(queryKeys.paymentWindow(paymentWindow.id), paymentWindow);
       if (paymentWindow.auctionId) queryClient.setQueryData(queryKeys.payment(paymentWindow.auctionId), paymentWindow);
       void queryClient.invalidateQueries({ queryKey: queryKeys.story(storyId) });
     },

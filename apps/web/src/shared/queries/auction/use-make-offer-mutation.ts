@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error';
-import { callApi } from '../../api/client';
-import type { OfferResult } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 export interface MakeOfferInput {
@@ -16,10 +15,12 @@ export function useMakeOfferMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ storyId, amountMinor, currency, idempotencyKey }: MakeOfferInput) =>
-      callApi<OfferResult>('POST', `/v1/stories/${storyId}/offers`, {
-        body: { amountMinor, currency },
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      unwrap(
+        api.POST('/v1/stories/{id}/offers', {
+          params: { path: { id: storyId }, header: { 'idempotency-key': idempotencyKey } },
+          body: { amountMinor, currency },
+        }),
+      ),
     retry: (count, error) => error instanceof ApiError && error.isNetwork && count < 2,
     onSuccess: (result, { storyId }) => {
       if (result.auction) queryClient.setQueryData(queryKeys.auction(result.auction.id), result.auction);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error';
-import { callApi } from '../../api/client';
-import type { Auction, Bid, PlaceBidResult } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { Auction, Bid } from '../../api/types';
 import { minNextBid } from '../../money';
 import { queryKeys } from '../keys';
 
@@ -23,10 +23,12 @@ export function usePlaceBidMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ auctionId, amountMinor, maxAmountMinor, idempotencyKey }: PlaceBidInput) =>
-      callApi<PlaceBidResult>('POST', `/v1/auctions/${auctionId}/bids`, {
-        body: maxAmountMinor === undefined ? { amountMinor } : { amountMinor, maxAmountMinor },
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      unwrap(
+        api.POST('/v1/auctions/{id}/bids', {
+          params: { path: { id: auctionId }, header: { 'idempotency-key': idempotencyKey } },
+          body: maxAmountMinor === undefined ? { amountMinor } : { amountMinor, maxAmountMinor },
+        }),
+      ),
     // Same key, same body: only a lost answer is worth repeating.
     retry: (count, error) => error instanceof ApiError && error.isNetwork && count < 2,
     onMutate: async ({ auctionId, amountMinor, bidderId }) => {

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Offer } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 
 /** Offers on a story (the maker sees all; a viewer their own). */
 export function useStoryOffersQuery(storyId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['story', storyId, 'offers'],
-    queryFn: ({ signal }) => callApi<{ items: Offer[] }>('GET', `/v1/stories/${storyId}/offers`, { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/v1/stories/{id}/offers', { params: { path: { id: storyId } }, signal })),
     enabled,
     select: (data) => data.items,
   });

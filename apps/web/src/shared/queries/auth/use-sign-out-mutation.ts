@@ -1,5 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error';
 import { api, sessionStore } from '../../api/client';
+
+/** The server's refusal (a session it already ended) changes nothing here; only a lost answer is reported. */
+const unlessNetwork = (error: unknown) => {
+  if (!(error instanceof ApiError) || error.isNetwork) throw error;
+};
 
 /** Signs out of this session (or every session); the browser forgets the tokens either way. */
 export function useSignOutMutation() {
@@ -7,8 +13,8 @@ export function useSignOutMutation() {
   return useMutation({
     mutationFn: async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
       try {
-        if (everywhere) await api.POST('/v1/auth/sign-out-everywhere');
-        else await api.POST('/v1/auth/sign-out');
+        if (everywhere) await api.POST('/v1/auth/sign-out-everywhere').catch(unlessNetwork);
+        else await api.POST('/v1/auth/sign-out').catch(unlessNetwork);
       } finally {
         sessionStore.clear('signed_out');
         queryClient.clear();

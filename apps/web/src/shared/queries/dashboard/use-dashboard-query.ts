@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Dashboard } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** The maker's dashboard: listings, funnel, revenue, fulfilment tasks. */
 export function useDashboardQuery() {
   return useQuery({
     queryKey: queryKeys.dashboard,
-    queryFn: ({ signal }) => callApi<Dashboard>('GET', '/v1/makers/me/dashboard', { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/v1/makers/me/dashboard', { signal })),
     staleTime: 30_000,
   });
 }

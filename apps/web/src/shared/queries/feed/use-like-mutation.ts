@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { LikeState } from '../../api/types';
+import { trackEvent } from '../../analytics/analytics-events';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 import { patchStoryEverywhere, restoreStory, snapshotStory } from './patch-story-everywhere';
 
@@ -16,7 +16,11 @@ export function useLikeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ storyId, like }: LikeInput) =>
-      callApi<LikeState>(like ? 'PUT' : 'DELETE', `/v1/stories/${storyId}/like`),
+      unwrap(
+        like
+          ? api.PUT('/v1/stories/{id}/like', { params: { path: { id: storyId } } })
+          : api.DELETE('/v1/stories/{id}/like', { params: { path: { id: storyId } } }),
+      ),
     onMutate: async ({ storyId, like, likeCount }) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.story(storyId) });
       const snapshot = snapshotStory(queryClient, storyId);
@@ -29,7 +33,8 @@ export function useLikeMutation() {
     onError: (_error, { storyId }, context) => {
       if (context) restoreStory(queryClient, storyId, context.snapshot);
     },
-    onSuccess: (state, { storyId }) => {
+    onSuccess: (state, { storyId, like }) => {
+      if (like && state.liked) trackEvent({ type: 'like', storyId });
       patchStoryEverywhere(queryClient, storyId, { likedByMe: state.liked, likeCount: state.likeCount });
     },
   });

@@ -1,13 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '@vw/api-client';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
-export interface BecomeMakerInput {
-  displayName: string;
-  bio?: string;
-  city?: string;
-  country?: string;
-}
+export type BecomeMakerInput = paths['/v1/makers']['post']['requestBody']['content']['application/json'];
 
 /** Creates the caller's maker profile (they gain the maker role). */
 export function useBecomeMakerMutation() {

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { NotificationItem, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { NotificationPage } from './use-notifications-query';
 import { queryKeys } from '../keys';
 
-type Pages = InfiniteData<Page<NotificationItem>, string | null>;
+type Pages = InfiniteData<NotificationPage, string | null>;
 
 /** Marks one notification read: the list and badge change at once, rolled back on failure. */
 export function useMarkReadMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => callApi<{ unreadCount: number }>('POST', `/v1/notifications/${id}/read`, { body: {} }),
+    mutationFn: (id: string) => unwrap(api.POST('/v1/notifications/{id}/read', { params: { path: { id } } })),
     onMutate: async (id) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.notifications });
       const previousList = queryClient.getQueryData<Pages>(queryKeys.notifications);

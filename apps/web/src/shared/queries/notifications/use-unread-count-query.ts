@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useSession } from '../../session/use-session';
 import { queryKeys } from '../keys';
 
@@ -8,7 +8,7 @@ export function useUnreadCountQuery() {
   const session = useSession();
   return useQuery({
     queryKey: queryKeys.unreadCount,
-    queryFn: ({ signal }) => callApi<{ unreadCount: number }>('GET', '/v1/notifications/unread-count', { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/v1/notifications/unread-count', { signal })),
     enabled: session !== null,
     select: (data) => data.unreadCount,
     refetchInterval: 60_000,

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url
@@ -11,6 +11,16 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** The subscription as the server takes it (the browser's JSON form leaves every field optional). */
+function subscriptionBody(subscription: PushSubscription) {
+  const { keys } = subscription.toJSON();
+  return {
+    endpoint: subscription.endpoint,
+    expirationTime: subscription.expirationTime,
+    keys: { p256dh: keys?.p256dh ?? '', auth: keys?.auth ?? '' },
+  };
 }
 
 /**
@@ -25,12 +35,12 @@ export function useWebPushSubscribeMutation() {
       }
       const permission = await Notification.requestPermission();
       if (permission !== 'granted') throw new Error('Notifications are blocked for this site in the browser settings.');
-      const { publicKey } = await callApi<{ publicKey: string }>('GET', '/v1/notifications/web-push/public-key');
+      const { publicKey } = await unwrap(api.GET('/v1/notifications/web-push/public-key'));
       const registration = await navigator.serviceWorker.ready;
       const subscribe = () =>
         registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
       const save = (subscription: PushSubscription) =>
-        callApi('POST', '/v1/notifications/web-push/subscriptions', { body: subscription.toJSON() });
+        unwrap(api.POST('/v1/notifications/web-push/subscriptions', { body: subscriptionBody(subscription) }));
       let subscription = (await registration.pushManager.getSubscription()) ?? (await subscribe());
       try {
         await save(subscription);

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Order } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** The buyer confirms the piece arrived. */
@@ -8,9 +7,9 @@ export function useConfirmDeliveryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (orderId: string) =>
-      callApi<Order>('POST', `/v1/orders/${orderId}/delivery-confirmation`, { body: {} }),
+      unwrap(api.POST('/v1/orders/{id}/delivery-confirmation', { params: { path: { id: orderId } } })),
     onSuccess: (order, orderId) => {
-      if (order) queryClient.setQueryData(queryKeys.order(orderId), order);
+      queryClient.setQueryData(queryKeys.order(orderId), order);
       void queryClient.invalidateQueries({ queryKey: ['orders'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.order(orderId) });
     },

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Order } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** One order (buyer or maker). */
 export function useOrderQuery(orderId: string | undefined) {
   return useQuery({
     queryKey: queryKeys.order(orderId ?? ''),
-    queryFn: ({ signal }) => callApi<Order>('GET', `/v1/orders/${orderId}`, { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/v1/orders/{id}', { params: { path: { id: orderId ?? '' } }, signal })),
     enabled: Boolean(orderId),
   });
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Page, StoryCard } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { useSession } from '../../session/use-session';
 import { queryKeys } from '../keys';
 
@@ -10,7 +9,12 @@ export function useMakerStoriesQuery(status: 'all' | 'draft' | 'published' | 'ar
   return useQuery({
     queryKey: queryKeys.makerStories(status),
     queryFn: ({ signal }) =>
-      callApi<Page<StoryCard>>('GET', `/v1/makers/${makerId}/stories`, { query: { status, limit: 50 }, signal }),
+      unwrap(
+        api.GET('/v1/makers/{id}/stories', {
+          params: { path: { id: makerId ?? '' }, query: { status, limit: 50 } },
+          signal,
+        }),
+      ),
     enabled: Boolean(makerId),
   });
 }

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 
 /** Counts a story view (the server deduplicates per viewer per day). */
 export function useRecordViewMutation() {
   return useMutation({
-    mutationFn: (storyId: string) => callApi<unknown>('POST', `/v1/stories/${storyId}/views`, { body: {} }),
+    mutationFn: (storyId: string) =>
+      unwrap(api.POST('/v1/stories/{id}/views', { params: { path: { id: storyId } }, body: {} })),
     retry: false,
   });
 }

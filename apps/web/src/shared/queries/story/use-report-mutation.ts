@@ -1,13 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import type { paths } from '@vw/api-client';
+import { api, unwrap } from '../../api/client';
 
-export interface ReportInput {
-  targetType: 'story' | 'user';
-  targetId: string;
-  reason: string;
-}
+export type ReportInput = paths['/v1/reports']['post']['requestBody']['content']['application/json'];
 
 /** Reports a story or a user to the moderators. */
 export function useReportMutation() {
-  return useMutation({ mutationFn: (input: ReportInput) => callApi<unknown>('POST', '/v1/reports', { body: input }) });
+  return useMutation({ mutationFn: (input: ReportInput) => unwrap(api.POST('/v1/reports', { body: input })) });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { MediaItem } from '../../api/types';
 import { queryKeys } from '../keys';
 
@@ -14,7 +14,8 @@ const busy = (media: MediaItem | undefined) =>
 export function useMediaQuery(mediaId: string | null | undefined) {
   return useQuery({
     queryKey: queryKeys.media(mediaId ?? ''),
-    queryFn: ({ signal }) => callApi<MediaItem>('GET', `/v1/media/${mediaId}`, { signal }),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/v1/media/{mediaId}', { params: { path: { mediaId: mediaId ?? '' } }, signal })),
     enabled: Boolean(mediaId),
     refetchInterval: (query) => (busy(query.state.data) ? 2000 : 4 * 60_000),
   });

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Story } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../keys';
 
 /** Publishes a draft (the hero video must be ready). */
 export function usePublishStoryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (storyId: string) => callApi<Story>('POST', `/v1/stories/${storyId}/publish`),
+    mutationFn: (storyId: string) =>
+      unwrap(api.POST('/v1/stories/{id}/publish', { params: { path: { id: storyId } } })),
     onSuccess: (story) => {
       queryClient.setQueryData(queryKeys.story(story.id), story);
       void queryClient.invalidateQueries({ queryKey: queryKeys.feedRoot });

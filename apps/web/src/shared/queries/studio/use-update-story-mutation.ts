@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi } from '../../api/client';
-import type { Story, StoryFields } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { StoryFields } from '../../api/types';
 import { queryKeys } from '../keys';
 
 /** Saves changed fields of a story (the studio's autosave). */
@@ -8,7 +8,7 @@ export function useUpdateStoryMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ storyId, fields }: { storyId: string; fields: StoryFields }) =>
-      callApi<Story>('PATCH', `/v1/stories/${storyId}`, { body: fields }),
+      unwrap(api.PATCH('/v1/stories/{id}', { params: { path: { id: storyId } }, body: fields })),
     onSuccess: (story) => queryClient.setQueryData(queryKeys.story(story.id), story),
   });
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Upload, type DetailedError, type PreviousUpload } from 'tus-js-client';
-import { authFetch } from '../../shared/api/client';
+import { authFetch } from '../api/client';
 
 export type UploadStatus = 'idle' | 'uploading' | 'paused' | 'error' | 'done';
 
@@ -44,7 +44,7 @@ function reasonOf(error: Error): string {
   }
   const status = detailed.originalResponse?.getStatus();
   if (status === 413) return 'This file is too large.';
-  if (status === 415) return 'This file type is not accepted. Upload a video.';
+  if (status === 415) return 'This file type is not accepted. Upload a video or an image.';
   if (!detailed.originalResponse) return 'The connection dropped. Resume when you are back online.';
   return `The upload failed (${status ?? 'no answer'}).`;
 }

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { messageOf } from '../../shared/api/api-error';
-import { useReportMutation } from '../../shared/queries/story/use-report-mutation';
-import { Icon } from '../../shared/ui/icons';
+import { messageOf } from '../api/api-error';
+import { useReportMutation } from '../queries/story/use-report-mutation';
+import { Icon } from './icons';
 
-/** Report a story to the moderators (reason required). */
-export function ReportButton({ storyId }: { storyId: string }) {
+const NOUN = { story: 'story', user: 'maker' } as const;
+
+/** Report a story, or a maker (a user), to the moderators (reason required); shown in the admin's moderation queue. */
+export function ReportButton({ targetType, targetId }: { targetType: 'story' | 'user'; targetId: string }) {
+  const noun = NOUN[targetType];
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -13,7 +16,7 @@ export function ReportButton({ storyId }: { storyId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) return;
-    report.mutate({ targetType: 'story', targetId: storyId, reason: reason.trim() });
+    report.mutate({ targetType, targetId, reason: reason.trim() });
   };
 
   if (report.isSuccess)
@@ -25,13 +28,13 @@ export function ReportButton({ storyId }: { storyId: string }) {
   if (!open) {
     return (
       <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(true)}>
-        <Icon name="flag" size={16} /> Report this story
+        <Icon name="flag" size={16} /> Report this {noun}
       </button>
     );
   }
   return (
-    <form className="card stack" onSubmit={submit} aria-label="Report this story">
-      <label htmlFor={`${id}-reason`}>What is wrong with this story?</label>
+    <form className="card stack" onSubmit={submit} aria-label={`Report this ${noun}`}>
+      <label htmlFor={`${id}-reason`}>What is wrong with this {noun}?</label>
       <textarea
         id={`${id}-reason`}
         className="textarea"

@@ -1,0 +1,58 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useDeleteAccountMutation } from '../../shared/queries/account/use-delete-account-mutation';
+import { FormError } from '../../shared/ui/states';
+
+/** What the person types to confirm: deleting an account cannot be undone. */
+export const DELETE_CONFIRMATION = 'DELETE';
+
+/** Deleting the account, behind a typed confirmation. */
+export function DeleteAccount() {
+  const remove = useDeleteAccountMutation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const fieldId = useId();
+  const confirmed = typed.trim() === DELETE_CONFIRMATION;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!confirmed) return;
+    remove.mutate(() => navigate('/', { replace: true }));
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-ghost btn-block" onClick={() => setOpen(true)}>
+        Delete my account
+      </button>
+    );
+  }
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby={`${fieldId}-title`}>
+      <h2 id={`${fieldId}-title`}>Delete your account</h2>
+      <p>
+        Your personal data is erased and you are signed out on every device. Records of orders and auctions are kept,
+        without your personal data, as the law requires. This cannot be undone.
+      </p>
+      <div className="field">
+        <label htmlFor={fieldId}>Type {DELETE_CONFIRMATION} to confirm</label>
+        <input
+          id={fieldId}
+          className="input"
+          autoComplete="off"
+          autoCapitalize="characters"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+      </div>
+      <FormError error={remove.error} />
+      <button type="submit" className="btn btn-danger btn-block" disabled={!confirmed || remove.isPending}>
+        Delete my account for good
+      </button>
+      <button type="button" className="btn btn-ghost btn-block" onClick={() => setOpen(false)}>
+        Keep my account
+      </button>
+    </form>
+  );
+}
