@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
-import type { Runtime } from '../src/platform/runtime';
+import type { Runtime } from '../src/composition/runtime';
 
 export interface TestResponse<T = unknown> {
   status: number;
@@ -113,7 +113,7 @@ export function apiClient(runtime: Runtime) {
     if (enrol.status !== 200) throw new Error(`totp enrol failed: ${enrol.status} ${JSON.stringify(enrol.body)}`);
     const code = totpCode(enrol.body.secret, -30_000);
     const res = await call('POST', '/v1/auth/totp/confirm', { token: session.accessToken, body: { code } });
-    if (res.status !== 204) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200) throw new Error(`totp confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
     if (email) totpSecrets.set(email, enrol.body.secret);
     return enrol.body.secret;
   }

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/db/embedded';
 import { migrateDatabase } from '../src/platform/db/migrate';
-import { migrationSets } from '../src/modules/migrations';
+import { migrationSets } from '../src/composition/migrations';
 import { fixtureClip } from '../src/modules/media/fixture-clip';
 import { findLeaks } from './log-scan';
 
@@ -19,8 +19,6 @@ declare module 'vitest' {
     runId: string;
     /** Where every test server writes its log lines; scanned for leaks when the run ends. */
     logDir: string;
-    /** Fixtures made once for the whole run (a transcoded clip), shared by every test process. */
-    fixtureDir: string;
   }
 }
 
@@ -88,5 +86,6 @@ async function checkLogs(dir: string): Promise<void> {
     throw new Error(`personal data or credentials in the logs of the test run (kept in ${dir}):\n${list}`);
   }
   console.log(`logs of the test run: ${lines} lines, no personal data or credentials`);
-  await rm(dir, { recursive: true, force: true });
+  if (process.env.TEST_KEEP_LOGS) console.log(`logs kept in ${dir}`);
+  else await rm(dir, { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ import { expect, inject } from 'vitest';
 import { loadConfig } from '../src/config';
 import type { Clock } from '../src/platform/clock';
 import { createLogger } from '../src/platform/logger';
-import { startRuntime, type Runtime } from '../src/platform/runtime';
+import { startRuntime, type Runtime } from '../src/composition/runtime';
 
 /** A fixed key so tests can read what they wrote; never used outside tests. */
 export const TEST_DATA_KEYS = `test1:${Buffer.alloc(32, 7).toString('base64')}`;

@@ -99,7 +99,7 @@ describe('roles', () => {
     // nothing works the queue yet
     await new Promise((r) => setTimeout(r, 300));
     const queued = await api.ctx.pool.query<{ n: number }>(
-      `select count(*)::int as n from graphile_worker.jobs where task_identifier = 'platform.send-message'`,
+      `select count(*)::int as n from graphile_worker.jobs where task_identifier = 'platform:send-message'`,
     );
     expect(queued.rows[0]!.n).toBe(1);
     const worker = await startTestServer({ databaseUrl, env: { ROLES: 'worker' } });

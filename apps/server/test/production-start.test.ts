@@ -56,7 +56,7 @@ const EVERY_MISSING_SETTING = [
 ];
 
 describe('a production start', () => {
-  it('security review: SPEC §14 start check — NODE_ENV=production with nothing configured exits 1 listing every missing setting', async () => {
+  it('security review: production start check — NODE_ENV=production with nothing configured exits 1 listing every missing setting', async () => {
     const port = await freePort();
     const { child, output } = spawnServer({ NODE_ENV: 'production', PORT: String(port) });
     expect(await exited(child)).toBe(1);
@@ -76,7 +76,7 @@ describe('a production start', () => {
     for (const name of [...EVERY_MISSING_SETTING, 'DEV_MAILBOX']) expect(unset.output()).toContain(`  - ${name}: `);
   }, 60_000);
 
-  it('security review: SPEC §14 start check — a complete production configuration starts, mails through SMTP and keeps the stand-ins off', async () => {
+  it('security review: production start check — a complete production configuration starts, mails through SMTP and keeps the stand-ins off', async () => {
     const smtp = await startSmtpCatcher();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-production-'));
     const [port, opsPort] = [await freePort(), await freePort()];

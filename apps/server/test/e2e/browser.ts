@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';
 
@@ -44,9 +44,15 @@ export function launchChromium(): Promise<Browser> {
 /** Generous waits: the suite shares two cores with transcoding and the rest of the tests. */
 export const STEP_TIMEOUT_MS = 90_000;
 
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+/** A phone in the dark theme (the video-first look) unless `colorScheme` asks for the light one. */
+export async function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  colorScheme: 'light' | 'dark' = 'dark',
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
+    colorScheme,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

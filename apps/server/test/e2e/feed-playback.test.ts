@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient } from '../client';
 import { startTestServer } from '../harness';
 import {
@@ -26,6 +26,7 @@ const CLIP_SECONDS = 4;
 let runtime: Runtime;
 let browser: Browser;
 let baseUrl: string;
+const storyIds: string[] = [];
 
 beforeAll(async () => {
   buildWebApp();
@@ -40,7 +41,7 @@ beforeAll(async () => {
   );
   // Newest first in the feed: the spoon opens it.
   for (const title of ['Ash stool', 'Oak bowl', 'Walnut spoon'])
-    await publishVideoStory(runtime, maker, title, { seconds: CLIP_SECONDS });
+    storyIds.push(await publishVideoStory(runtime, maker, title, { seconds: CLIP_SECONDS }));
   browser = await launchChromium();
 }, 300_000);
 
@@ -145,6 +146,37 @@ describe('feed playback in a browser', () => {
     await context.close();
   }, 240_000);
 
+  it("the story page's player plays by itself and its frames change", async () => {
+    const context = await phoneContext(browser, baseUrl);
+    const page = await context.newPage();
+    const errors = collectErrors(page, 'story');
+    await page.goto(`/stories/${storyIds[1]}`);
+    const storyVideo = () =>
+      page.evaluate<VideoState>(`(() => {
+        const video = document.querySelector('.story-page video');
+        return video
+          ? { present: true, currentTime: video.currentTime, readyState: video.readyState, paused: video.paused }
+          : { present: false, currentTime: 0, readyState: 0, paused: true };
+      })()`);
+    const shots: Buffer[] = [];
+    for (const [i, at] of [0.6, 1.6].entries()) {
+      await expect
+        .poll(
+          async () => {
+            const v = await storyVideo();
+            return v.currentTime > at && !v.paused;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
+      shots.push(await page.screenshot());
+      await screenshot(page, `story-playback-0${i + 1}-${at}s`);
+    }
+    expect(shots[0]!.equals(shots[1]!)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   it('a stream that cannot play shows a message with Retry and is reported as a playback_error', async () => {
     const context = await phoneContext(browser, baseUrl);
     const page = await context.newPage();
@@ -153,10 +185,12 @@ describe('feed playback in a browser', () => {
     await page.route(/\/v1\/play\/.*\/seg[^/]*$/, (route) =>
       segmentsGone ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
     );
-    const reports: unknown[] = [];
+    // Failure reports only: the feed's impressions and plays go to the same route in their own batches.
+    const reports: { events: { type: string }[] }[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/v1/analytics/events')) {
-        reports.push(request.postDataJSON());
+        const batch = request.postDataJSON() as { events: { type: string }[] };
+        if (batch.events.some((e) => e.type === 'playback_error')) reports.push(batch);
       }
     });
 

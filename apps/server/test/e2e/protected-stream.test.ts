@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { collectErrors, launchChromium, phoneContext, publishVideoStory, screenshot, startWebServer } from './browser';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { createPublished, email } from '../../src/modules/stories/test-support';
 import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';

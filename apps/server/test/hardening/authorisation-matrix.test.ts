@@ -5,7 +5,7 @@
  * session or account last, each on a fresh session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { startTestServer } from '../harness';
 import { AUTHORISATION } from './authorisation-table';
 import { operationsOf, sampleOf, type Operation } from './openapi-walk';

@@ -16,7 +16,7 @@ import {
   type AuctionBody,
   type ErrorBody,
 } from '../../src/modules/auctions/test-support';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session, type TestResponse } from '../client';
 import { captureConnectionTraces } from '../expected-traces';
 import { createTestDatabase, startTestServer } from '../harness';
@@ -293,8 +293,9 @@ describe('PostgreSQL connection lost and back', () => {
   }, 120_000);
 
   it('has every connection back in the pool: none was lost to a transaction cut off at its start', async () => {
-    // The job worker holds a listening connection and polls; without it the pool must be all idle.
-    await runtime.worker?.stop();
+    // Each job runner (the default lane and the media lane) holds a listening connection and polls;
+    // without them the pool must be all idle.
+    await Promise.all([runtime.worker?.stop(), runtime.mediaWorker?.stop()]);
     const pool = runtime.ctx.pool;
     await expect.poll(() => pool.totalCount - pool.idleCount, { timeout: 5_000 }).toBe(0);
   });

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient } from '../client';
 import { startTestServer } from '../harness';
 import { hostileRequests } from './hostile-input';

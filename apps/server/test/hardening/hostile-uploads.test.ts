@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaIdOf, tusMetadata, waitForMedia } from '../../src/modules/media/media-test-support';
 import { runTool } from '../../src/modules/media/pipeline/test-clips';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';
 

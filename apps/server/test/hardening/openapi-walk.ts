@@ -1,6 +1,6 @@
 /** Walks the published OpenAPI document: its operations and a plausible valid body for each. */
 import { randomUUID } from 'node:crypto';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 
 export interface JsonSchema {
   type?: string | string[];

@@ -13,7 +13,7 @@ import {
   type Api,
 } from '../../src/modules/auctions/test-support';
 import { tusMetadata } from '../../src/modules/media/media-test-support';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { createTestDatabase, startTestServer } from '../harness';
 
@@ -124,36 +124,39 @@ describe('per-user rate limits', () => {
     expect((await createUpload(calm)).status).toBe(201);
   });
 
-  it.runIf(redisReachable)('hold across server processes when the counters live in Redis', async () => {
-    const databaseUrl = await createTestDatabase();
-    const env = { REDIS_URL, BID_RATE_LIMIT_PER_MINUTE: String(BIDS_PER_MINUTE) };
-    const [first, second] = await Promise.all([
-      startTestServer({ databaseUrl, env }),
-      startTestServer({ databaseUrl, env: { ...env, ROLES: 'api' } }),
-    ]);
-    try {
-      const one = apiClient(first);
-      const two = apiClient(second);
-      const maker = await signInMaker(one, 'redis-limits-maker');
-      const [opener, eager] = await Promise.all([
-        signIn(one, 'redis-limits-opener'),
-        signIn(one, 'redis-limits-eager'),
+  it.runIf(redisReachable)(
+    'hold across server processes when the counters live in Redis (needs Redis at 127.0.0.1:6379; skipped without it)',
+    async () => {
+      const databaseUrl = await createTestDatabase();
+      const env = { REDIS_URL, BID_RATE_LIMIT_PER_MINUTE: String(BIDS_PER_MINUTE) };
+      const [first, second] = await Promise.all([
+        startTestServer({ databaseUrl, env }),
+        startTestServer({ databaseUrl, env: { ...env, ROLES: 'api' } }),
       ]);
-      const auction = await openAuctionWith(one, await publishedStory(first, one, maker), opener);
-      const min = auction.minNextBidMinor!;
-      const bidVia = (client: Api, i: number) =>
-        client.call('POST', `/v1/auctions/${auction.id}/bids`, {
-          token: eager.accessToken,
-          body: { amountMinor: min, maxAmountMinor: min + 10_000 * (i + 1) },
-        });
-      // The budget is spent across both processes ...
-      for (let i = 0; i < BIDS_PER_MINUTE; i++) expect((await bidVia(i % 2 ? two : one, i)).status).toBe(201);
-      // ... and neither lets the next bid through.
-      expect((await bidVia(one, 10)).status).toBe(429);
-      expect((await bidVia(two, 11)).status).toBe(429);
-    } finally {
-      await second.stop();
-      await first.stop();
-    }
-  });
+      try {
+        const one = apiClient(first);
+        const two = apiClient(second);
+        const maker = await signInMaker(one, 'redis-limits-maker');
+        const [opener, eager] = await Promise.all([
+          signIn(one, 'redis-limits-opener'),
+          signIn(one, 'redis-limits-eager'),
+        ]);
+        const auction = await openAuctionWith(one, await publishedStory(first, one, maker), opener);
+        const min = auction.minNextBidMinor!;
+        const bidVia = (client: Api, i: number) =>
+          client.call('POST', `/v1/auctions/${auction.id}/bids`, {
+            token: eager.accessToken,
+            body: { amountMinor: min, maxAmountMinor: min + 10_000 * (i + 1) },
+          });
+        // The budget is spent across both processes ...
+        for (let i = 0; i < BIDS_PER_MINUTE; i++) expect((await bidVia(i % 2 ? two : one, i)).status).toBe(201);
+        // ... and neither lets the next bid through.
+        expect((await bidVia(one, 10)).status).toBe(429);
+        expect((await bidVia(two, 11)).status).toBe(429);
+      } finally {
+        await second.stop();
+        await first.stop();
+      }
+    },
+  );
 });

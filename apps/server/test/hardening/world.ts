@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { submitLocalCheckout } from '../../src/modules/payments/test-support';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
-import type { Runtime } from '../../src/platform/runtime';
+import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 
 export type Api = ReturnType<typeof apiClient>;
@@ -187,6 +187,8 @@ export function urlFor(world: World, method: string, path: string): string {
   void method;
   return path
     .replace('{id}', id)
+    .replace('{storyId}', world.storyId)
+    .replace('{makerId}', world.sessions.owner.userId)
     .replace('{bidId}', world.bidId)
     .replace('{mediaId}', world.mediaId)
     .replace('{sessionId}', world.checkoutSessionId)

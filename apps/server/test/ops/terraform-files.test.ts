@@ -71,11 +71,11 @@ describe('Terraform for AWS', () => {
     }
     const db = sources['deploy/terraform/database.tf']!;
     expect(db).toMatch(/engine\s+= "postgres"/);
-    expect(db).toMatch(/family = "postgres16"/);
+    expect(db).toMatch(/family = "postgres18"/);
     expect(db).toMatch(/multi_az\s+= true/);
     expect(db).toMatch(/storage_encrypted\s+= true/);
     expect(db).toMatch(/backup_retention_period\s+= var\.db_backup_retention_days/);
-    expect(sources['deploy/terraform/variables.tf']).toMatch(/variable "db_engine_version" \{[^}]*default\s+= "16"/);
+    expect(sources['deploy/terraform/variables.tf']).toMatch(/variable "db_engine_version" \{[^}]*default\s+= "18"/);
     expect(sources['deploy/terraform/storage.tf']).toMatch(/prefix = "uploads\/"/);
     expect(code).toMatch(/ROLES = "api"/);
     expect(code).toMatch(/ROLES = "worker"/);
