@@ -5,6 +5,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Requests each connection sends in turn. */
+    requests?: { method?: string; path: string }[];
   }
   interface Result {
     requests: { average: number };

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../apps/server/src/config';
 import { createLogger } from '../apps/server/src/platform/logger';
-import { startRuntime } from '../apps/server/src/platform/runtime';
+import { startRuntime } from '../apps/server/src/composition/runtime';
 import { chooseLadder, probeVideo, transcodeVideo, type X264Preset } from '../apps/server/src/modules/media/pipeline';
 import { makeClip } from '../apps/server/src/modules/media/pipeline/test-clips';
 

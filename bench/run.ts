@@ -5,13 +5,15 @@
 //   BENCH_CONNECTIONS [64]      HTTP connections for the feed
 //   BENCH_BIDDERS [16]          concurrent bidders on the hot auction
 //   BENCH_WS_SUBSCRIBERS [10000], BENCH_WS_ROUNDS [20]
+//   BENCH_SEARCH_STORIES [100000], BENCH_SEARCH_CONNECTIONS [16], BENCH_SEARCH_RUNS [3]
 //   BENCH_MEDIA=1               also run bench/media.ts (upload-to-ready vs bare ffmpeg)
-//   BENCH_ONLY=feed,bids,ws     run only these (all by default)
+//   BENCH_ONLY=feed,bids,ws,search  run only these (all by default)
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBids } from './bids';
 import { benchFeed } from './feed';
+import { benchSearch } from './search';
 import { publishStory, signIn, signInMaker, startBench } from './support';
 import { benchWebSockets } from './ws';
 
@@ -21,7 +23,7 @@ const connections = num('BENCH_CONNECTIONS', 64);
 const bidders = num('BENCH_BIDDERS', 16);
 const subscribers = num('BENCH_WS_SUBSCRIBERS', 10_000);
 const rounds = num('BENCH_WS_ROUNDS', 20);
-const only = new Set((process.env.BENCH_ONLY ?? 'feed,bids,ws').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'feed,bids,ws,search').split(','));
 
 const print = (lines: string[]) => {
   for (const l of lines) console.log(l);
@@ -59,6 +61,17 @@ try {
         subscribers,
         rounds,
       ),
+    );
+  }
+  // Last: its 100,000 generated stories would change what the feed benchmark reads.
+  if (only.has('search')) {
+    print(
+      await benchSearch(bench, {
+        stories: num('BENCH_SEARCH_STORIES', 100_000),
+        connections: num('BENCH_SEARCH_CONNECTIONS', 16),
+        duration: seconds,
+        runs: num('BENCH_SEARCH_RUNS', 3),
+      }),
     );
   }
 } finally {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config';
 import { createLogger } from '../apps/server/src/platform/logger';
-import { startRuntime, type Runtime } from '../apps/server/src/platform/runtime';
+import { startRuntime, type Runtime } from '../apps/server/src/composition/runtime';
 import { createReadyMedia } from '../apps/server/src/modules/media/test-fixtures';
 import { apiClient, type Session } from '../apps/server/test/client';
 
@@ -117,9 +117,16 @@ export async function signInMaker(api: Api, who: string): Promise<Session> {
   return s;
 }
 
+let fixtureDir: Promise<string> | undefined;
+/** One folder per benchmark process for the transcoded fixture clip. */
+function benchFixtureDir(): Promise<string> {
+  fixtureDir ??= mkdtemp(path.join(tmpdir(), 'vw-bench-fixtures-'));
+  return fixtureDir;
+}
+
 /** A published story with a ready hero video; returns its id. */
 export async function publishStory(bench: Bench, maker: Session, i: number): Promise<string> {
-  const heroMediaId = await createReadyMedia(bench.runtime, maker.userId);
+  const heroMediaId = await createReadyMedia(bench.runtime, maker.userId, { fixtureDir: await benchFixtureDir() });
   const res = await bench.api.call<{ id: string }>('POST', '/v1/stories', {
     token: maker.accessToken,
     body: {

@@ -18,17 +18,27 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 # --- Debian packages ----------------------------------------------------------------------------
+# Installs with apt-get when this is a Debian-like machine and no password is needed (root, or
+# sudo without a prompt); otherwise says what to install, and returns 1.
 apt_install() {
   local pkgs=("$@")
   local sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null; then sudo="sudo"; else
-      log "missing ${pkgs[*]} and not root: install them (apt-get install ${pkgs[*]})"; return 1
+  if command -v apt-get >/dev/null; then
+    if [ "$(id -u)" != 0 ]; then
+      if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+        log "missing ${pkgs[*]}: install them with: sudo apt-get install -y ${pkgs[*]}"; return 1
+      fi
     fi
+    log "installing ${pkgs[*]} (Debian)"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+    return
   fi
-  log "installing ${pkgs[*]} (Debian)"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  log "missing ${pkgs[*]} (ffmpeg with ffprobe, the DejaVu fonts, chromium), install them, e.g.:"
+  log "  Fedora: sudo dnf install ffmpeg dejavu-sans-fonts chromium"
+  log "  Arch:   sudo pacman -S ffmpeg ttf-dejavu chromium"
+  log "  macOS:  brew install ffmpeg && brew install --cask chromium"
+  return 1
 }
 
 missing=()

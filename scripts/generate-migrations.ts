@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { migrationSets } from '../apps/server/src/modules/migrations';
+import { migrationSets } from '../apps/server/src/composition/migrations';
 
 const server = path.resolve(import.meta.dirname, '../apps/server');
 const only = process.argv[2];

@@ -1,4 +1,4 @@
-# RDS PostgreSQL 16: Multi-AZ (synchronous standby, automatic failover), encrypted with its own
+# RDS PostgreSQL 18: Multi-AZ (synchronous standby, automatic failover), encrypted with its own
 # KMS key, automated backups with point-in-time recovery for db_backup_retention_days. Restores
 # create a new instance (see docs/deployment.md, "Point-in-time recovery").
 
@@ -25,7 +25,7 @@ resource "aws_db_subnet_group" "main" {
 
 resource "aws_db_parameter_group" "main" {
   name   = local.name
-  family = "postgres16"
+  family = "postgres18"
 
   parameter {
     name  = "rds.force_ssl"

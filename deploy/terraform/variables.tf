@@ -105,7 +105,7 @@ variable "db_instance_class" {
 variable "db_engine_version" {
   description = "PostgreSQL version; a major version picks its newest minor, kept current by minor upgrades."
   type        = string
-  default     = "16"
+  default     = "18"
 }
 
 variable "db_allocated_storage" {

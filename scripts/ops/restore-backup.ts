@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { migrateDatabase, type MigrationSet } from '../../apps/server/src/platform/db/migrate';
-import { migrationSets as currentMigrationSets } from '../../apps/server/src/modules/migrations';
+import { migrationSets as currentMigrationSets } from '../../apps/server/src/composition/migrations';
 import { extractAndVerify } from './archive';
 import { dataDirInUse, placeDataDirFiles, type DataFolder } from './data-dir-files';
 import { databaseHasTables, openDatabaseTarget } from './database-target';
