@@ -11,8 +11,8 @@ export type IdentityPort = Pick<IdentityService, 'guard' | 'makerProfile' | 'mak
 /** What this module calls of notifications: the followers' `new_story` notices, many at once. */
 export type NotificationsPort = Pick<NotificationsService, 'notifyMany'>;
 
-/** What this module calls of stories: it hears of every publication. */
-export type StoriesPort = Pick<StoriesService, 'onPublished'>;
+/** What this module calls of stories: it hears of every publication, and asks whether a story is still public. */
+export type StoriesPort = Pick<StoriesService, 'onPublished' | 'storyVisibleTo'>;
 
 /** The other modules this one calls, every port required. */
 export interface SocialPorts {

@@ -4,7 +4,9 @@
  * job; it cuts the followers into id ranges of `fanOutBatchSize` (by keyset over follower ids)
  * and enqueues one batch job per range; each batch writes its followers' `new_story`
  * notifications in one statement. The notification's dedupe key (recipient, story) makes a
- * re-run batch, a re-run plan or a republished story notify nobody twice.
+ * re-run batch, a re-run plan or a republished story notify nobody twice. The plan and each batch
+ * first ask whether the story is still public: one withdrawn, taken down or deleted after it was
+ * published notifies none of the followers its jobs had not reached yet.
  */
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
@@ -48,6 +50,7 @@ export async function planNewStory(
   deps: SocialDeps,
   input: { storyId: string; makerId: string; title: string },
 ): Promise<number> {
+  if (!(await deps.stories.storyVisibleTo(input.storyId, null))) return 0;
   const makerName = (await deps.identity.makerProfile(input.makerId))?.displayName ?? 'A maker you follow';
   const ranges: { after: string | null; through: string | null }[] = [];
   let after: string | null = null;
@@ -77,6 +80,7 @@ export async function planNewStory(
 
 /** Writes the `new_story` notifications of one batch of followers; returns how many were new. */
 export async function notifyNewStoryBatch(deps: SocialDeps, batch: NewStoryBatch): Promise<number> {
+  if (!(await deps.stories.storyVisibleTo(batch.storyId, null))) return 0;
   const followers = await followersInRange(deps.db, {
     makerId: batch.makerId,
     after: batch.after,

@@ -5,7 +5,9 @@ import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
 import type { Runtime } from '../../composition/runtime';
 import { waitUntil } from '../notifications/test-support';
+import { enqueue } from '../../platform/jobs';
 import { createDraft, createPublished, email, type Api } from '../stories/test-support';
+import { NOTIFY_NEW_STORY_TASK, PLAN_NEW_STORY_TASK } from './new-story-fan-out';
 
 let runtime: Runtime;
 let api: Api;
@@ -214,6 +216,29 @@ describe('new story notifications', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await countOf()).toBe(3);
   }, 60_000);
+
+  it('tells no follower of a story that is no longer public when its fan-out runs', async () => {
+    const author = await api.signInMaker(email('withdrawn-author'), 'Fay Glass');
+    const followers = await Promise.all([1, 2].map((n) => api.signIn(email(`withdrawn-follower${n}`))));
+    for (const f of followers) await follow(author.userId, f.accessToken);
+    // Never published (or withdrawn before the jobs ran): the plan and a batch already queued both find it private.
+    const draft = await createDraft(runtime, api, author, { title: 'A vase kept back' });
+    const story = { storyId: draft.id, makerId: author.userId, title: 'A vase kept back' };
+    await runtime.ctx.db.transaction(async (tx) => {
+      await enqueue(tx, PLAN_NEW_STORY_TASK, story);
+      await enqueue(tx, NOTIFY_NEW_STORY_TASK, { ...story, makerName: 'Fay Glass', after: null, through: null });
+    });
+    await waitUntil(async () => {
+      const left = await runtime.ctx.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from graphile_worker.jobs where task_identifier like 'social:%'`,
+      );
+      return left.rows[0]!.n === 0;
+    });
+    const told = await runtime.ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notifications.notifications where dedupe_key = ${`new_story:${draft.id}`}`,
+    );
+    expect(told.rows[0]!.n).toBe(0);
+  });
 
   it('offers new_story as a preference, pushed but not emailed by default', async () => {
     const prefs = await api.call<{ items: { kind: string; channel: string; enabled: boolean }[] }>(
