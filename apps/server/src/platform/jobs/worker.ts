@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import { Logger as JobLogger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type pg from 'pg';
+import { discardingBrokenClients } from '../db/discard-broken-clients';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { serializeError, withoutQuotedParams } from '../logger';
 import { WorkerLiveness } from './liveness';
@@ -63,7 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const runners = new Set<Runner>();
   const retired = new WeakSet<Runner>();
   const retiring = new Set<Promise<void>>();
-  const pool = outageTolerant(options.pool, stopped.signal);
+  const pool = outageTolerant(discardingBrokenClients(options.pool), stopped.signal);
   const parsedCronItems = parseCrontab(options.crontab);
 
   const launch = async (): Promise<Runner> => {
