@@ -2564,6 +2564,8 @@ export interface components {
       shippingAddress: components['schemas']['ShippingAddressInput'] | null;
       carrier: string | null;
       trackingNumber: string | null;
+      /** @description The carrier’s tracking page when the carrier and number are recognised; null otherwise */
+      trackingUrl: string | null;
       /** @description ISO 8601 UTC */
       paidAt: string;
       /** @description ISO 8601 UTC */
@@ -3400,6 +3402,8 @@ export interface components {
       shippingAddress: components['schemas']['ShippingAddress'] | null;
       carrier: string | null;
       trackingNumber: string | null;
+      /** @description The carrier’s tracking page when the carrier and number are recognised; null otherwise */
+      trackingUrl: string | null;
       /** @description ISO 8601 UTC */
       paidAt: string;
       /** @description ISO 8601 UTC */

@@ -240,6 +240,12 @@ describe('web app in a browser', () => {
     const bought = bidder.locator('a[href^="/orders/"]').first();
     await bought.waitFor({ timeout: STEP_TIMEOUT_MS });
     await bought.click();
+    // Royal Mail's number: the buyer follows it to the carrier's tracking page.
+    const tracking = bidder.getByRole('link', { name: /RM123456785GB/ });
+    await tracking.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await tracking.getAttribute('href')).toBe(
+      'https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB',
+    );
     await bidder.getByRole('button', { name: 'Confirm delivery' }).click();
     await bidder
       .getByText(/delivered|completed/i)

@@ -26,6 +26,7 @@ interface OrderBody {
   shippingAddress: { name: string } | null;
   carrier: string | null;
   trackingNumber: string | null;
+  trackingUrl: string | null;
   deliveredBy: string | null;
   shippingOverdue: boolean;
   payoutHeldReason?: string | null;
@@ -139,6 +140,14 @@ describe('fulfilment', () => {
       trackingNumber: 'LP000000000FR',
     });
     expect(corrected.body).toMatchObject({ status: 'shipped', trackingNumber: 'LP000000000FR' });
+    // A known carrier's number is a link to its tracking page, for the buyer too; an unknown one is text.
+    const seen = await get(orderId, buyer);
+    expect(seen.body.trackingUrl).toBe('https://www.laposte.fr/outils/suivre-vos-envois?code=LP000000000FR');
+    const unknown = await post(`/v1/orders/${orderId}/shipment`, maker, {
+      carrier: 'Village courier',
+      trackingNumber: 'VC-42-2026',
+    });
+    expect(unknown.body).toMatchObject({ carrier: 'Village courier', trackingNumber: 'VC-42-2026', trackingUrl: null });
     expect((await post(`/v1/orders/${orderId}/delivery-confirmation`, maker)).status).toBe(403);
     // Once shipped, the maker can no longer refund or cancel on their own.
     expect((await post(`/v1/orders/${orderId}/refunds`, maker, { reason: 'oops', amountMinor: 100 })).status).toBe(409);
@@ -175,7 +184,14 @@ describe('fulfilment', () => {
       'select type from orders.order_events where order_id = $1 order by id',
       [orderId],
     );
-    expect(history.map((h) => h.type)).toEqual(['paid', 'shipped', 'tracking_corrected', 'delivered', 'completed']);
+    expect(history.map((h) => h.type)).toEqual([
+      'paid',
+      'shipped',
+      'tracking_corrected',
+      'tracking_corrected',
+      'delivered',
+      'completed',
+    ]);
   });
 
   it('a buyer may dispute an open order, which freezes it', async () => {

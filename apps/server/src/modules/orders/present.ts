@@ -6,6 +6,7 @@ import { receiptPath, receiptToken } from './receipt/receipt-token';
 import type { Relation } from './rules';
 import { isShippingOverdue } from './rules';
 import { ORDER_STATUSES, type OrderRow } from './tables';
+import { trackingUrl } from './tracking';
 
 const shippingAddress = z
   .object({
@@ -40,6 +41,10 @@ export const orderView = z
     shippingAddress: shippingAddress.nullable().describe('Shown to the buyer and the maker only'),
     carrier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
+    trackingUrl: z
+      .string()
+      .nullable()
+      .describe('The carrier’s tracking page when the carrier and number are recognised; null otherwise'),
     paidAt: iso,
     shippingDueAt: iso,
     shippingOverdue: z.boolean(),
@@ -102,6 +107,7 @@ export function presentOrder(
     shippingAddress: shippingAddressFor(deps, order, relation),
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
+    trackingUrl: trackingUrl(order.carrier, order.trackingNumber),
     paidAt: order.paidAt.toISOString(),
     shippingDueAt: order.shippingDueAt.toISOString(),
     shippingOverdue: isShippingOverdue(order, deps.clock.now()),

@@ -21,6 +21,7 @@ const order = (patch: Partial<Order> = {}): Order => ({
   shippingAddress: null,
   carrier: null,
   trackingNumber: null,
+  trackingUrl: null,
   paidAt: new Date().toISOString(),
   shippingDueAt: new Date().toISOString(),
   shippingOverdue: false,

@@ -13,6 +13,7 @@ import { ErrorState, FormError, Loading } from '../../shared/ui/states';
 import { CancelOrder, DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
 import { ORDER_STEPS, statusChip, statusLabel } from '../../shared/ui/order-status';
 import './orders.css';
+import { TrackingNumber } from './tracking-link';
 
 function ShipmentForm({ orderId }: { orderId: string }) {
   const [carrier, setCarrier] = useState('');
@@ -110,7 +111,9 @@ export default function OrderScreen() {
                   <dt>Carrier</dt>
                   <dd>{data.carrier}</dd>
                   <dt>Tracking</dt>
-                  <dd className="mono">{data.trackingNumber}</dd>
+                  <dd>
+                    <TrackingNumber number={data.trackingNumber} url={data.trackingUrl} />
+                  </dd>
                 </>
               )}
               {data.shippedAt && (
