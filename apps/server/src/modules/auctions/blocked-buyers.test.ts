@@ -47,4 +47,20 @@ describe('a user the maker blocked', () => {
     await api.call('DELETE', `/v1/users/${blocked.userId}/block`, { token: maker.accessToken });
     expect((await bid(api, auction.id, blocked, auction.minNextBidMinor!)).status).toBe(201);
   });
+
+  it("cannot buy the maker's piece outright either, and the piece stays free for others", async () => {
+    const maker = await signInMaker(api, 'blocking-seller');
+    const blocked = await signIn(api, 'blocking-buyer');
+    const other = await signIn(api, 'blocking-other-buyer');
+    const storyId = await publishedStory(runtime, api, maker, { buyNowMinor: 25_000 });
+    await api.call('PUT', `/v1/users/${blocked.userId}/block`, { token: maker.accessToken });
+
+    const refused = await api.call<{ error: { code: string } }>('POST', `/v1/stories/${storyId}/buy`, {
+      token: blocked.accessToken,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('blocked_by_maker');
+    // Nothing was held: someone else buys it at once.
+    expect((await api.call('POST', `/v1/stories/${storyId}/buy`, { token: other.accessToken })).status).toBe(201);
+  });
 });

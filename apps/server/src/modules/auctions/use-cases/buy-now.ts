@@ -11,6 +11,7 @@ import { updateMarket } from '../repo/market-repo';
 import { buyerStanding, insertWindow, lockBuyer } from '../repo/payment-repo';
 import { buyNow as buyNowRule } from '../rules';
 import type { paymentWindowView } from '../schemas';
+import { refuseIfMakerBlocked } from './maker-blocks';
 import { lockStoryMarket } from './story-market';
 
 type StoredWindow = z.infer<typeof paymentWindowView>;
@@ -33,6 +34,7 @@ export async function buyNow(
       await lockBuyer(tx, request.buyerId);
       const standing = await buyerStanding(tx, request.buyerId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
+      await refuseIfMakerBlocked(deps, tx, terms.makerId, request.buyerId);
       const now = deps.clock.now();
       const result = buyNowRule(
         market,

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 
 /**
- * Refuses (403 `blocked_by_maker`) an offer or bid from a user the story's maker blocked. Read in
+ * Refuses (403 `blocked_by_maker`) an offer, bid or buy-now from a user the story's maker blocked. Read in
  * the caller's transaction, so a block that committed before the offer or bid is always seen.
  */
 export async function refuseIfMakerBlocked(
@@ -13,5 +13,8 @@ export async function refuseIfMakerBlocked(
   userId: string,
 ): Promise<void> {
   if (await deps.blocks().hasBlocked(makerId, userId, tx))
-    throw new DomainError('blocked_by_maker', "The maker blocked you: you cannot offer or bid on this maker's stories");
+    throw new DomainError(
+      'blocked_by_maker',
+      "The maker blocked you: you cannot offer, bid or buy on this maker's stories",
+    );
 }
