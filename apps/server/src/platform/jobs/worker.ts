@@ -1,19 +1,19 @@
 /**
  * The job worker of this process, kept running through database outages and crashes elsewhere.
  *
- * graphile-worker gives up in three ways when PostgreSQL goes away: its cron scheduler stops for
+ * graphile-worker gives up in four ways when PostgreSQL goes away: its cron scheduler stops for
  * good on the first failed insert (and takes the whole runner down with it), a worker that cannot
- * record a job's outcome exits and is never replaced, and a job locked by a killed process stays
+ * record a job's outcome exits and is never replaced, a runner whose first task look-up failed
+ * keeps that failure and never takes a job again, and a job locked by a killed process stays
  * locked for hours. Here the cron's writes wait for the database to come back, a runner that
- * lost a worker or stopped is replaced by a fresh one, and `WorkerLiveness` frees the jobs of
- * workers whose process died.
+ * lost a worker, stopped or keeps failing on the same error is replaced by a fresh one, and
+ * `WorkerLiveness` frees the jobs of workers whose process died.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Logger as JobLogger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type pg from 'pg';
-import { discardingBrokenClients } from '../db/discard-broken-clients';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { serializeError, withoutQuotedParams } from '../logger';
 import { WorkerLiveness } from './liveness';
@@ -64,7 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const runners = new Set<Runner>();
   const retired = new WeakSet<Runner>();
   const retiring = new Set<Promise<void>>();
-  const pool = outageTolerant(discardingBrokenClients(options.pool), stopped.signal);
+  const pool = outageTolerant(options.pool, stopped.signal);
   const parsedCronItems = parseCrontab(options.crontab);
 
   const launch = async (): Promise<Runner> => {
@@ -77,6 +77,29 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       if (stopping || (self && retired.has(self))) return;
       log.warn({ err: error, workerId: worker.workerId }, 'a job worker stopped; starting a fresh runner');
       void replace();
+    });
+    // A runner looks its task ids up once, on its first poll, and keeps the answer for good, a
+    // failed lookup included: when the connection drops at that moment, every later poll of every
+    // worker fails with that same error object, long after the database is back. A fresh failure
+    // is a new error each time; the same one seen again means the runner is stuck, so it is replaced.
+    let lastPollError: unknown = null;
+    let stuck = false;
+    events.on('worker:getJob:error', ({ error }) => {
+      if (error !== lastPollError) {
+        lastPollError = error;
+        return;
+      }
+      // Until `run` has answered, the runner is not ours to replace yet: the error comes again.
+      if (stuck || stopping || !self || retired.has(self)) return;
+      stuck = true;
+      log.warn({ err: error }, 'the job runner keeps failing on an answer it kept; starting a fresh runner');
+      void replace();
+    });
+    events.on('worker:getJob:empty', () => {
+      lastPollError = null;
+    });
+    events.on('job:start', () => {
+      lastPollError = null;
     });
     const runner = await run({
       pgPool: pool,
