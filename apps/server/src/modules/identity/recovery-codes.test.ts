@@ -1,53 +1,8 @@
-import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../platform/clock';
-import type { Runtime } from '../../composition/runtime';
-import { apiClient } from '../../../test/client';
-import { startTestServer } from '../../../test/harness';
+import { describe, expect, it } from 'vitest';
 import { normaliseRecoveryCode } from './recovery-codes';
+import { codeAt, totpAccounts } from './recovery-codes-test-support';
 
-const clock = new ManualClock(Date.now());
-let runtime: Runtime;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  runtime = await startTestServer({ clock });
-  api = apiClient(runtime);
-});
-afterAll(async () => runtime.stop());
-
-const codeAt = (secret: string, at: Date) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: at.getTime(),
-  });
-
-type ErrorBody = { error: { code: string } };
-
-/** Signs in with an emailed code; an account with TOTP answers the second step's token. */
-async function firstFactor(email: string): Promise<string> {
-  const before = Date.now() - 5;
-  await api.call('POST', '/v1/auth/email/start', { body: { email } });
-  const code = await api.latestCode(email, before);
-  const res = await api.call<{ mfaToken: string }>('POST', '/v1/auth/email/verify', { body: { email, code } });
-  expect(res.body.mfaToken).toEqual(expect.any(String));
-  return res.body.mfaToken;
-}
-
-/** An account with TOTP on: its session, secret and the recovery codes enrolment answered. */
-async function enrolled(email: string) {
-  const session = await api.signIn(email);
-  const enrol = await api.call<{ secret: string }>('POST', '/v1/auth/totp/enroll', { token: session.accessToken });
-  const confirm = await api.call<{ recoveryCodes: string[] }>('POST', '/v1/auth/totp/confirm', {
-    token: session.accessToken,
-    body: { code: codeAt(enrol.body.secret, clock.now()) },
-  });
-  expect(confirm.status).toBe(200);
-  clock.advance(31_000);
-  return { session, secret: enrol.body.secret, codes: confirm.body.recoveryCodes };
-}
-
-const verify = (body: Record<string, unknown>) =>
-  api.call<{ accessToken: string; user: { id: string } } & ErrorBody>('POST', '/v1/auth/totp/verify', { body });
+const { clock, server, firstFactor, enrolled, verify } = totpAccounts();
 
 describe('TOTP recovery codes', () => {
   it('answers 10 distinct codes at enrolment, stored only as keyed hashes', async () => {
@@ -55,7 +10,7 @@ describe('TOTP recovery codes', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
-    const rows = await runtime.ctx.pool.query<{ code_hash: string }>(
+    const rows = await server().runtime.ctx.pool.query<{ code_hash: string }>(
       'select code_hash from identity.totp_recovery_codes where user_id = $1',
       [session.userId],
     );
