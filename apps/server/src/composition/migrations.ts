@@ -17,4 +17,5 @@ export const migrationSets: MigrationSet[] = [
   { name: 'watchlist', folder: path.join(here, '../modules/watchlist/migrations') },
   { name: 'conversations', folder: path.join(here, '../modules/conversations/migrations') },
   { name: 'social', folder: path.join(here, '../modules/social/migrations') },
+  { name: 'reviews', folder: path.join(here, '../modules/reviews/migrations') },
 ];

@@ -11,6 +11,7 @@ import { createMediaModule, type MediaService } from '../modules/media';
 import { createNotificationsModule, type NotificationsService } from '../modules/notifications';
 import { createOrdersModule, type OrdersService } from '../modules/orders';
 import { createPaymentsModule, type PaymentsService } from '../modules/payments';
+import { createReviewsModule, type ReviewsService } from '../modules/reviews';
 import { createSharingModule } from '../modules/sharing';
 import { createSocialModule, type SocialService } from '../modules/social';
 import { createStoriesModule, type StoriesService } from '../modules/stories';
@@ -29,6 +30,7 @@ export interface Modules {
   analytics: AnalyticsService;
   social: SocialService;
   conversations: ConversationsService;
+  reviews: ReviewsService;
   guard: AuthGuard;
 }
 
@@ -44,13 +46,14 @@ export function createModules(ctx: AppContext): Modules {
   const lateMedia = lateBound<MediaService>('media');
   // Social is built after stories (it hears of publications); the maker profile shows its follower counts.
   const lateSocial = lateBound<SocialService>('social');
+  // Reviews are built after orders (a review needs a delivered order); the maker profile shows their rating.
+  const lateReviews = lateBound<ReviewsService>('reviews');
   const identity = createIdentityModule(
     ctx,
     {
       media: lateMedia.get,
       social: lateSocial.get,
-      // Reviews do not exist yet: every maker's rating is "no reviews".
-      reviews: () => ({ ratingOf: async () => ({ average: null, count: 0 }) }),
+      reviews: lateReviews.get,
     },
     () => list,
   );
@@ -122,6 +125,12 @@ export function createModules(ctx: AppContext): Modules {
     notifications: notifications.service,
   });
   lateConversations.bind(conversations.service);
+  const reviews = createReviewsModule(ctx, {
+    identity: identity.service,
+    orders: orders.service,
+    notifications: notifications.service,
+  });
+  lateReviews.bind(reviews.service);
   const watchlist = createWatchlistModule(ctx, {
     identity: identity.service,
     stories: stories.service,
@@ -147,7 +156,7 @@ export function createModules(ctx: AppContext): Modules {
   });
   list.push(platform, identity.module, realtime, notifications.module, media.module, stories.module, auctions.module);
   list.push(payments.module, orders.module, analytics.module, admin.module, watchlist.module, social.module);
-  list.push(conversations.module);
+  list.push(conversations.module, reviews.module);
   list.push(sharing.module);
   return {
     list,
@@ -161,6 +170,7 @@ export function createModules(ctx: AppContext): Modules {
     analytics: analytics.service,
     social: social.service,
     conversations: conversations.service,
+    reviews: reviews.service,
     guard: identity.service.guard,
   };
 }

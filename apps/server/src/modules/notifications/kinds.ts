@@ -1,4 +1,4 @@
-/** Every kind of notification the product sends: auctions, offers, payments, orders, moderation, followed makers and messages. */
+/** Every kind of notification the product sends: auctions, offers, payments, orders, moderation, followed makers, messages and reviews. */
 export const notificationKinds = [
   'offer_received',
   'offer_declined',
@@ -26,6 +26,8 @@ export const notificationKinds = [
   'watched_auction_ended',
   'new_story',
   'message',
+  'review_received',
+  'review_reply',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -40,6 +40,9 @@ export const defaultChannels: Defaults = {
   new_story: [...PUSH],
   // Collapsed to one per conversation per quiet period by the conversations module.
   message: ['email', ...PUSH],
+  // Worth reading, never urgent: a review of the maker's work, the maker's answer to the buyer.
+  review_received: ['email'],
+  review_reply: ['email'],
 };
 
 export interface PreferenceOverride {

@@ -63,6 +63,8 @@ const actionLabel: Record<NotificationKind, string> = {
   watched_auction_ended: 'See the result',
   new_story: 'Watch the story',
   message: 'Read and reply',
+  review_received: 'Read the review',
+  review_reply: 'Read the answer',
 };
 
 const PRODUCT = 'Video Window';

@@ -12,6 +12,7 @@ import { rewrapAddresses } from './rewrap-addresses';
 import { orderRoutes } from './routes';
 import { flagOverdue, remindToShip, sweepOrders } from './shipping-sla';
 import { ORDER_TASKS } from './tasks';
+import type { OrderStatus } from './tables';
 import { eraseOrderData, exportOrderData } from './user-data';
 
 export type { OrderStatus } from './tables';
@@ -30,6 +31,16 @@ export interface OrdersService {
   ): Promise<{ day: string; currency: string; amountMinor: number; orders: number }[]>;
   /** The buyer, maker and story of an order, or null when there is no such order. */
   orderParties(orderId: string): Promise<{ buyerId: string; makerId: string; storyId: string; title: string } | null>;
+  /** What a review of the order depends on: its parties, story, state and delivery time; null when there is no such order. */
+  orderForReview(orderId: string): Promise<{
+    id: string;
+    buyerId: string;
+    makerId: string;
+    storyId: string;
+    title: string;
+    status: OrderStatus;
+    deliveredAt: Date | null;
+  } | null>;
 }
 
 /** Orders: created once per paid window; shipping, delivery, completion, SLA, refunds, receipts. */
@@ -54,6 +65,20 @@ export function createOrdersModule(ctx: AppContext, ports: OrdersPorts): { modul
       const order = isUuid(orderId) ? await findOrder(ctx.db, orderId) : null;
       return order
         ? { buyerId: order.buyerId, makerId: order.makerId, storyId: order.storyId, title: order.itemTitle }
+        : null;
+    },
+    orderForReview: async (orderId) => {
+      const order = isUuid(orderId) ? await findOrder(ctx.db, orderId) : null;
+      return order
+        ? {
+            id: order.id,
+            buyerId: order.buyerId,
+            makerId: order.makerId,
+            storyId: order.storyId,
+            title: order.itemTitle,
+            status: order.status,
+            deliveredAt: order.deliveredAt,
+          }
         : null;
     },
   };

@@ -1,0 +1,63 @@
+import { callerOf } from '../../platform/http/auth';
+import { errorResponses } from '../../platform/http/error-body';
+import type { HttpApp } from '../../platform/http/types';
+import type { ReviewsDeps } from './deps';
+import { dismissReviewReports, listReviewReports, removeReview } from './moderate-reviews';
+import * as s from './schemas';
+
+const secured = [{ bearer: [] }];
+const tags = ['admin'];
+
+/** The admin's queue of reported reviews, and its two outcomes (both audited). */
+export function adminReviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
+  const { guard } = deps.identity;
+
+  app.get(
+    '/v1/admin/review-reports',
+    {
+      preHandler: guard.requireRole('admin'),
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: open reports of reviews, newest first',
+        querystring: s.pageQuery,
+        response: { 200: s.adminReviewReportPage, ...errorResponses },
+      },
+    },
+    async (req) => listReviewReports(deps, req.query),
+  );
+
+  app.post(
+    '/v1/admin/reviews/:id/remove',
+    {
+      preHandler: guard.requireRole('admin'),
+      schema: {
+        tags,
+        security: secured,
+        summary: "Admin: remove a review (out of the maker's page and rating; its reports upheld; audited)",
+        params: s.idParam,
+        body: s.removeBody,
+        response: { 200: s.moderationAnswer, ...errorResponses },
+      },
+    },
+    async (req) =>
+      removeReview(deps, { adminId: callerOf(req).userId, reviewId: req.params.id, reason: req.body.reason }),
+  );
+
+  app.post(
+    '/v1/admin/reviews/:id/dismiss-reports',
+    {
+      preHandler: guard.requireRole('admin'),
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Admin: keep a reported review (its open reports dismissed; audited)',
+        params: s.idParam,
+        body: s.dismissBody,
+        response: { 200: s.moderationAnswer, ...errorResponses },
+      },
+    },
+    async (req) =>
+      dismissReviewReports(deps, { adminId: callerOf(req).userId, reviewId: req.params.id, note: req.body?.note }),
+  );
+}
