@@ -146,4 +146,14 @@ export const AUTHORISATION: Record<string, string> = {
   'GET /v1/me/blocks': 'DAAAA',
   'GET /v1/admin/message-reports': 'DDDDA',
   'GET /v1/admin/conversations/{id}': 'DDDDA',
+  // Only the buyer reviews an order (none of these roles bought the matrix's order); its maker and admins read the review.
+  'POST /v1/orders/{id}/review': 'DDDDD',
+  'GET /v1/orders/{id}/review': 'DDDAA',
+  'GET /v1/makers/{id}/reviews': 'AAAAA',
+  // Only the reviewed maker answers (others 403, checked in the reviews module); anyone signed in reports a review.
+  'POST /v1/reviews/{id}/reply': 'DDDAD',
+  'POST /v1/reviews/{id}/report': 'DAAAA',
+  'GET /v1/admin/review-reports': 'DDDDA',
+  'POST /v1/admin/reviews/{id}/remove': 'DDDDA',
+  'POST /v1/admin/reviews/{id}/dismiss-reports': 'DDDDA',
 };

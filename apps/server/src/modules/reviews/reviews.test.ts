@@ -116,9 +116,9 @@ describe('a buyer reviews the maker of a delivered order', () => {
     const page = await reviewsOf(maker.userId);
     expect(page.body).toMatchObject({ average: 4, count: 1, nextCursor: null });
     expect(page.body.items.map((r) => r.id)).toEqual([stored.body.id]);
-    expect(await notificationsOf(maker.userId, 'review_received')).toEqual([
-      { title: expect.stringMatching(/rated you 4 of 5$/), link: `/orders/${orderId}` },
-    ]);
+    const received = await notificationsOf(maker.userId, 'review_received');
+    expect(received.map((n) => n.link)).toEqual([`/orders/${orderId}`]);
+    expect(received[0]!.title).toMatch(/rated you 4 of 5$/);
 
     const mine = await api.call<{ review: ReviewView | null; canReview: boolean }>(
       'GET',
@@ -222,9 +222,9 @@ describe('the maker answers', () => {
 
     const page = await reviewsOf(maker.userId);
     expect(page.body.items[0]!.reply!.text).toBe('Sizes are in the description; happy to take it back.');
-    expect(await notificationsOf(buyer.userId, 'review_reply')).toEqual([
-      { title: expect.stringMatching(/answered your review$/), link: `/orders/${orderId}` },
-    ]);
+    const answered = await notificationsOf(buyer.userId, 'review_reply');
+    expect(answered.map((n) => n.link)).toEqual([`/orders/${orderId}`]);
+    expect(answered[0]!.title).toMatch(/answered your review$/);
   }, 60_000);
 });
 
