@@ -4,18 +4,20 @@ import { AnalyticsExport } from './analytics-export';
 import { AuditLog } from './audit-log';
 import { MessageReports } from './message-reports';
 import { ModerationQueue } from './moderation-queue';
+import { ReviewReports } from './review-reports';
 import { UserSuspension } from './user-suspension';
 
 const TABS = [
   { key: 'reports', label: 'Moderation' },
   { key: 'messages', label: 'Reported messages' },
+  { key: 'reviews', label: 'Reported reviews' },
   { key: 'orders', label: 'Orders' },
   { key: 'users', label: 'Users' },
   { key: 'audit', label: 'Audit log' },
   { key: 'analytics', label: 'Analytics export' },
 ] as const;
 
-/** Admin: moderation queue, orders (disputes to resolve), user suspension, audit log, analytics export. */
+/** Admin: moderation queue, reported messages and reviews, orders (disputes to resolve), user suspension, audit log, analytics export. */
 export default function AdminScreen() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'reports';
@@ -39,6 +41,7 @@ export default function AdminScreen() {
       <div role="tabpanel" aria-label={TABS.find((t) => t.key === tab)?.label}>
         {tab === 'reports' && <ModerationQueue />}
         {tab === 'messages' && <MessageReports />}
+        {tab === 'reviews' && <ReviewReports />}
         {tab === 'orders' && <AdminOrders />}
         {tab === 'users' && <UserSuspension />}
         {tab === 'audit' && <AuditLog />}

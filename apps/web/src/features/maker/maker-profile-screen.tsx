@@ -11,6 +11,7 @@ import { ReportButton } from '../../shared/ui/report-button';
 import { UserBlockButton } from '../../shared/ui/message-buttons';
 import { ShareButton } from '../../shared/ui/share-button';
 import { EmptyState, ErrorState, FormError, Loading } from '../../shared/ui/states';
+import { MakerReviews } from './maker-reviews';
 import './maker.css';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -63,7 +64,7 @@ export default function MakerProfileScreen() {
             </div>
             <div>
               <dt>Rating</dt>
-              <dd>
+              <dd data-testid="rating">
                 {maker.rating.average === null
                   ? 'No reviews yet'
                   : `${maker.rating.average.toFixed(1)} of 5 (${count(maker.rating.count, 'review', 'reviews')})`}
@@ -133,6 +134,7 @@ export default function MakerProfileScreen() {
               ))}
             </ul>
           </section>
+          <MakerReviews makerId={maker.userId} makerName={maker.displayName} viewer={viewer} />
           {viewer.signedIn && !ownPage && (
             <div className="row">
               <ReportButton targetType="user" targetId={maker.userId} />

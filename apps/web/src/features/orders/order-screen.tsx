@@ -13,6 +13,7 @@ import { ErrorState, FormError, Loading } from '../../shared/ui/states';
 import { CancelOrder, DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
 import { ORDER_STEPS, statusChip, statusLabel } from '../../shared/ui/order-status';
 import './orders.css';
+import { OrderReview } from './order-review';
 import { TrackingNumber } from './tracking-link';
 
 function ShipmentForm({ orderId }: { orderId: string }) {
@@ -165,6 +166,7 @@ export default function OrderScreen() {
               </button>
             </section>
           )}
+          <OrderReview order={data} viewerId={viewer.userId} />
           {mayDo('dispute', data) && <DisputeForm order={data} />}
           {mayDo('refund', data) && <RefundForm order={data} />}
           {mayDo('cancel', data) && <CancelOrder order={data} />}

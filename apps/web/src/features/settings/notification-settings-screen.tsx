@@ -42,6 +42,8 @@ const KIND_LABELS: Record<Kind, string> = {
   watched_auction_ended: 'A watched auction ended',
   new_story: 'A maker I follow published a new story',
   message: 'A new message I have not read within 10 minutes',
+  review_received: 'A buyer reviewed me',
+  review_reply: 'A maker answered my review',
 };
 
 const GROUPS: { title: string; kinds: Kind[] }[] = [
@@ -71,6 +73,7 @@ const GROUPS: { title: string; kinds: Kind[] }[] = [
   { title: 'Watched pieces', kinds: ['watched_auction_started', 'watched_ending_soon', 'watched_auction_ended'] },
   { title: 'Makers I follow', kinds: ['new_story'] },
   { title: 'Messages', kinds: ['message'] },
+  { title: 'Reviews', kinds: ['review_received', 'review_reply'] },
   { title: 'Your account', kinds: ['moderation_outcome'] },
 ];
 

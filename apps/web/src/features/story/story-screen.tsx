@@ -10,6 +10,7 @@ import { ReportButton } from '../../shared/ui/report-button';
 import { MessageButton } from '../../shared/ui/message-buttons';
 import { WatchButton } from '../../shared/ui/watch-button';
 import { ShareButton } from '../../shared/ui/share-button';
+import { MakerRating } from '../../shared/ui/stars';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { useQueryClient } from '@tanstack/react-query';
 import { refreshStoryAuction } from '../../shared/queries/auction/refresh-story-auction';
@@ -116,6 +117,7 @@ export default function StoryScreen() {
                   <strong>{story.maker.displayName}</strong>
                 </Link>
               </span>
+              <MakerRating makerId={story.makerId} />
               <span className="chip">{story.category}</span>
             </p>
             <p className="subtle">

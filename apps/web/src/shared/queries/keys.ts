@@ -42,4 +42,8 @@ export const queryKeys = {
   blocks: ['blocks'] as const,
   messageReports: ['admin', 'message-reports'] as const,
   adminConversation: (id: string) => ['admin', 'conversation', id] as const,
+  reviews: ['reviews'] as const,
+  makerReviews: (makerId: string) => ['reviews', 'maker', makerId] as const,
+  orderReview: (orderId: string) => ['reviews', 'order', orderId] as const,
+  reviewReports: ['admin', 'review-reports'] as const,
 };

@@ -1,0 +1,57 @@
+import { useMakerReviewsQuery } from '../../shared/queries/reviews/use-reviews-query';
+import { ReviewCard } from '../../shared/ui/review-card';
+import { RatingSummary } from '../../shared/ui/stars';
+import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
+
+/**
+ * The maker's reviews, newest first, with "More reviews" for older ones. The maker answers from
+ * here; a signed-in viewer reports a review.
+ */
+export function MakerReviews({
+  makerId,
+  makerName,
+  viewer,
+}: {
+  makerId: string;
+  makerName: string;
+  viewer: { signedIn: boolean; userId: string | null };
+}) {
+  const reviews = useMakerReviewsQuery(makerId);
+  const first = reviews.data?.pages[0];
+  const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
+  const ownPage = viewer.userId === makerId;
+  return (
+    <section className="stack" aria-labelledby="maker-reviews">
+      <h2 id="maker-reviews">Reviews</h2>
+      {reviews.isPending && <Loading label="Loading the reviews" lines={2} />}
+      {reviews.isError && (
+        <ErrorState error={reviews.error} title="The reviews could not load" onRetry={() => void reviews.refetch()} />
+      )}
+      {first && <RatingSummary rating={first} />}
+      {reviews.isSuccess && items.length === 0 && (
+        <EmptyState title="No reviews yet">
+          <span className="muted">Buyers review {makerName} once their piece has arrived.</span>
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <ul className="list" aria-label={`Reviews of ${makerName}`}>
+          {items.map((review) => (
+            <li key={review.id}>
+              <ReviewCard review={review} canReply={ownPage} canReport={viewer.signedIn && !ownPage} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {reviews.hasNextPage && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={reviews.isFetchingNextPage}
+          onClick={() => void reviews.fetchNextPage()}
+        >
+          {reviews.isFetchingNextPage ? 'Loading…' : 'More reviews'}
+        </button>
+      )}
+    </section>
+  );
+}
