@@ -4,13 +4,15 @@
  * likes reach the maker's dashboard (a signed-out viewer's by beacon, under their client id);
  * the notification settings every email links to; downloading my data and deleting my account;
  * a maker setting up payouts with the local payment provider; a buyer asking a maker about a story
- * and seeing the answer arrive live. Screenshots land in test-results/e2e/.
+ * and seeing the answer arrive live; a buyer confirming delivery, reviewing the maker, and the
+ * rating showing on the maker and story pages. Screenshots land in test-results/e2e/.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
+import { buyNow, buyNowStory, makerWithTotp, sessionIdOf } from '../../src/modules/payments/test-support';
 import {
   collectErrors,
   launchChromium,
@@ -282,6 +284,56 @@ describe('the app reaches what the server offers', () => {
     // No reload: the answer reaches the buyer's open thread over the socket.
     await buyerPage.getByText('Yes, it is fired to stoneware temperature.').waitFor();
     await screenshot(buyerPage, 'account-08-buyer-sees-answer');
+  }, 300_000);
+
+  it('a buyer confirms delivery, reviews the maker, and the rating shows on the maker and story pages', async () => {
+    const maker = await makerWithTotp(runtime, api, 'reviewed-maker');
+    const buyer = await api.signIn(email('reviewing-buyer'));
+    const storyId = await buyNowStory(runtime, api, maker, 18_000, 'A birch bark basket');
+    const window = await buyNow(api, buyer, storyId);
+    const paid = await api.call<{ orderId: string }>(
+      'POST',
+      `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
+      {
+        body: {
+          outcome: 'succeeded',
+          shipping: { name: 'Ada Buyer', line1: '3 Quay Street', city: 'Porto', postalCode: '4000-001', country: 'PT' },
+        },
+      },
+    );
+    expect(paid.status).toBe(200);
+    const orderId = paid.body.orderId;
+    const shipped = await api.call('POST', `/v1/orders/${orderId}/shipment`, {
+      token: maker.accessToken,
+      body: { carrier: 'CTT', trackingNumber: 'RR123456785PT' },
+    });
+    expect(shipped.status).toBe(200);
+
+    const page = await signedInPhone('reviewing buyer', buyer);
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Confirm delivery' }).click();
+    await page.getByRole('button', { name: 'Leave a review' }).click();
+    // The fifth star is the radio's label: what a finger taps.
+    const fiveStars = page.getByRole('radio', { name: /^5 stars/ });
+    await page.locator('label', { has: fiveStars }).click();
+    expect(await fiveStars.isChecked()).toBe(true);
+    await page.getByLabel('What did you think? (optional)').fill('Sturdy, beautifully woven, quick to arrive.');
+    await screenshot(page, 'account-09-review-form');
+    await expectAccessible(page, 'review form');
+    await page.getByRole('button', { name: 'Post review' }).click();
+    await page.getByRole('heading', { name: 'Your review' }).waitFor();
+
+    await page.goto(`/makers/${maker.userId}`);
+    await page.getByTestId('rating').getByText('5.0 of 5 (1 review)').waitFor();
+    await page
+      .getByRole('list', { name: /^Reviews of / })
+      .getByText('Sturdy, beautifully woven, quick to arrive.')
+      .waitFor();
+    await screenshot(page, 'account-10-maker-reviews');
+    await expectAccessible(page, 'maker page with reviews');
+
+    await page.goto(`/stories/${storyId}`);
+    await page.getByTestId('maker-rating').getByText('Rated 5.0 of 5 from 1 review').waitFor();
   }, 300_000);
 
   it('no page logged a console error', () => {
