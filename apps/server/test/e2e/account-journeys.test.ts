@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
-import { buyNow, buyNowStory, makerWithTotp, sessionIdOf } from '../../src/modules/payments/test-support';
+import { buyNowStory, makerWithTotp, sessionIdOf, type WindowAnswer } from '../../src/modules/payments/test-support';
 import {
   collectErrors,
   launchChromium,
@@ -290,7 +290,12 @@ describe('the app reaches what the server offers', () => {
     const maker = await makerWithTotp(runtime, api, 'reviewed-maker');
     const buyer = await api.signIn(email('reviewing-buyer'));
     const storyId = await buyNowStory(runtime, api, maker, 18_000, 'A birch bark basket');
-    const window = await buyNow(api, buyer, storyId);
+    const bought = await api.call<{ paymentWindow: WindowAnswer }>('POST', `/v1/stories/${storyId}/buy`, {
+      token: buyer.accessToken,
+      body: { shippingCountry: 'PT' },
+    });
+    expect(bought.status).toBe(201);
+    const window = bought.body.paymentWindow;
     const paid = await api.call<{ orderId: string }>(
       'POST',
       `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,

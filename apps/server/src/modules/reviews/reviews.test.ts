@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
 import type { Runtime } from '../../composition/runtime';
 import {
-  buyNow,
   buyNowStory,
   makerWithTotp,
   sessionIdOf,
   signIn,
   startServer,
   type Api,
+  type WindowAnswer,
 } from '../payments/test-support';
 import { orderReviewOf } from './read-reviews';
 import type { ReviewView } from './schemas';
@@ -47,9 +47,15 @@ const reviewsOf = (makerId: string, query = '') =>
 const ratingOf = async (makerId: string) =>
   (await api.call<{ rating: { average: number | null; count: number } }>('GET', `/v1/makers/${makerId}`)).body.rating;
 
-/** A paid order of a fresh story of the maker, bought by `buyer`. */
+/** A paid order of a fresh story of the maker, bought by `buyer` and shipped to France. */
 async function paidOrder(maker: Session, buyer: Session): Promise<string> {
-  const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 12_000, 'A turned ash bowl'));
+  const storyId = await buyNowStory(runtime, api, maker, 12_000, 'A turned ash bowl');
+  const bought = await api.call<{ paymentWindow: WindowAnswer }>('POST', `/v1/stories/${storyId}/buy`, {
+    token: buyer.accessToken,
+    body: { shippingCountry: 'FR' },
+  });
+  expect(bought.status).toBe(201);
+  const window = bought.body.paymentWindow;
   const res = await api.call<{ orderId: string }>(
     'POST',
     `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
