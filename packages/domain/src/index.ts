@@ -28,3 +28,14 @@ export {
   type RealtimeMessageType,
   type ReceivedLiveMessage,
 } from './realtime';
+export { COUNTRY_CODES, countryOfLocale, isCountryCode } from './countries';
+export {
+  MAX_DISPATCH_DAYS,
+  MAX_SHIPPING_OPTIONS,
+  sameShipping,
+  shippingOptionFor,
+  shippingPolicyProblem,
+  type ShippingOption,
+  type ShippingPolicy,
+  type ShippingRegion,
+} from './shipping';
