@@ -58,7 +58,16 @@ export function apiClient(runtime: Runtime) {
   /** Signs in by email code through the public API; returns the session. */
   async function signIn(
     email: string,
-    { codeWaitMs, ...options }: { remoteAddress?: string; codeWaitMs?: number } = {},
+    {
+      codeWaitMs,
+      country = 'US',
+      ...options
+    }: {
+      remoteAddress?: string;
+      codeWaitMs?: number;
+      /** The country the account receives purchases in (shipping is quoted for it); null leaves it unset. */
+      country?: string | null;
+    } = {},
   ): Promise<Session> {
     const before = Date.now() - 5;
     const start = await call('POST', '/v1/auth/email/start', { body: { email }, ...options });
@@ -85,6 +94,10 @@ export function apiClient(runtime: Runtime) {
       });
     }
     if (res.status !== 200) throw new Error(`verify failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (country !== null) {
+      const set = await call('PATCH', '/v1/me', { token: res.body.accessToken, body: { country } });
+      if (set.status !== 200) throw new Error(`country failed: ${set.status} ${JSON.stringify(set.body)}`);
+    }
     return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, userId: res.body.user.id };
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { callerOf } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
-import { changeUsername } from './change-username';
+import { updateAccount } from './update-account';
 import { deleteAccount } from './delete-account';
 import { exportUserData } from './export-user-data';
 import { getMe } from './get-me';
@@ -34,12 +34,12 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
-        summary: 'Change the username',
-        body: z.object({ username: z.string().max(64) }),
+        summary: 'Change the username or the country purchases are shipped to',
+        body: s.updateAccountBody,
         response: { 200: s.publicUser, ...errorResponses },
       },
     },
-    async (req) => changeUsername(deps, callerOf(req).userId, req.body.username),
+    async (req) => updateAccount(deps, callerOf(req).userId, req.body),
   );
 
   app.get(

@@ -81,6 +81,30 @@ describe('roles', () => {
     expect(taken.body.error.code).toBe('username_taken');
     expect((await api.call('PATCH', '/v1/me', { token: b.accessToken, body: { username: 'a b' } })).status).toBe(400);
   });
+
+  it('keeps the country purchases ship to: set, kept apart from the username, cleared by a blank', async () => {
+    const user = await api.signIn('ship-to@example.com', { country: null });
+    const me = () =>
+      api.call<{ country: string | null; username: string }>('GET', '/v1/me', { token: user.accessToken });
+    expect((await me()).body.country).toBeNull();
+    const set = await api.call<{ country: string | null }>('PATCH', '/v1/me', {
+      token: user.accessToken,
+      body: { country: 'pt' },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.country).toBe('PT');
+    const before = (await me()).body.username;
+    await api.call('PATCH', '/v1/me', { token: user.accessToken, body: { username: 'ship.to.pt' } });
+    expect((await me()).body).toMatchObject({ country: 'PT', username: 'ship.to.pt' });
+    expect(before).not.toBe('ship.to.pt');
+    for (const body of [{ country: 'Portugal' }, {}]) {
+      const bad = await api.call<{ error: { code: string } }>('PATCH', '/v1/me', { token: user.accessToken, body });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('validation_failed');
+    }
+    await api.call('PATCH', '/v1/me', { token: user.accessToken, body: { country: '' } });
+    expect((await me()).body.country).toBeNull();
+  });
 });
 
 describe('suspension', () => {

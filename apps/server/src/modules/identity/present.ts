@@ -5,6 +5,7 @@ export interface PublicUser {
   id: string;
   email: string | null;
   username: string;
+  country: string | null;
   roles: string[];
   status: string;
   totpEnabled: boolean;
@@ -16,6 +17,7 @@ export function presentUser(u: UserRow): PublicUser {
     id: u.id,
     email: u.email,
     username: u.username,
+    country: u.country,
     roles: u.roles,
     status: u.status,
     totpEnabled: u.totpEnabledAt !== null,

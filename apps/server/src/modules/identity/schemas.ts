@@ -18,6 +18,7 @@ export const publicUser = z
     id: idSchema,
     email: z.string().nullable(),
     username: z.string(),
+    country: z.string().nullable().describe('where the user receives purchases (ISO 3166-1 alpha-2)'),
     roles: z.array(z.string()),
     status: z.string(),
     totpEnabled: z.boolean(),
@@ -84,6 +85,18 @@ export const updateMakerBody = z.object({
   /** An image the maker uploaded (POST /v1/uploads) and the pipeline made ready; null removes the avatar. */
   avatarMediaId: idSchema.nullable().optional(),
 });
+
+/** Keys left out stay as they are; a blank or null country clears it. */
+export const updateAccountBody = z
+  .object({
+    username: z.string().max(64).optional(),
+    country: z
+      .union([countryInput, z.literal('')])
+      .nullable()
+      .optional()
+      .describe('where the user receives purchases: shipping prices are quoted for it'),
+  })
+  .refine((b) => b.username !== undefined || b.country !== undefined, 'give a username or a country');
 
 export const adminReason = z.object({ reason: z.string().max(1000).optional() }).optional();
 export const userIdParam = z.object({ id: idSchema });

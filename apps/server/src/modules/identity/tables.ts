@@ -31,6 +31,8 @@ export const users = identity.table(
     status: text('status', { enum: ['active', 'suspended', 'pending_verification', 'deleted'] })
       .notNull()
       .default('active'),
+    /** Where the user receives their purchases (ISO 3166-1 alpha-2): shipping prices are quoted for it. */
+    country: text('country'),
     totpSecretEncrypted: text('totp_secret_encrypted'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
