@@ -16,6 +16,7 @@ import {
 import { addDays, utcDay } from './days';
 import type { Dashboard } from './schemas';
 import { buyNow, buyNowStory, makerWithTotp, sessionIdOf } from '../payments/test-support';
+import { freeShipping } from '../stories/test-support';
 
 // Real time to start with: sessions and payment signatures are checked against it.
 const clock = new ManualClock(Date.now());
@@ -46,6 +47,7 @@ beforeAll(async () => {
       title: 'Unfinished',
       category: 'woodwork',
       offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      shipping: freeShipping,
     },
   });
 });
@@ -84,7 +86,7 @@ describe('GET /v1/makers/me/dashboard', () => {
     auction = await openAuctionWith(api, storyA, await signIn(api, 'dash-opener'), 10_000);
     const raised = await bid(api, auction.id, await signIn(api, 'dash-bidder'), 12_000);
     expect(raised.status).toBe(201);
-    const window = await buyNow(api, viewer, soldStory);
+    const window = await buyNow(api, viewer, soldStory, 'FR');
     const paid = await api.call('POST', `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`, {
       body: {
         outcome: 'succeeded',

@@ -4,6 +4,7 @@ import { startTestServer } from '../../../test/harness';
 import type { Runtime } from '../../composition/runtime';
 import { publishedStory } from '../auctions/test-support';
 import type { MediaView } from './present';
+import { freeShipping } from '../stories/test-support';
 
 let runtime: Runtime;
 let maker: Session;
@@ -71,6 +72,7 @@ describe('taken-down stories', () => {
         category: 'woodwork',
         heroMediaId: mediaId,
         offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+        shipping: freeShipping,
       },
     });
     const published =

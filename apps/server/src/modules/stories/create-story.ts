@@ -17,6 +17,7 @@ export async function createStory(deps: StoriesDeps, caller: Caller, input: Crea
     autoRejectBelowMin: columns.autoRejectBelowMin ?? null,
     reserveMinor: columns.reserveMinor ?? null,
     buyNowMinor: columns.buyNowMinor ?? null,
+    shipping: columns.shipping ?? null,
   });
   if (problem) throw problem;
   const now = deps.clock.now();

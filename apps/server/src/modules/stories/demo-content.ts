@@ -1,5 +1,16 @@
-import type { StoryCategory } from '@vw/domain';
+import type { ShippingPolicy, StoryCategory } from '@vw/domain';
 import type { CreateStoryInput } from './schemas';
+
+/** Shipping as a maker would price it: cheaper at home, a flat price abroad. */
+function shipsFrom(fromCountry: string): ShippingPolicy {
+  return {
+    fromCountry,
+    options: [
+      { region: 'domestic', amountMinor: 1_200, dispatchDays: 3 },
+      { region: 'international', amountMinor: 3_500, dispatchDays: 5 },
+    ],
+  };
+}
 
 /** A lavfi source the demo video is drawn from (all built into ffmpeg, no files needed). */
 export type DemoPattern = 'testsrc2' | 'mandelbrot' | 'life' | 'cellauto';
@@ -66,6 +77,7 @@ export const DEMO_STORIES: DemoStory[] = [
       materials: ['stoneware clay', 'wood-ash glaze'],
       notes: 'Every jar leans a little; this one leans towards the fire.',
       location: { city: 'Porto', country: 'PT', lat: 41.1496, lng: -8.611 },
+      shipping: shipsFrom('PT'),
       offerPolicy: { minOfferMinor: 18_000, currency: 'USD', autoRejectBelowMin: true },
       reserveMinor: 24_000,
       buyNowMinor: 42_000,
@@ -81,6 +93,7 @@ export const DEMO_STORIES: DemoStory[] = [
       processSteps: steps(['Trimming', 'Each foot ring is cut by hand so the bowls sit slightly differently.']),
       materials: ['porcelain', 'shino glaze'],
       location: { city: 'Porto', country: 'PT' },
+      shipping: shipsFrom('PT'),
       offerPolicy: { minOfferMinor: 9_000, currency: 'USD', autoRejectBelowMin: false },
     },
   },
@@ -97,6 +110,7 @@ export const DEMO_STORIES: DemoStory[] = [
       ),
       materials: ['birch burl', 'linseed oil'],
       location: { city: 'Uppsala', country: 'SE', lat: 59.8586, lng: 17.6389 },
+      shipping: shipsFrom('SE'),
       offerPolicy: { minOfferMinor: 7_500, currency: 'USD', autoRejectBelowMin: true },
       buyNowMinor: 15_000,
     },
@@ -111,6 +125,7 @@ export const DEMO_STORIES: DemoStory[] = [
       processSteps: steps(['Riving', 'The legs are split, not sawn, so the grain runs their full length.']),
       materials: ['ash', 'oak'],
       location: { city: 'Uppsala', country: 'SE' },
+      shipping: shipsFrom('SE'),
       offerPolicy: { minOfferMinor: 20_000, currency: 'USD', autoRejectBelowMin: true },
       reserveMinor: 26_000,
     },
@@ -125,6 +140,7 @@ export const DEMO_STORIES: DemoStory[] = [
       processSteps: steps(['At the torch', 'Silver is fumed onto the core before it is cased in clear glass.']),
       materials: ['borosilicate glass', 'fine silver'],
       location: { city: 'Oaxaca', country: 'MX', lat: 17.0732, lng: -96.7266 },
+      shipping: shipsFrom('MX'),
       offerPolicy: { minOfferMinor: 6_000, currency: 'USD', autoRejectBelowMin: true },
       buyNowMinor: 12_000,
     },
@@ -139,6 +155,7 @@ export const DEMO_STORIES: DemoStory[] = [
       processSteps: steps(['Forging', 'Annealed five times between rounds of hammering.']),
       materials: ['sterling silver'],
       location: { city: 'Oaxaca', country: 'MX' },
+      shipping: shipsFrom('MX'),
       offerPolicy: { minOfferMinor: 15_000, currency: 'USD', autoRejectBelowMin: false },
       reserveMinor: 21_000,
     },

@@ -1,3 +1,4 @@
+import { shippingOptionFor } from '@vw/domain';
 import type { Caller } from '../../platform/http/types';
 import type { MediaView } from '../media';
 import type { AuctionSummary } from './auctions-link';
@@ -115,7 +116,12 @@ export async function presentCards(
 }
 
 /** The story page. `reserveMinor` is included only when the caller owns the story. */
-export async function presentStory(deps: StoriesDeps, row: StoryRow, caller: Caller | null): Promise<StoryView> {
+export async function presentStory(
+  deps: StoriesDeps,
+  row: StoryRow,
+  caller: Caller | null,
+  country?: string,
+): Promise<StoryView> {
   const owner = caller?.userId === row.makerId;
   const context = await loadContext(deps, [row], mediaIdsOf(row), caller);
   const view: StoryView = {
@@ -143,6 +149,8 @@ export async function presentStory(deps: StoriesDeps, row: StoryRow, caller: Cal
         : null,
     offerPolicy: offerPolicyOf(row),
     buyNowMinor: row.buyNowMinor,
+    shipping: row.shipping,
+    ...(country === undefined ? {} : { shippingQuote: shippingQuoteOf(row, country) }),
     auction: context.auctions.get(row.id) ?? null,
     likeCount: row.likeCount,
     likedByMe: context.liked.has(row.id),
@@ -154,4 +162,11 @@ export async function presentStory(deps: StoriesDeps, row: StoryRow, caller: Cal
   };
   if (owner) view.reserveMinor = row.reserveMinor;
   return view;
+}
+
+/** The price to ship the piece to `country`, in the story's currency; null when it does not ship there. */
+function shippingQuoteOf(row: StoryRow, country: string): StoryView['shippingQuote'] {
+  if (row.shipping === null || row.currency === null) return null;
+  const option = shippingOptionFor(row.shipping, country);
+  return option ? { amountMinor: option.amountMinor, currency: row.currency, dispatchDays: option.dispatchDays } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STORY_CATEGORIES, isStoryCategory } from '@vw/domain';
+import { STORY_CATEGORIES, isStoryCategory, type ShippingPolicy } from '@vw/domain';
 import { isCountryCode, isCurrencyCode } from './codes';
 import { canSee, changesTerms, mediaIdsOf, pricingProblem, publishRefusal, utcDay } from './rules';
 
@@ -9,6 +9,10 @@ const terms = {
   autoRejectBelowMin: true,
   reserveMinor: null,
   buyNowMinor: null,
+  shipping: {
+    fromCountry: 'US',
+    options: [{ region: 'domestic', amountMinor: 800, dispatchDays: 3 }],
+  } as ShippingPolicy | null,
 };
 
 describe('story rules', () => {
@@ -37,9 +41,12 @@ describe('story rules', () => {
     expect(changesTerms(terms, { ...terms, autoRejectBelowMin: false })).toBe(true);
     expect(changesTerms(terms, { ...terms, reserveMinor: 1 })).toBe(true);
     expect(changesTerms(terms, { ...terms, currency: 'EUR' })).toBe(true);
+    expect(changesTerms(terms, { ...terms, shipping: structuredClone(terms.shipping) })).toBe(false);
+    expect(changesTerms(terms, { ...terms, shipping: { fromCountry: 'US', options: [] } })).toBe(true);
+    expect(changesTerms(terms, { ...terms, shipping: null })).toBe(true);
   });
 
-  it('refuse to publish without a ready hero, an offer policy, or after moderation', () => {
+  it('refuse to publish without a ready hero, an offer policy, shipping, or after moderation', () => {
     const story = { ...terms, heroMediaId: 'h', moderatedAt: null };
     expect(publishRefusal(story, true)).toBeNull();
     expect(publishRefusal(story, false)?.code).toBe('hero_video_not_ready');
@@ -48,6 +55,7 @@ describe('story rules', () => {
       publishRefusal({ ...story, minOfferMinor: null, currency: null, autoRejectBelowMin: null }, true)?.code,
     ).toBe('offer_policy_required');
     expect(publishRefusal({ ...story, moderatedAt: new Date() }, true)?.code).toBe('story_moderated');
+    expect(publishRefusal({ ...story, shipping: null }, true)?.code).toBe('shipping_required');
   });
 
   it('count views by UTC day', () => {

@@ -3,6 +3,7 @@
  */
 import { DomainError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/types';
+import { sameShipping, type ShippingPolicy } from '@vw/domain';
 import type { ProcessStep, StoryStatus } from './tables';
 
 export interface StoryTermsFields {
@@ -11,6 +12,7 @@ export interface StoryTermsFields {
   autoRejectBelowMin: boolean | null;
   reserveMinor: number | null;
   buyNowMinor: number | null;
+  shipping: ShippingPolicy | null;
 }
 
 export interface StoryAccessFields {
@@ -54,14 +56,15 @@ export function pricingProblem(t: StoryTermsFields): DomainError | null {
   return null;
 }
 
-/** True when an edit would change what buyers are offered: the offer policy, reserve or buy-now. */
+/** True when an edit would change what buyers are offered: the offer policy, reserve, buy-now or shipping. */
 export function changesTerms(current: StoryTermsFields, next: StoryTermsFields): boolean {
   return (
     current.minOfferMinor !== next.minOfferMinor ||
     current.currency !== next.currency ||
     current.autoRejectBelowMin !== next.autoRejectBelowMin ||
     current.reserveMinor !== next.reserveMinor ||
-    current.buyNowMinor !== next.buyNowMinor
+    current.buyNowMinor !== next.buyNowMinor ||
+    !sameShipping(current.shipping, next.shipping)
   );
 }
 
@@ -87,6 +90,12 @@ export function publishRefusal(
   }
   if (story.minOfferMinor === null) {
     return new DomainError('offer_policy_required', 'Publishing needs an offer policy (minimum offer and currency)');
+  }
+  if (story.shipping === null) {
+    return new DomainError(
+      'shipping_required',
+      'Publishing needs where the piece ships from and at least one shipping option',
+    );
   }
   return pricingProblem(story);
 }

@@ -1,7 +1,7 @@
 import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
 import { idSchema } from '../../platform/ids';
-import { STORY_CATEGORIES } from '@vw/domain';
+import { MAX_DISPATCH_DAYS, MAX_SHIPPING_OPTIONS, STORY_CATEGORIES, shippingPolicyProblem } from '@vw/domain';
 import { isCountryCode, isCurrencyCode } from './codes';
 import { SEARCH_MODES, SEARCH_SORTS } from './search-index';
 import { REPORT_STATUSES, REPORT_TARGETS, STORY_STATUSES } from './tables';
@@ -37,6 +37,31 @@ export const processStepInput = z.object({
   mediaId: mediaId.nullable().optional(),
 });
 
+const countryInput = z.string().trim().toUpperCase().refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code');
+
+export const shippingInput = z
+  .object({
+    fromCountry: countryInput,
+    options: z
+      .array(
+        z.object({
+          region: z
+            .string()
+            .trim()
+            .transform((r) => (r === 'domestic' || r === 'international' ? r : r.toUpperCase()))
+            .describe('"domestic", "international" or an ISO 3166-1 alpha-2 country'),
+          amountMinor: z.number().int().min(0).max(1_000_000_000),
+          dispatchDays: z.number().int().min(1).max(MAX_DISPATCH_DAYS),
+        }),
+      )
+      .min(1)
+      .max(MAX_SHIPPING_OPTIONS),
+  })
+  .superRefine((policy, ctx) => {
+    const problem = shippingPolicyProblem(policy);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['options'] });
+  });
+
 const title = z.string().trim().min(1).max(200);
 const gallery = z
   .array(mediaId)
@@ -57,6 +82,7 @@ export const storyFieldsInput = z.object({
   offerPolicy: offerPolicyInput.nullable().optional(),
   reserveMinor: money.nullable().optional(),
   buyNowMinor: money.nullable().optional(),
+  shipping: shippingInput.nullable().optional(),
 });
 export type StoryFieldsInput = z.infer<typeof storyFieldsInput>;
 
@@ -64,6 +90,10 @@ export const createStoryBody = storyFieldsInput.extend({ title });
 export type CreateStoryInput = z.infer<typeof createStoryBody>;
 
 export const storyIdParam = z.object({ id: idSchema });
+
+export const storyQuery = z.object({
+  country: countryInput.optional().describe("the viewer's country: adds shippingQuote"),
+});
 
 export const feedQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -113,6 +143,19 @@ export const auctionSummary = z
     minNextBidMinor: z.number().int().nullable(),
   })
   .meta({ id: 'AuctionSummary' });
+
+export const shippingPolicy = z
+  .object({
+    fromCountry: z.string(),
+    options: z.array(
+      z.object({
+        region: z.string().describe('"domestic", "international" or an ISO 3166-1 alpha-2 country'),
+        amountMinor: z.number().int(),
+        dispatchDays: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'ShippingPolicy' });
 
 export const storyMaker = z
   .object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() })
@@ -173,6 +216,12 @@ export const story = z
     /** Present only in the owner's own view: the reserve is hidden from everyone else. */
     reserveMinor: z.number().int().nullable().optional(),
     buyNowMinor: z.number().int().nullable(),
+    shipping: shippingPolicy.nullable(),
+    /** Only with `?country=`: the price to ship there, or null when the piece does not ship there. */
+    shippingQuote: z
+      .object({ amountMinor: z.number().int(), currency: z.string(), dispatchDays: z.number().int() })
+      .nullable()
+      .optional(),
     auction: auctionSummary.nullable(),
     likeCount: z.number().int(),
     likedByMe: z.boolean(),

@@ -5,7 +5,7 @@ import { startTestServer } from '../../../test/harness';
 import { apiClient, type Session } from '../../../test/client';
 import type { Runtime } from '../../composition/runtime';
 import type { StoryView } from './schemas';
-import { createDraft, createPublished, email, type Api } from './test-support';
+import { createDraft, createPublished, email, freeShipping, type Api } from './test-support';
 
 let runtime: Runtime;
 let api: Api;
@@ -32,6 +32,7 @@ describe('StoriesService for other modules', () => {
       buyNowMinor: 50_000,
       heroMediaId: story.heroMediaId,
       currency: 'USD',
+      shipping: freeShipping,
     });
     expect(await runtime.modules.stories.storyTerms(randomUUID())).toBeNull();
     expect(await runtime.modules.stories.storyTerms('not-a-uuid')).toBeNull();

@@ -31,6 +31,7 @@ export function columnsOf(input: StoryFieldsInput): Partial<NewStoryRow> {
   }
   if (input.reserveMinor !== undefined) set.reserveMinor = input.reserveMinor;
   if (input.buyNowMinor !== undefined) set.buyNowMinor = input.buyNowMinor;
+  if (input.shipping !== undefined) set.shipping = input.shipping;
   return set;
 }
 

@@ -42,10 +42,11 @@ export function storyRoutes(app: HttpApp, deps: StoriesDeps): void {
         tags,
         summary: 'A story (drafts and archived ones only for their maker; the reserve only for the maker)',
         params: s.storyIdParam,
+        querystring: s.storyQuery,
         response: { 200: s.story, ...errorResponses },
       },
     },
-    async (req) => getStory(deps, req.caller, req.params.id),
+    async (req) => getStory(deps, req.caller, req.params.id, req.query.country),
   );
 
   app.patch(

@@ -1,4 +1,4 @@
-import type { StoryCategory } from '@vw/domain';
+import type { ShippingPolicy, StoryCategory } from '@vw/domain';
 import type { StoryRow } from './story-repo';
 import type { StoryStatus } from './tables';
 
@@ -14,6 +14,8 @@ export interface StoryTerms {
   heroMediaId: string | null;
   /** The offer policy's currency (null until the story has one). */
   currency: string | null;
+  /** Where it ships from and how (null until the maker sets it; published stories have it). */
+  shipping: ShippingPolicy | null;
 }
 
 /** A story as other modules list it (orders, dashboards, moderation). */
@@ -48,6 +50,7 @@ export function termsOf(row: StoryRow): StoryTerms {
     buyNowMinor: row.buyNowMinor,
     heroMediaId: row.heroMediaId,
     currency: row.currency,
+    shipping: row.shipping,
   };
 }
 

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { STORY_CATEGORIES } from '@vw/domain';
+import { STORY_CATEGORIES, type ShippingPolicy } from '@vw/domain';
 
 export const storiesSchema = pgSchema('stories');
 
@@ -70,6 +70,8 @@ export const stories = storiesSchema.table(
     /** Hidden reserve: only the owner ever sees it. */
     reserveMinor: bigint('reserve_minor', { mode: 'number' }),
     buyNowMinor: bigint('buy_now_minor', { mode: 'number' }),
+    /** Where the piece ships from and its options (prices in the offer policy's currency). */
+    shipping: jsonb('shipping').$type<ShippingPolicy>(),
     status: text('status', { enum: STORY_STATUSES }).notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     /** Set when an admin took the story down; the maker cannot publish it again. */

@@ -15,6 +15,15 @@ export const email = (who: string): string => `${who}-${Date.now().toString(36)}
 
 export const offerPolicy = { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true };
 
+/** Ships from the US to every country for free, so tests about other things pay just the piece's price. */
+export const freeShipping = {
+  fromCountry: 'US',
+  options: [
+    { region: 'domestic', amountMinor: 0, dispatchDays: 2 },
+    { region: 'international', amountMinor: 0, dispatchDays: 5 },
+  ],
+};
+
 /** A draft with a ready hero video (a new one unless `fields.heroMediaId`) and an offer policy (publishable as it is). */
 export async function createDraft(
   runtime: Runtime,
@@ -25,7 +34,7 @@ export async function createDraft(
   const heroMediaId = (fields.heroMediaId as string | undefined) ?? (await createReadyMedia(runtime, maker.userId));
   const res = await api.call<StoryView>('POST', '/v1/stories', {
     token: maker.accessToken,
-    body: { title: 'A walnut bowl', category: 'woodwork', heroMediaId, offerPolicy, ...fields },
+    body: { title: 'A walnut bowl', category: 'woodwork', heroMediaId, offerPolicy, shipping: freeShipping, ...fields },
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
