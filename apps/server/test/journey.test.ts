@@ -11,6 +11,7 @@ import { createReadyMedia } from '../src/modules/media/test-fixtures';
 import type { Runtime } from '../src/composition/runtime';
 import { apiClient, type Session } from './client';
 import { startTestServer } from './harness';
+import { freeShipping } from '../src/modules/stories/test-support';
 
 type Api = ReturnType<typeof apiClient>;
 
@@ -88,6 +89,7 @@ async function makerListsAPiece(runtime: Runtime, api: Api): Promise<{ maker: Se
       category: 'woodwork',
       heroMediaId,
       offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      shipping: freeShipping,
     },
   });
   expect(story.status).toBe(201);
@@ -170,7 +172,7 @@ describe('journey', () => {
 
       const sold = await api.call<{ items: Order[] }>('GET', '/v1/orders?as=maker', { token: maker.accessToken });
       expect(sold.body.items.map((o) => o.id)).toEqual([order.id]);
-      expect(sold.body.items[0]!.shippingAddress).toMatchObject({ name: 'Grace Buyer', city: 'Bristol' });
+      expect(sold.body.items[0]!.shippingAddress).toMatchObject({ name: 'Grace Buyer', city: 'Portland' });
       expect((await api.call('GET', `/v1/orders/${order.id}`, { token: opener.accessToken })).status).toBe(404);
 
       const shipped = await api.call<Order>('POST', `/v1/orders/${order.id}/shipment`, {

@@ -180,7 +180,7 @@ async function representativeFlow(): Promise<void> {
 
   // A purchase paid through Stripe Checkout; the webhook carries the buyer's details.
   const storyId = await buyNowStory(runtime, api, maker, 20_000, 'A walnut bowl');
-  const window = await buyNow(api, { ...buyer, userId: '' }, storyId);
+  const window = await buyNow(api, { ...buyer, userId: '' }, storyId, 'GB');
   const [session] = await rows<{ provider_session_id: string }>(
     runtime,
     'select provider_session_id from payments.checkout_sessions where window_id = $1',

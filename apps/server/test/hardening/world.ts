@@ -8,6 +8,7 @@ import { submitLocalCheckout } from '../../src/modules/payments/test-support';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
+import { freeShipping } from '../../src/modules/stories/test-support';
 
 export type Api = ReturnType<typeof apiClient>;
 export const ROLES = ['anonymous', 'viewer', 'otherMaker', 'owner', 'admin'] as const;
@@ -98,6 +99,7 @@ export async function buildWorld(runtime: Runtime, adminEmail: string): Promise<
         category: 'woodwork',
         heroMediaId,
         offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+        shipping: freeShipping,
       },
     }),
     201,

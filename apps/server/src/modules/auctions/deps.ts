@@ -1,3 +1,4 @@
+import type { ShippingPolicy } from '@vw/domain';
 import type { Clock } from '../../platform/clock';
 import type { Database, Executor } from '../../platform/db/client';
 import type { Metrics } from '../../platform/metrics';
@@ -19,10 +20,12 @@ export interface StoryTermsView {
   offerPolicy: { minOfferMinor: number; currency: string; autoRejectBelowMin: boolean } | null;
   reserveMinor: number | null;
   buyNowMinor: number | null;
+  /** Where it ships from and how; null while a draft has none. */
+  shipping: ShippingPolicy | null;
 }
 
-/** What this module calls of the identity service: the route guard, and TOTP for makers' decisions. */
-export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp'>;
+/** What this module calls of the identity service: the route guard, TOTP for makers' decisions, buyers' countries. */
+export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp' | 'countryOf'>;
 
 /** What this module calls of the stories service. */
 export interface StoriesPort {
@@ -88,6 +91,10 @@ export interface PaymentWindowView {
   winnerId: string;
   amountMinor: number;
   currency: string;
+  /** Where the piece goes (the checkout takes an address there); null: any country. */
+  shippingCountry: string | null;
+  /** Shipping there, charged on top of `amountMinor`. */
+  shippingMinor: number;
   reason: PaymentWindowReason;
   status: PaymentWindowStatus;
   opensAt: Date;

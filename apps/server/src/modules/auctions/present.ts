@@ -108,6 +108,8 @@ export function presentWindow(
     reason: window.reason,
     amountMinor: window.amountMinor,
     currency: window.currency,
+    shippingCountry: window.shippingCountry,
+    shippingMinor: window.shippingMinor,
     opensAt: window.opensAt.toISOString(),
     expiresAt: window.expiresAt.toISOString(),
     checkoutUrl,

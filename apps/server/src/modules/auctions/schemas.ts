@@ -3,7 +3,7 @@ import { queryInt } from '../../platform/http/query-int.js';
 import { z } from 'zod';
 import { idSchema } from '../../platform/ids';
 import { MAX_AMOUNT_MINOR } from './rules';
-import { AUCTION_STATUSES } from '@vw/domain';
+import { AUCTION_STATUSES, isCountryCode } from '@vw/domain';
 
 export const amountMinor = z.number().int().positive().max(MAX_AMOUNT_MINOR).describe('integer minor units');
 export const idParam = z.object({ id: idSchema });
@@ -93,6 +93,8 @@ export const paymentWindowView = z
     reason: z.enum(['won', 'maker_accepted', 'second_chance', 'buy_now']),
     amountMinor: z.number().int(),
     currency: z.string(),
+    shippingCountry: z.string().nullable().describe('the checkout takes a shipping address in this country'),
+    shippingMinor: z.number().int().describe('shipping there, charged on top of amountMinor'),
     opensAt: z.string(),
     expiresAt: z.string(),
     checkoutUrl: z.string().nullable().describe('hosted checkout; null until the payments module provides one'),
@@ -104,8 +106,18 @@ export const bidAnswer = z.object({ bid: ownBid, auction: auctionView });
 export const bidList = z.object({ items: z.array(publicBid), nextAfterSequence: z.number().int().nullable() });
 export const offerList = z.object({ items: z.array(offerView) });
 
-export const offerBody = z.object({ amountMinor, currency: z.string().length(3).optional() });
-export const bidBody = z.object({ amountMinor, maxAmountMinor: amountMinor.optional() });
+/** Where the buyer wants the piece; without it, the country on their account. */
+export const shippingCountry = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code')
+  .optional()
+  .describe("where the piece would ship (ISO 3166-1 alpha-2); without it, the account's country");
+
+export const offerBody = z.object({ amountMinor, currency: z.string().length(3).optional(), shippingCountry });
+export const bidBody = z.object({ amountMinor, maxAmountMinor: amountMinor.optional(), shippingCountry });
+export const buyBody = z.object({ shippingCountry }).optional();
 export const bidListQuery = z.object({
   afterSequence: queryInt({ min: 0 }).optional(),
   limit: queryInt({ min: 1, max: 1000 }).default(500),

@@ -195,6 +195,10 @@ export const paymentWindows = auctionsSchema.table(
     winnerId: uuid('winner_id').notNull(),
     amountMinor: money('amount_minor').notNull(),
     currency: text('currency').notNull(),
+    /** The country the winner named; the checkout takes an address there. Null: any country (older windows). */
+    shippingCountry: text('shipping_country'),
+    /** The story's price to ship there, charged on top of `amountMinor`. */
+    shippingMinor: money('shipping_minor').notNull().default(0),
     reason: text('reason', { enum: PAYMENT_WINDOW_REASONS }).notNull(),
     status: text('status', { enum: PAYMENT_WINDOW_STATUSES }).notNull(),
     opensAt: at('opens_at').notNull(),
@@ -209,6 +213,21 @@ export const paymentWindows = auctionsSchema.table(
     index('payment_windows_auction_idx').on(t.auctionId, t.opensAt),
     index('payment_windows_winner_idx').on(t.winnerId, t.opensAt),
   ],
+);
+
+/**
+ * The country each buyer named for a story (their latest offer, bid or buy-now): a payment window
+ * quotes the winner's shipping for it.
+ */
+export const shipTo = auctionsSchema.table(
+  'ship_to',
+  {
+    storyId: uuid('story_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    country: text('country').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] })],
 );
 
 /** Non-payment strikes: one per expired window; three block bidding, offers and buy-now. */

@@ -4,6 +4,7 @@ import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { startTestServer, type TestServerOptions } from '../../../test/harness';
 import { createReadyMedia } from '../media/test-fixtures';
+import { freeShipping } from '../stories/test-support';
 
 export type Api = ReturnType<typeof apiClient>;
 
@@ -48,6 +49,7 @@ export interface StoryFields {
   reserveMinor?: number | null;
   buyNowMinor?: number | null;
   currency?: string;
+  shipping?: typeof freeShipping;
 }
 
 /** A published story (ready hero video, offer policy) created through the API; returns its id. */
@@ -69,6 +71,7 @@ export async function publishedStory(
         currency: fields.currency ?? 'USD',
         autoRejectBelowMin: fields.autoRejectBelowMin ?? true,
       },
+      shipping: fields.shipping ?? freeShipping,
       ...(fields.reserveMinor == null ? {} : { reserveMinor: fields.reserveMinor }),
       ...(fields.buyNowMinor == null ? {} : { buyNowMinor: fields.buyNowMinor }),
     },

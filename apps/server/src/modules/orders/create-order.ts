@@ -39,6 +39,7 @@ export async function createOrderFromPayment(
     makerId: input.makerId,
     itemTitle: input.itemTitle,
     amountMinor: input.amountMinor,
+    shippingMinor: input.shippingMinor,
     feeMinor: input.feeMinor,
     currency: input.currency,
     status: 'paid',

@@ -28,7 +28,7 @@ async function paidOrder(
   price: number,
 ): Promise<{ buyer: Session; orderId: string }> {
   const buyer = await signIn(r.api, 'sla-buyer');
-  const window = await buyNow(r.api, buyer, await buyNowStory(r.runtime, r.api, m, price));
+  const window = await buyNow(r.api, buyer, await buyNowStory(r.runtime, r.api, m, price), SHIPPING.country);
   const res = await r.api.call<{ orderId: string }>(
     'POST',
     `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,

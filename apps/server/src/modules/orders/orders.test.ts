@@ -59,7 +59,7 @@ async function paidOrder(
   buyer?: Session,
 ): Promise<{ buyer: Session; orderId: string }> {
   const b = buyer ?? (await signIn(r.api, 'orders-buyer'));
-  const window = await buyNow(r.api, b, await buyNowStory(r.runtime, r.api, m, price));
+  const window = await buyNow(r.api, b, await buyNowStory(r.runtime, r.api, m, price), SHIPPING.country);
   const res = await r.api.call<{ orderId: string }>(
     'POST',
     `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,

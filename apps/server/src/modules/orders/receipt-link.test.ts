@@ -30,7 +30,7 @@ afterAll(async () => runtime?.stop());
 describe('receipt links', () => {
   it('security review: receipt links never expire and show the address — the link expires after 30 days and masks the address', async () => {
     const buyer = await signIn(api, 'receipt-buyer');
-    const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 20_000));
+    const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 20_000), SHIPPING.country);
     const paid = await api.call<{ orderId: string }>(
       'POST',
       `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,

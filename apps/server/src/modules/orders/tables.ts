@@ -27,7 +27,10 @@ export const orders = ordersSchema.table(
     buyerId: uuid('buyer_id').notNull(),
     makerId: uuid('maker_id').notNull(),
     itemTitle: text('item_title').notNull(),
+    /** Everything the buyer paid: the piece plus shipping. */
     amountMinor: money('amount_minor').notNull(),
+    /** The shipping part of `amountMinor` (the platform's fee is on the rest). */
+    shippingMinor: money('shipping_minor').notNull().default(0),
     feeMinor: money('fee_minor').notNull(),
     currency: text('currency').notNull(),
     /** Money back with the buyer so far (settled refunds). */

@@ -50,6 +50,9 @@ async function claim(deps: PaymentsDeps, window: PaymentWindow): Promise<Checkou
       itemTitle: title.slice(0, 250),
       amountMinor: window.amountMinor,
       currency: window.currency,
+      shippingMinor: window.shippingMinor,
+      shippingCountry: window.shippingCountry,
+      // The fee is on the piece's price: shipping is the maker's cost, passed on whole.
       feeMinor: platformFee(window.amountMinor, deps.config.PLATFORM_FEE_PERCENT),
       chargeMode: charge.mode,
       destinationAccountId: charge.destination,
@@ -89,6 +92,8 @@ export async function checkoutFor(deps: PaymentsDeps, window: PaymentWindow): Pr
     itemTitle: row.itemTitle,
     amountMinor: row.amountMinor,
     currency: row.currency,
+    shippingMinor: row.shippingMinor,
+    shippingCountry: row.shippingCountry,
     feeMinor: row.feeMinor,
     destinationAccountId: row.destinationAccountId,
     expiresAt: row.sessionExpiresAt,

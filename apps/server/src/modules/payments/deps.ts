@@ -20,6 +20,10 @@ export interface PaymentWindow {
   winnerId: string;
   amountMinor: number;
   currency: string;
+  /** Where the piece goes (the checkout takes an address there); null: any country. */
+  shippingCountry: string | null;
+  /** Shipping there, on top of `amountMinor`. */
+  shippingMinor: number;
   status: 'open' | 'paid' | 'expired' | 'cancelled';
   expiresAt: Date;
 }
@@ -59,7 +63,10 @@ export interface NewOrderInput {
   buyerId: string;
   makerId: string;
   itemTitle: string;
+  /** Everything the buyer paid, shipping included. */
   amountMinor: number;
+  /** The shipping part of `amountMinor`. */
+  shippingMinor: number;
   feeMinor: number;
   currency: string;
   paidAt: Date;

@@ -27,7 +27,7 @@ afterAll(async () => runtime?.stop());
 async function openWindow(price = 25_000, title = 'A walnut bowl') {
   const buyer = await signIn(api, 'local-buyer');
   const storyId = await buyNowStory(runtime, api, maker, price, title);
-  const window = await buyNow(api, buyer, storyId);
+  const window = await buyNow(api, buyer, storyId, 'FR');
   expect(window.checkoutUrl).toMatch(/\/v1\/payments\/local\/cs_local_[a-f0-9]{24}$/);
   return { buyer, storyId, window, sessionId: sessionIdOf(window.checkoutUrl!) };
 }
@@ -66,6 +66,26 @@ describe('local provider checkout', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('name="viewport"');
     expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('takes an address only in the country the shipping was quoted for', async () => {
+    const { window, sessionId } = await openWindow();
+    const elsewhere = { name: 'Ada Buyer', line1: '1 Long Lane', city: 'Köln', postalCode: '50667', country: 'DE' };
+    const res = await api.call<{ error: { code: string } }>('POST', `/v1/payments/local/${sessionId}/complete`, {
+      body: { outcome: 'succeeded', shipping: elsewhere },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('not_shipped_to_country');
+    expect(await counts(window.id)).toEqual({ payments: 0, orders: 0 });
+    const form = await runtime.app!.inject({
+      method: 'POST',
+      url: `/v1/payments/local/${sessionId}/complete`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ outcome: 'succeeded', ...elsewhere, line2: '' }).toString(),
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toContain('Shipping was quoted for FR');
+    expect(await counts(window.id)).toEqual({ payments: 0, orders: 0 });
   });
 
   it('a successful payment creates the payment and the order once, with the address encrypted', async () => {

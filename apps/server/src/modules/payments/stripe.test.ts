@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
 import type { Runtime } from '../../composition/runtime';
+import { createReadyMedia } from '../media/test-fixtures';
 import { StripeStub } from './stripe-stub';
 import {
   buyNow,
@@ -290,6 +291,120 @@ describe('Checkout Sessions', () => {
     );
     expect(payout).toMatchObject({ status: 'released', amount_minor: 27_000 });
     expect(payout!.transfer_id).toMatch(/^tr_stub_/);
+  });
+});
+
+/** A published buy-now story shipping from the US: 15.00 at home, 40.00 abroad. */
+async function shippingStory(maker: Session, buyNowMinor: number): Promise<string> {
+  const heroMediaId = await createReadyMedia(runtime, maker.userId);
+  const res = await api.call<{ id: string }>('POST', '/v1/stories', {
+    token: maker.accessToken,
+    body: {
+      title: 'Oak stool',
+      category: 'woodwork',
+      heroMediaId,
+      offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      buyNowMinor,
+      shipping: {
+        fromCountry: 'US',
+        options: [
+          { region: 'domestic', amountMinor: 1_500, dispatchDays: 2 },
+          { region: 'international', amountMinor: 4_000, dispatchDays: 5 },
+        ],
+      },
+    },
+  });
+  expect(res.status).toBe(201);
+  expect((await api.call('POST', `/v1/stories/${res.body.id}/publish`, { token: maker.accessToken })).status).toBe(200);
+  return res.body.id;
+}
+
+describe('shipping at checkout', () => {
+  it('charges the piece and shipping as separate lines, the fee on the piece only, to an address in the quoted country', async () => {
+    const { maker } = await onboardedMaker('ship-dest-maker');
+    const buyer = await signIn(api, 'ship-dest-buyer');
+    const window = await buyNow(api, buyer, await shippingStory(maker, 30_000), 'GB');
+    expect(window).toMatchObject({ amountMinor: 30_000 });
+    const create = stub
+      .calls('POST', '/v1/checkout/sessions')
+      .find((r) => r.params['metadata[windowId]'] === window.id)!;
+    const p = create.params;
+    expect(p['line_items[0][price_data][unit_amount]']).toBe('30000');
+    expect(p['shipping_options[0][shipping_rate_data][type]']).toBe('fixed_amount');
+    expect(p['shipping_options[0][shipping_rate_data][fixed_amount][amount]']).toBe('4000');
+    expect(p['shipping_options[0][shipping_rate_data][fixed_amount][currency]']).toBe('usd');
+    // The address can only be in the country the shipping was quoted for.
+    expect(p['shipping_address_collection[allowed_countries][0]']).toBe('GB');
+    expect(p['shipping_address_collection[allowed_countries][1]']).toBeUndefined();
+    // 10% of the piece's 300.00; shipping passes to the maker whole.
+    expect(p['payment_intent_data[application_fee_amount]']).toBe('3000');
+
+    const { provider_session_id: sessionId } = await sessionOf(window.id);
+    const paid = completedEvent({ id: window.id, amountMinor: 34_000 }, sessionId, 'pi_ship_dest');
+    expect((await deliver(api, WEBHOOK_SECRET, paid)).body.outcome).toBe('applied');
+    const [row] = await rows<{ id: string }>(runtime, 'select id from orders.orders where window_id = $1', [window.id]);
+    const order = await api.call<{ amountMinor: number; itemMinor: number; shippingMinor: number; feeMinor: number }>(
+      'GET',
+      `/v1/orders/${row!.id}`,
+      { token: maker.accessToken },
+    );
+    expect(order.body).toMatchObject({ amountMinor: 34_000, itemMinor: 30_000, shippingMinor: 4_000, feeMinor: 3_000 });
+
+    // A full refund gives back everything paid, shipping included.
+    const refund = await api.call<{ refund: { amountMinor: number }; order: { status: string } }>(
+      'POST',
+      `/v1/orders/${row!.id}/refunds`,
+      { token: admin.accessToken, body: { reason: 'lost in the post' } },
+    );
+    expect(refund.status).toBe(201);
+    expect(refund.body.refund.amountMinor).toBe(34_000);
+    expect(refund.body.order.status).toBe('refunded');
+  });
+
+  it('a held payment transfers the piece less the fee plus the shipping to the maker', async () => {
+    const maker = await makerWithTotp(runtime, api, 'ship-separate-maker');
+    const buyer = await signIn(api, 'ship-separate-buyer'); // the account says US: domestic shipping
+    const window = await buyNow(api, buyer, await shippingStory(maker, 20_000));
+    const { provider_session_id: sessionId } = await sessionOf(window.id);
+    const create = stub
+      .calls('POST', '/v1/checkout/sessions')
+      .find((r) => r.params['metadata[windowId]'] === window.id)!;
+    expect(create.params['shipping_options[0][shipping_rate_data][fixed_amount][amount]']).toBe('1500');
+    expect(create.params['shipping_address_collection[allowed_countries][0]']).toBe('US');
+    await deliver(
+      api,
+      WEBHOOK_SECRET,
+      completedEvent({ id: window.id, amountMinor: 21_500 }, sessionId, 'pi_ship_sep'),
+    );
+    const [row] = await rows<{ id: string }>(runtime, 'select id from orders.orders where window_id = $1', [window.id]);
+    const orderId = row!.id;
+    await api.call('POST', `/v1/orders/${orderId}/shipment`, {
+      token: maker.accessToken,
+      body: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' },
+    });
+    await api.call('POST', `/v1/orders/${orderId}/delivery-confirmation`, { token: buyer.accessToken });
+    const onboarding = await api.call<{ account: { accountId: string } }>('POST', '/v1/payments/connect/onboarding', {
+      token: maker.accessToken,
+    });
+    const accountId = onboarding.body.account.accountId;
+    stub.completeOnboarding(accountId);
+    await deliver(
+      api,
+      WEBHOOK_SECRET,
+      stripeEvent('account.updated', {
+        id: accountId,
+        payouts_enabled: true,
+        charges_enabled: true,
+        details_submitted: true,
+      }),
+    );
+    await waitFor(async () => {
+      const o = await api.call<{ status: string }>('GET', `/v1/orders/${orderId}`, { token: maker.accessToken });
+      return o.body.status === 'completed';
+    });
+    const [transfer] = stub.calls('POST', '/v1/transfers').filter((r) => r.params.transfer_group === window.id);
+    // 200.00 + 15.00 shipping − 20.00 fee (10% of the piece).
+    expect(transfer!.params).toMatchObject({ amount: '19500', destination: accountId });
   });
 });
 

@@ -52,8 +52,13 @@ export const checkoutSessions = paymentsSchema.table(
     buyerId: uuid('buyer_id').notNull(),
     makerId: uuid('maker_id').notNull(),
     itemTitle: text('item_title').notNull(),
+    /** The piece's price; the buyer pays it plus `shippingMinor`. */
     amountMinor: money('amount_minor').notNull(),
     currency: text('currency').notNull(),
+    /** The shipping line, to `shippingCountry` (null: an address in any country). */
+    shippingMinor: money('shipping_minor').notNull().default(0),
+    shippingCountry: text('shipping_country'),
+    /** The platform's fee, on the piece's price only (shipping passes to the maker whole). */
     feeMinor: money('fee_minor').notNull(),
     chargeMode: text('charge_mode', { enum: CHARGE_MODES }).notNull(),
     destinationAccountId: text('destination_account_id'),
@@ -117,8 +122,11 @@ export const payments = paymentsSchema.table(
     chargeId: text('charge_id'),
     buyerId: uuid('buyer_id').notNull(),
     makerId: uuid('maker_id').notNull(),
+    /** Everything the buyer paid: the piece plus shipping (refunds and the payout count from it). */
     amountMinor: money('amount_minor').notNull(),
     currency: text('currency').notNull(),
+    /** The shipping part of `amountMinor`. */
+    shippingMinor: money('shipping_minor').notNull().default(0),
     feeMinor: money('fee_minor').notNull(),
     chargeMode: text('charge_mode', { enum: CHARGE_MODES }).notNull(),
     destinationAccountId: text('destination_account_id'),

@@ -6,6 +6,7 @@ import type { Runtime } from '../../composition/runtime';
 import { createReadyMedia } from '../media/test-fixtures';
 import { localWebhookSecret } from './providers/local-provider';
 import { signWebhookPayload } from './webhook-signature';
+import { freeShipping } from '../stories/test-support';
 
 export type Api = ReturnType<typeof apiClient>;
 
@@ -66,6 +67,7 @@ export async function buyNowStory(
       category: 'woodwork',
       heroMediaId,
       offerPolicy: { minOfferMinor: Math.min(10_000, buyNowMinor), currency: 'USD', autoRejectBelowMin: true },
+      shipping: freeShipping,
       buyNowMinor,
     },
   });
@@ -85,9 +87,16 @@ export interface WindowAnswer {
 }
 
 /** The buyer buys the story now: an open payment window with its checkout URL. */
-export async function buyNow(api: Api, buyer: Session, storyId: string): Promise<WindowAnswer> {
+/** Buy now, shipping to `shippingCountry` (without it, the buyer's account country). */
+export async function buyNow(
+  api: Api,
+  buyer: Session,
+  storyId: string,
+  shippingCountry?: string,
+): Promise<WindowAnswer> {
   const res = await api.call<{ paymentWindow: WindowAnswer }>('POST', `/v1/stories/${storyId}/buy`, {
     token: buyer.accessToken,
+    ...(shippingCountry ? { body: { shippingCountry } } : {}),
   });
   if (res.status !== 201) throw new Error(`buy failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.paymentWindow;
@@ -157,9 +166,9 @@ export async function submitLocalCheckout(runtime: Runtime, action: string) {
       name: 'Grace Buyer',
       line1: '12 Harbour Road',
       line2: '',
-      city: 'Bristol',
-      postalCode: 'BS1 4RW',
-      country: 'GB',
+      city: 'Portland',
+      postalCode: '04101',
+      country: 'US',
     }).toString(),
   });
 }

@@ -17,6 +17,7 @@ import { sendNotices } from './notices';
 import { armEndTimers, armLapse, cancelAuctionTimers, cancelWindowTimers, armWindowTimers } from './timers';
 import { cancelJob } from '../../../platform/jobs';
 import { jobKeys } from './timers';
+import { winnerDestination } from '../use-cases/shipping';
 
 export interface Transition {
   after: AuctionState;
@@ -53,6 +54,7 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
         break;
       case 'payment_window_opened': {
         await cancelJob(tx, jobKeys.lapse(after.id));
+        const destination = await winnerDestination(deps, tx, { storyId: after.storyId, winnerId: event.winnerId });
         const window: PaymentWindowView = {
           id: randomUUID(),
           auctionId: after.id,
@@ -61,6 +63,7 @@ export async function applyEffects(deps: AuctionsDeps, tx: Executor, transition:
           winnerId: event.winnerId,
           amountMinor: event.amountMinor,
           currency: event.currency,
+          ...destination,
           reason: event.reason,
           status: 'open',
           opensAt: event.at,

@@ -14,6 +14,8 @@ export function windowOf(row: PaymentWindowRow): PaymentWindowView {
     winnerId: row.winnerId,
     amountMinor: row.amountMinor,
     currency: row.currency,
+    shippingCountry: row.shippingCountry,
+    shippingMinor: row.shippingMinor,
     reason: row.reason,
     status: row.status,
     opensAt: row.opensAt,

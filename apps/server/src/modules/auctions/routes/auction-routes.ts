@@ -66,6 +66,7 @@ export function auctionRoutes(
         bidderId: callerOf(req).userId,
         amountMinor: req.body.amountMinor,
         maxAmountMinor: req.body.maxAmountMinor,
+        shippingCountry: req.body.shippingCountry,
         idempotencyKey: idempotencyKeyOf(req),
       });
       return reply.status(201).send(answer.body);

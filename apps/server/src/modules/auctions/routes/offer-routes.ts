@@ -33,6 +33,7 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
         userId: callerOf(req).userId,
         amountMinor: req.body.amountMinor,
         currency: req.body.currency,
+        shippingCountry: req.body.shippingCountry,
         idempotencyKey: idempotencyKeyOf(req),
       });
       return reply.status(201).send(answer.body);

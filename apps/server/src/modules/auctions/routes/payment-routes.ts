@@ -23,6 +23,7 @@ export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
         summary: 'Buy now (only before an auction starts): opens a payment window and holds the story',
         params: s.idParam,
         headers: s.idempotencyHeaders,
+        body: s.buyBody,
         response: { 201: z.object({ paymentWindow: s.paymentWindowView }), ...errorResponses },
       },
     },
@@ -30,6 +31,7 @@ export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
       const answer = await buyNow(deps, {
         storyId: req.params.id,
         buyerId: callerOf(req).userId,
+        shippingCountry: req.body?.shippingCountry,
         idempotencyKey: idempotencyKeyOf(req),
       });
       // The window is committed whatever happens next; a checkout the provider cannot make yet is

@@ -12,13 +12,14 @@ import { buyerStanding, insertWindow, lockBuyer } from '../repo/payment-repo';
 import { buyNow as buyNowRule } from '../rules';
 import type { paymentWindowView } from '../schemas';
 import { refuseIfMakerBlocked } from './maker-blocks';
+import { destinationFor, rememberDestination } from './shipping';
 import { lockStoryMarket } from './story-market';
 
 type StoredWindow = z.infer<typeof paymentWindowView>;
 
 export async function buyNow(
   deps: AuctionsDeps,
-  request: { storyId: string; buyerId: string; idempotencyKey: string | null },
+  request: { storyId: string; buyerId: string; shippingCountry?: string | undefined; idempotencyKey: string | null },
 ): Promise<{ status: number; body: StoredWindow }> {
   const answer = await withIdempotency<StoredWindow>(
     deps.db,
@@ -26,7 +27,7 @@ export async function buyNow(
       scope: `auctions.buy:${request.storyId}`,
       userId: request.buyerId,
       key: request.idempotencyKey,
-      request: {},
+      request: { shippingCountry: request.shippingCountry ?? null },
       successStatus: 201,
     },
     async (tx) => {
@@ -35,6 +36,11 @@ export async function buyNow(
       const standing = await buyerStanding(tx, request.buyerId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       await refuseIfMakerBlocked(deps, tx, terms.makerId, request.buyerId);
+      const destination = await destinationFor(deps, {
+        userId: request.buyerId,
+        named: request.shippingCountry,
+        shipping: terms.shipping,
+      });
       const now = deps.clock.now();
       const result = buyNowRule(
         market,
@@ -51,12 +57,20 @@ export async function buyNow(
         winnerId: request.buyerId,
         amountMinor: result.window.amountMinor,
         currency: result.window.currency,
+        shippingCountry: destination.country,
+        shippingMinor: destination.shippingMinor,
         reason: 'buy_now',
         status: 'open',
         opensAt: result.window.opensAt,
         expiresAt: result.window.expiresAt,
       };
       await insertWindow(tx, window);
+      await rememberDestination(tx, {
+        storyId: terms.id,
+        userId: request.buyerId,
+        country: destination.country,
+        at: now,
+      });
       await updateMarket(tx, terms.id, { reservedWindowId: window.id, reservedUntil: window.expiresAt });
       await armWindowTimers(tx, window);
       await appendStoryEvent(tx, {

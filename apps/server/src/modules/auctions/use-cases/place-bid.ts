@@ -24,6 +24,7 @@ import {
 import type { bidAnswer } from '../schemas';
 import { refuseIfMakerBlocked } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
+import { destinationFor, rememberDestination, type Destination } from './shipping';
 import { tryTransition } from './transition';
 
 export interface PlaceBidRequest {
@@ -31,6 +32,7 @@ export interface PlaceBidRequest {
   bidderId: string;
   amountMinor: number;
   maxAmountMinor?: number | undefined;
+  shippingCountry?: string | undefined;
   idempotencyKey: string | null;
 }
 
@@ -44,10 +46,14 @@ export async function placeBid(
       scope: `auctions.bid:${request.auctionId}`,
       userId: request.bidderId,
       key: request.idempotencyKey,
-      request: { amountMinor: request.amountMinor, maxAmountMinor: request.maxAmountMinor ?? null },
+      request: {
+        amountMinor: request.amountMinor,
+        maxAmountMinor: request.maxAmountMinor ?? null,
+        shippingCountry: request.shippingCountry ?? null,
+      },
       successStatus: 201,
     },
-    async (tx, { known, input }) => {
+    async (tx, { known, input, destination }) => {
       const outcome = await tryTransition(
         deps,
         tx,
@@ -62,6 +68,12 @@ export async function placeBid(
       }
       const bid = outcome.state.bids.find((candidate) => candidate.id === input.bidId);
       if (bid === undefined) throw new Error('an accepted bid is always recorded');
+      await rememberDestination(tx, {
+        storyId: outcome.row.storyId,
+        userId: request.bidderId,
+        country: destination.country,
+        at: bid.createdAt,
+      });
       publishLiveAfterCommit(deps, tx, outcome.live);
       // A leader raising their own maximum places no bid anyone sees: not a bid in the funnel.
       if (bid.kind !== 'max_raise') {
@@ -89,6 +101,7 @@ export async function placeBid(
 interface BidRead {
   known: LoadedAuction;
   input: PlaceBidInput;
+  destination: Destination;
 }
 
 /**
@@ -102,6 +115,12 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
   const known = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none', strikesOf: request.bidderId });
   if (known === null) throw new DomainError('auction_not_found', 'No such auction');
   await refuseIfMakerBlocked(deps, tx, known.row.makerId, request.bidderId);
+  const terms = await deps.stories.storyTerms(known.row.storyId);
+  const destination = await destinationFor(deps, {
+    userId: request.bidderId,
+    named: request.shippingCountry,
+    shipping: terms?.shipping ?? null,
+  });
   const input: PlaceBidInput = {
     bidId: randomUUID(),
     bidderId: request.bidderId,
@@ -115,7 +134,7 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
     deps.metrics.bidRefused(early.code);
     throw refusalError(early);
   }
-  return { known, input };
+  return { known, input, destination };
 }
 
 /**

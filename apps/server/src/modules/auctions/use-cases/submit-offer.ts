@@ -12,6 +12,7 @@ import type { offerAnswer } from '../schemas';
 import { refuseIfMakerBlocked } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { noticeOfferReceived, recordOfferOutcome } from './record-offer-outcome';
+import { destinationFor, rememberDestination } from './shipping';
 import { lockStoryMarket } from './story-market';
 
 export interface SubmitOfferRequest {
@@ -19,6 +20,7 @@ export interface SubmitOfferRequest {
   userId: string;
   amountMinor: number;
   currency?: string | undefined;
+  shippingCountry?: string | undefined;
   idempotencyKey: string | null;
 }
 
@@ -32,13 +34,22 @@ export async function submitOffer(
       scope: `auctions.offer:${request.storyId}`,
       userId: request.userId,
       key: request.idempotencyKey,
-      request: { amountMinor: request.amountMinor, currency: request.currency ?? null },
+      request: {
+        amountMinor: request.amountMinor,
+        currency: request.currency ?? null,
+        shippingCountry: request.shippingCountry ?? null,
+      },
       successStatus: 201,
     },
     async (tx) => {
       const standing = await buyerStanding(tx, request.userId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       await refuseIfMakerBlocked(deps, tx, terms.makerId, request.userId);
+      const destination = await destinationFor(deps, {
+        userId: request.userId,
+        named: request.shippingCountry,
+        shipping: terms.shipping,
+      });
       const now = deps.clock.now();
       const result = submitOfferRule(
         market,
@@ -55,6 +66,12 @@ export async function submitOffer(
         deps.rules,
       );
       if (!result.ok) throw refusalError(result);
+      await rememberDestination(tx, {
+        storyId: request.storyId,
+        userId: request.userId,
+        country: destination.country,
+        at: now,
+      });
       const recorded = await recordOfferOutcome(deps, tx, result, { isNew: true, storyTitle: terms.title, now });
       if (recorded.auction === null) await noticeOfferReceived(deps, tx, result.offer, terms.makerId, terms.title);
       await deps.analytics().record(tx, {

@@ -51,6 +51,8 @@ export function renderReceiptPage(input: ReceiptInput): string {
     row('Item', order.itemTitle),
     row('Sold by', input.makerName),
     row('Paid', order.paidAt.toUTCString()),
+    row('Item price', money(order.amountMinor - order.shippingMinor)),
+    row('Shipping', money(order.shippingMinor)),
     row('Amount paid', money(order.amountMinor)),
     order.refundedMinor > 0 ? row('Refunded', money(order.refundedMinor)) : '',
     input.relation !== 'buyer' ? row('Platform fee', money(order.feeMinor)) : '',

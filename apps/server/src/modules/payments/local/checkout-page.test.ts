@@ -7,12 +7,15 @@ describe('the local checkout pages', () => {
       sessionId: 'cs_local_0123456789abcdef01234567',
       itemTitle: 'A walnut bowl',
       amountMinor: 25_000,
+      shippingMinor: 1_500,
+      shippingCountry: 'PT',
       currency: 'usd',
       expiresAt: new Date(Date.UTC(2026, 0, 2)),
     });
     const receipt = renderReceiptPage({
       itemTitle: 'A walnut bowl',
       amountMinor: 25_000,
+      shippingMinor: 1_500,
       currency: 'usd',
       state: 'paid',
       paidAt: new Date(Date.UTC(2026, 0, 1)),
@@ -27,5 +30,21 @@ describe('the local checkout pages', () => {
       expect(banner).toMatch(/\bDemo\b/);
       expect(banner).toMatch(/no money/i);
     }
+  });
+
+  it('shows the item, the shipping to the quoted country and the total, and fixes the country', () => {
+    const checkout = renderCheckoutPage({
+      sessionId: 'cs_local_0123456789abcdef01234567',
+      itemTitle: 'A walnut bowl',
+      amountMinor: 25_000,
+      shippingMinor: 1_500,
+      shippingCountry: 'PT',
+      currency: 'usd',
+      expiresAt: new Date(Date.UTC(2026, 0, 2)),
+    });
+    expect(checkout).toContain('<dt>Item</dt><dd>$250.00</dd>');
+    expect(checkout).toContain('<dt>Shipping to PT</dt><dd>$15.00</dd>');
+    expect(checkout).toContain('$265.00');
+    expect(checkout).toMatch(/name="country"[^>]*readonly value="PT"/);
   });
 });

@@ -18,6 +18,10 @@ export interface CheckoutPageInput {
   sessionId: string;
   itemTitle: string;
   amountMinor: number;
+  /** Its own line, added to the item's price. */
+  shippingMinor: number;
+  /** The only country the address may be in (the shipping was quoted for it); null: any. */
+  shippingCountry: string | null;
   currency: string;
   expiresAt: Date;
   values?: Partial<ShippingForm>;
@@ -50,17 +54,27 @@ const FIELDS: { key: keyof ShippingForm; label: string; autocomplete: string; re
   },
 ];
 
-function field(f: (typeof FIELDS)[number], value: string, error: string | undefined): string {
+function field(
+  f: (typeof FIELDS)[number],
+  value: string,
+  error: string | undefined,
+  onlyCountry: string | null,
+): string {
   const id = `ship-${f.key}`;
   const describedBy = error ? ` aria-describedby="${id}-error" aria-invalid="true"` : '';
+  const fixed = f.key === 'country' && onlyCountry !== null;
   const pattern = f.key === 'country' ? ' pattern="[A-Za-z]{2}"' : '';
-  return `<label for="${id}">${escapeHtml(f.label)}</label>
-<input id="${id}" name="${f.key}" type="text" autocomplete="${f.autocomplete}" maxlength="${f.max}"${pattern}${f.required ? ' required' : ''} value="${escapeHtml(value)}"${describedBy}>
+  const label = fixed ? `Country (shipping was quoted for ${onlyCountry})` : f.label;
+  const shown = fixed ? onlyCountry : value;
+  return `<label for="${id}">${escapeHtml(label)}</label>
+<input id="${id}" name="${f.key}" type="text" autocomplete="${f.autocomplete}" maxlength="${f.max}"${pattern}${f.required ? ' required' : ''}${fixed ? ' readonly' : ''} value="${escapeHtml(shown)}"${describedBy}>
 ${error ? `<p class="field-error" id="${id}-error">${escapeHtml(error)}</p>` : ''}`;
 }
 
 export function renderCheckoutPage(input: CheckoutPageInput): string {
-  const amount = formatMoney(input.amountMinor, input.currency);
+  const price = formatMoney(input.amountMinor, input.currency);
+  const shipping = input.shippingMinor === 0 ? 'Free' : formatMoney(input.shippingMinor, input.currency);
+  const amount = formatMoney(input.amountMinor + input.shippingMinor, input.currency);
   const errors = input.errors ?? {};
   const errorList = Object.entries(errors);
   const summary = errorList.length
@@ -79,13 +93,17 @@ export function renderCheckoutPage(input: CheckoutPageInput): string {
 ${declined}${summary}
 <section class="card" aria-labelledby="item-heading">
 <h2 id="item-heading" style="font-size:1.1rem;margin:0">${escapeHtml(input.itemTitle)}</h2>
-<p class="amount">${escapeHtml(amount)}</p>
+<dl class="lines">
+<dt>Item</dt><dd>${escapeHtml(price)}</dd>
+<dt>Shipping${input.shippingCountry ? ` to ${escapeHtml(input.shippingCountry)}` : ''}</dt><dd>${escapeHtml(shipping)}</dd>
+<dt>Total</dt><dd class="amount">${escapeHtml(amount)}</dd>
+</dl>
 <p class="muted">Currency: ${escapeHtml(input.currency.toUpperCase())}. Pay before <time datetime="${input.expiresAt.toISOString()}">${escapeHtml(input.expiresAt.toUTCString())}</time>.</p>
 </section>
 <form class="card" method="post" action="${escapeHtml(action)}">
 <fieldset style="border:0;padding:0;margin:0">
 <legend style="font-weight:700;font-size:1.1rem">Shipping address</legend>
-${FIELDS.map((f) => field(f, input.values?.[f.key] ?? '', errors[f.key])).join('\n')}
+${FIELDS.map((f) => field(f, input.values?.[f.key] ?? '', errors[f.key], input.shippingCountry)).join('\n')}
 </fieldset>
 <div class="actions">
 <button class="primary" type="submit" name="outcome" value="succeeded">Pay ${escapeHtml(amount)}</button>
@@ -98,6 +116,7 @@ ${FIELDS.map((f) => field(f, input.values?.[f.key] ?? '', errors[f.key])).join('
 export interface ReceiptPageInput {
   itemTitle: string;
   amountMinor: number;
+  shippingMinor: number;
   currency: string;
   state: 'paid' | 'refunding' | 'unpaid' | 'closed';
   paidAt: Date | null;
@@ -118,9 +137,10 @@ const HEADINGS: Record<ReceiptPageInput['state'], { title: string; text: string 
 
 export function renderReceiptPage(input: ReceiptPageInput): string {
   const heading = HEADINGS[input.state];
-  const amount = formatMoney(input.amountMinor, input.currency);
+  const amount = formatMoney(input.amountMinor + input.shippingMinor, input.currency);
   const details = [
     `<dt>Item</dt><dd>${escapeHtml(input.itemTitle)}</dd>`,
+    `<dt>Shipping</dt><dd>${escapeHtml(formatMoney(input.shippingMinor, input.currency))}</dd>`,
     `<dt>Amount</dt><dd>${escapeHtml(amount)}</dd>`,
     input.paidAt
       ? `<dt>Paid</dt><dd><time datetime="${input.paidAt.toISOString()}">${escapeHtml(input.paidAt.toUTCString())}</time></dd>`

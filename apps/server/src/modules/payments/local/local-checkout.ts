@@ -30,6 +30,7 @@ export async function loadLocalCheckout(deps: PaymentsDeps, sessionId: string): 
 /** Checks the shipping form; every error is phrased for the person filling it in. */
 export function validateShipping(
   form: Partial<ShippingForm>,
+  onlyCountry: string | null,
 ): { address: ShippingAddress } | { errors: ShippingErrors } {
   const v = (s: string | undefined) => (s ?? '').trim();
   const values = {
@@ -46,6 +47,9 @@ export function validateShipping(
   if (!values.city) errors.city = 'Enter the city';
   if (!values.postalCode) errors.postalCode = 'Enter the postal code';
   if (!/^[A-Z]{2}$/.test(values.country)) errors.country = 'Enter the country as a two-letter code, such as US or FR';
+  else if (onlyCountry !== null && values.country !== onlyCountry) {
+    errors.country = `Shipping was quoted for ${onlyCountry}: the address must be there`;
+  }
   for (const [key, value] of Object.entries(values)) {
     if (value.length > 200) errors[key as keyof ShippingForm] = 'This is too long';
   }
@@ -68,6 +72,18 @@ export async function completeLocalCheckout(
     return { status: 'succeeded', windowId: session.windowId, orderId: checkout.payment?.orderId ?? null };
   }
   if (checkout.state === 'closed') throw new DomainError('checkout_closed', 'This payment window has closed');
+  const only = session.shippingCountry;
+  if (
+    input.outcome === 'succeeded' &&
+    input.shipping &&
+    only !== null &&
+    input.shipping.country.toUpperCase() !== only
+  ) {
+    throw new DomainError('not_shipped_to_country', `Shipping was quoted for ${only}: the address must be there`, {
+      country: input.shipping.country,
+      quotedFor: only,
+    });
+  }
   const now = deps.clock.now();
   const event =
     input.outcome === 'succeeded'

@@ -45,7 +45,8 @@ export function checkoutCompletedEvent(
       mode: 'payment',
       status: 'complete',
       payment_status: 'paid',
-      amount_total: session.amountMinor,
+      amount_total: session.amountMinor + session.shippingMinor,
+      shipping_cost: { amount_total: session.shippingMinor },
       currency: session.currency.toLowerCase(),
       payment_intent: localPaymentIntentId(sessionId),
       client_reference_id: session.windowId,
@@ -76,7 +77,7 @@ export function paymentFailedEvent(session: CheckoutSessionRow, at: Date): Local
     {
       id: localPaymentIntentId(session.providerSessionId!),
       object: 'payment_intent',
-      amount: session.amountMinor,
+      amount: session.amountMinor + session.shippingMinor,
       currency: session.currency.toLowerCase(),
       status: 'requires_payment_method',
       metadata: { windowId: session.windowId },

@@ -57,6 +57,8 @@ function checkoutPageOf(
     sessionId: s.providerSessionId!,
     itemTitle: s.itemTitle,
     amountMinor: s.amountMinor,
+    shippingMinor: s.shippingMinor,
+    shippingCountry: s.shippingCountry,
     currency: s.currency,
     expiresAt: s.windowExpiresAt,
     ...extra,
@@ -70,6 +72,7 @@ function receiptPageOf(deps: PaymentsDeps, checkout: LocalCheckout): string {
   return renderReceiptPage({
     itemTitle: s.itemTitle,
     amountMinor: s.amountMinor,
+    shippingMinor: s.shippingMinor,
     currency: s.currency,
     state,
     paidAt: checkout.payment?.paidAt ?? null,
@@ -155,9 +158,9 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
         }
         let shipping: ShippingAddress | null = null;
         if (req.body.outcome === 'succeeded') {
-          const checked = validateShipping(req.body);
+          const checkout = await loadLocalCheckout(deps, sessionId);
+          const checked = validateShipping(req.body, checkout.session.shippingCountry);
           if ('errors' in checked) {
-            const checkout = await loadLocalCheckout(deps, sessionId);
             if (checkout.state === 'open')
               return sendHtml(reply, 400, checkoutPageOf(checkout, { values: req.body, errors: checked.errors }));
             return reply.redirect(receiptUrl, 303);

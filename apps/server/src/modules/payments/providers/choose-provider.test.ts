@@ -31,6 +31,8 @@ describe('choosing the payment provider', () => {
       itemTitle: 'A bowl',
       amountMinor: 1000,
       currency: 'usd',
+      shippingMinor: 0,
+      shippingCountry: null,
       feeMinor: 100,
       destinationAccountId: null,
       expiresAt: new Date(Date.UTC(2026, 0, 2)),

@@ -3,8 +3,13 @@ import type { ProviderName } from '../tables';
 export interface CheckoutSessionInput {
   windowId: string;
   itemTitle: string;
+  /** The piece's price (one line). */
   amountMinor: number;
   currency: string;
+  /** Shipping, its own line: charged on top of `amountMinor`. */
+  shippingMinor: number;
+  /** The only country the shipping address may be in; null: any country. */
+  shippingCountry: string | null;
   /** The platform's fee (destination charges only). */
   feeMinor: number;
   /** The maker's connected account for a destination charge; null: the platform keeps the money for now. */

@@ -69,6 +69,14 @@ function sdkOptions(options: StripeProviderOptions): ConstructorParameters<typeo
   };
 }
 
+type AllowedCountry = Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry;
+
+/** The buyer's country alone when it is known (the price was quoted for it); otherwise anywhere Stripe ships. */
+function allowedCountries(country: string | null): AllowedCountry[] {
+  const known = SHIPPING_COUNTRIES.find((c) => c === country);
+  return known ? [known] : SHIPPING_COUNTRIES;
+}
+
 /** Stripe Connect Express with hosted Checkout: destination charges, refunds, transfers. */
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
   const stripe = new Stripe(options.secretKey, sdkOptions(options));
@@ -94,7 +102,16 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
               },
             ],
             expires_at: Math.floor(input.expiresAt.getTime() / 1000),
-            shipping_address_collection: { allowed_countries: SHIPPING_COUNTRIES },
+            shipping_address_collection: { allowed_countries: allowedCountries(input.shippingCountry) },
+            shipping_options: [
+              {
+                shipping_rate_data: {
+                  type: 'fixed_amount',
+                  display_name: input.shippingMinor === 0 ? 'Free shipping' : 'Shipping',
+                  fixed_amount: { amount: input.shippingMinor, currency: input.currency.toLowerCase() },
+                },
+              },
+            ],
             ...(input.buyerEmail ? { customer_email: input.buyerEmail } : {}),
             client_reference_id: input.windowId,
             metadata,

@@ -1,0 +1,1 @@
+ALTER TABLE "orders"."orders" ADD COLUMN "shipping_minor" bigint DEFAULT 0 NOT NULL;
