@@ -358,7 +358,7 @@ export interface paths {
     delete: operations['deleteMe'];
     options?: never;
     head?: never;
-    /** Change the username */
+    /** Change the username or the country purchases are shipped to */
     patch: operations['patchMe'];
     trace?: never;
   };
@@ -1864,6 +1864,132 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orders/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review of an order (its buyer, maker or an admin), and whether the buyer may write one now */
+    get: operations['getOrdersByIdReview'];
+    put?: never;
+    /**
+     * The buyer reviews the maker of a delivered order (1–5 and optional text), once, within 60 days
+     * @description 409 `order_not_delivered` before delivery, `already_reviewed` for a second review, `review_window_closed` 60 days after delivery; the maker or an admin 403, anyone else 404.
+     */
+    post: operations['postOrdersByIdReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/makers/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A maker's reviews, newest first (keyset pages), with the average rating and the count */
+    get: operations['getMakersByIdReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reviews/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reviewed maker answers a review, once (a second answer: 409 `already_replied`) */
+    post: operations['postReviewsByIdReply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reviews/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a review to the admins, with a reason
+     * @description 201 with the new report; reporting the same review again answers 200 with the first one.
+     */
+    post: operations['postReviewsByIdReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/review-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Admin: open reports of reviews, newest first */
+    get: operations['getAdminReviewReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reviews/{id}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Admin: remove a review (out of the maker's page and rating; its reports upheld; audited) */
+    post: operations['postAdminReviewsByIdRemove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reviews/{id}/dismiss-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Admin: keep a reported review (its open reports dismissed; audited) */
+    post: operations['postAdminReviewsByIdDismissReports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/s/{storyId}': {
     parameters: {
       query?: never;
@@ -1909,6 +2035,8 @@ export interface components {
     ErrorCodeInput:
       | 'account_suspended'
       | 'already_leading'
+      | 'already_replied'
+      | 'already_reviewed'
       | 'auction_active'
       | 'auction_already_started'
       | 'auction_closed'
@@ -2013,6 +2141,7 @@ export interface components {
       | 'not_found'
       | 'not_offer_owner'
       | 'not_payment_party'
+      | 'not_shipped_to_country'
       | 'not_story_maker'
       | 'not_story_owner'
       | 'not_suspended'
@@ -2027,6 +2156,7 @@ export interface components {
       | 'offer_policy_required'
       | 'order_not_awaiting_shipment'
       | 'order_not_cancellable'
+      | 'order_not_delivered'
       | 'order_not_disputable'
       | 'order_not_found'
       | 'order_not_refundable'
@@ -2054,8 +2184,13 @@ export interface components {
       | 'report_already_resolved'
       | 'report_not_found'
       | 'resolution_too_large'
+      | 'review_already_removed'
+      | 'review_not_found'
+      | 'review_window_closed'
       | 'service_unavailable'
       | 'session_ended'
+      | 'shipping_country_required'
+      | 'shipping_required'
       | 'sign_in_locked'
       | 'storage_key_invalid'
       | 'storage_object_not_found'
@@ -2307,6 +2442,10 @@ export interface components {
       reason: 'won' | 'maker_accepted' | 'second_chance' | 'buy_now';
       amountMinor: number;
       currency: string;
+      /** @description the checkout takes a shipping address in this country */
+      shippingCountry: string | null;
+      /** @description shipping there, charged on top of amountMinor */
+      shippingMinor: number;
       opensAt: string;
       expiresAt: string;
       /** @description hosted checkout; null until the payments module provides one */
@@ -2354,6 +2493,8 @@ export interface components {
       id: string;
       email: string | null;
       username: string;
+      /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
+      country: string | null;
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -2391,6 +2532,8 @@ export interface components {
       id: string;
       email: string | null;
       username: string;
+      /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
+      country: string | null;
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -2478,7 +2621,9 @@ export interface components {
         | 'watched_ending_soon'
         | 'watched_auction_ended'
         | 'new_story'
-        | 'message';
+        | 'message'
+        | 'review_received'
+        | 'review_reply';
       title: string;
       body: string;
       data: {
@@ -2517,7 +2662,9 @@ export interface components {
           | 'watched_ending_soon'
           | 'watched_auction_ended'
           | 'new_story'
-          | 'message';
+          | 'message'
+          | 'review_received'
+          | 'review_reply';
         /**
          * @description in-app is always on and not listed
          * @enum {string}
@@ -2555,7 +2702,12 @@ export interface components {
       itemTitle: string;
       buyerId: string;
       makerId: string;
+      /** @description everything the buyer paid: the piece plus shipping */
       amountMinor: number;
+      /** @description the piece's price */
+      itemMinor: number;
+      /** @description the shipping part of amountMinor */
+      shippingMinor: number;
       currency: string;
       refundedMinor: number;
       feeMinor?: number;
@@ -2620,6 +2772,15 @@ export interface components {
       reserveMet: boolean;
       endsAt: string;
       minNextBidMinor: number | null;
+    };
+    ShippingPolicyInput: {
+      fromCountry: string;
+      options: {
+        /** @description "domestic", "international" or an ISO 3166-1 alpha-2 country */
+        region: string;
+        amountMinor: number;
+        dispatchDays: number;
+      }[];
     };
     StoryMakerInput: {
       id: string;
@@ -2692,6 +2853,12 @@ export interface components {
       offerPolicy: components['schemas']['OfferPolicyInput'] | null;
       reserveMinor?: number | null;
       buyNowMinor: number | null;
+      shipping: components['schemas']['ShippingPolicyInput'] | null;
+      shippingQuote?: {
+        amountMinor: number;
+        currency: string;
+        dispatchDays: number;
+      } | null;
       auction: components['schemas']['AuctionSummaryInput'] | null;
       likeCount: number;
       likedByMe: boolean;
@@ -2747,6 +2914,8 @@ export interface components {
     ErrorCode:
       | 'account_suspended'
       | 'already_leading'
+      | 'already_replied'
+      | 'already_reviewed'
       | 'auction_active'
       | 'auction_already_started'
       | 'auction_closed'
@@ -2851,6 +3020,7 @@ export interface components {
       | 'not_found'
       | 'not_offer_owner'
       | 'not_payment_party'
+      | 'not_shipped_to_country'
       | 'not_story_maker'
       | 'not_story_owner'
       | 'not_suspended'
@@ -2865,6 +3035,7 @@ export interface components {
       | 'offer_policy_required'
       | 'order_not_awaiting_shipment'
       | 'order_not_cancellable'
+      | 'order_not_delivered'
       | 'order_not_disputable'
       | 'order_not_found'
       | 'order_not_refundable'
@@ -2892,8 +3063,13 @@ export interface components {
       | 'report_already_resolved'
       | 'report_not_found'
       | 'resolution_too_large'
+      | 'review_already_removed'
+      | 'review_not_found'
+      | 'review_window_closed'
       | 'service_unavailable'
       | 'session_ended'
+      | 'shipping_country_required'
+      | 'shipping_required'
       | 'sign_in_locked'
       | 'storage_key_invalid'
       | 'storage_object_not_found'
@@ -3145,6 +3321,10 @@ export interface components {
       reason: 'won' | 'maker_accepted' | 'second_chance' | 'buy_now';
       amountMinor: number;
       currency: string;
+      /** @description the checkout takes a shipping address in this country */
+      shippingCountry: string | null;
+      /** @description shipping there, charged on top of amountMinor */
+      shippingMinor: number;
       opensAt: string;
       expiresAt: string;
       /** @description hosted checkout; null until the payments module provides one */
@@ -3192,6 +3372,8 @@ export interface components {
       id: string;
       email: string | null;
       username: string;
+      /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
+      country: string | null;
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -3229,6 +3411,8 @@ export interface components {
       id: string;
       email: string | null;
       username: string;
+      /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
+      country: string | null;
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -3316,7 +3500,9 @@ export interface components {
         | 'watched_ending_soon'
         | 'watched_auction_ended'
         | 'new_story'
-        | 'message';
+        | 'message'
+        | 'review_received'
+        | 'review_reply';
       title: string;
       body: string;
       data: {
@@ -3355,7 +3541,9 @@ export interface components {
           | 'watched_ending_soon'
           | 'watched_auction_ended'
           | 'new_story'
-          | 'message';
+          | 'message'
+          | 'review_received'
+          | 'review_reply';
         /**
          * @description in-app is always on and not listed
          * @enum {string}
@@ -3393,7 +3581,12 @@ export interface components {
       itemTitle: string;
       buyerId: string;
       makerId: string;
+      /** @description everything the buyer paid: the piece plus shipping */
       amountMinor: number;
+      /** @description the piece's price */
+      itemMinor: number;
+      /** @description the shipping part of amountMinor */
+      shippingMinor: number;
       currency: string;
       refundedMinor: number;
       feeMinor?: number;
@@ -3458,6 +3651,15 @@ export interface components {
       reserveMet: boolean;
       endsAt: string;
       minNextBidMinor: number | null;
+    };
+    ShippingPolicy: {
+      fromCountry: string;
+      options: {
+        /** @description "domestic", "international" or an ISO 3166-1 alpha-2 country */
+        region: string;
+        amountMinor: number;
+        dispatchDays: number;
+      }[];
     };
     StoryMaker: {
       id: string;
@@ -3530,6 +3732,12 @@ export interface components {
       offerPolicy: components['schemas']['OfferPolicy'] | null;
       reserveMinor?: number | null;
       buyNowMinor: number | null;
+      shipping: components['schemas']['ShippingPolicy'] | null;
+      shippingQuote?: {
+        amountMinor: number;
+        currency: string;
+        dispatchDays: number;
+      } | null;
       auction: components['schemas']['AuctionSummary'] | null;
       likeCount: number;
       likedByMe: boolean;
@@ -5178,7 +5386,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          username: string;
+          username?: string;
+          /** @description where the user receives purchases: shipping prices are quoted for it */
+          country?: (string | '') | null;
         };
       };
     };
@@ -6282,7 +6492,9 @@ export interface operations {
               | 'watched_ending_soon'
               | 'watched_auction_ended'
               | 'new_story'
-              | 'message';
+              | 'message'
+              | 'review_received'
+              | 'review_reply';
             /**
              * @description in-app is always on and not listed
              * @enum {string}
@@ -7275,6 +7487,15 @@ export interface operations {
           } | null;
           reserveMinor?: number | null;
           buyNowMinor?: number | null;
+          shipping?: {
+            fromCountry: string;
+            options: {
+              /** @description "domestic", "international" or an ISO 3166-1 alpha-2 country */
+              region: string;
+              amountMinor: number;
+              dispatchDays: number;
+            }[];
+          } | null;
         };
       };
     };
@@ -7355,7 +7576,10 @@ export interface operations {
   };
   getStoriesById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the viewer's country: adds shippingQuote */
+        country?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -7563,6 +7787,15 @@ export interface operations {
           } | null;
           reserveMinor?: number | null;
           buyNowMinor?: number | null;
+          shipping?: {
+            fromCountry: string;
+            options: {
+              /** @description "domestic", "international" or an ISO 3166-1 alpha-2 country */
+              region: string;
+              amountMinor: number;
+              dispatchDays: number;
+            }[];
+          } | null;
         };
       };
     };
@@ -8828,6 +9061,8 @@ export interface operations {
           /** @description integer minor units */
           amountMinor: number;
           currency?: string;
+          /** @description where the piece would ship (ISO 3166-1 alpha-2); without it, the account's country */
+          shippingCountry?: string;
         };
       };
     };
@@ -9451,6 +9686,8 @@ export interface operations {
           amountMinor: number;
           /** @description integer minor units */
           maxAmountMinor?: number;
+          /** @description where the piece would ship (ISO 3166-1 alpha-2); without it, the account's country */
+          shippingCountry?: string;
         };
       };
     };
@@ -9799,7 +10036,14 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description where the piece would ship (ISO 3166-1 alpha-2); without it, the account's country */
+          shippingCountry?: string;
+        };
+      };
+    };
     responses: {
       /** @description Default Response */
       201: {
@@ -14092,6 +14336,860 @@ export interface operations {
                 senderDeleted: boolean;
               }[];
               nextCursor: string | null;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOrdersByIdReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            review: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              makerId: string;
+              rating: number;
+              text: string | null;
+              createdAt: string;
+              buyer: {
+                displayName: string;
+                deleted: boolean;
+              };
+              reply?: {
+                text: string;
+                createdAt: string;
+              };
+            } | null;
+            canReview: boolean;
+            reviewableUntil: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postOrdersByIdReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 1 (poor) to 5 (excellent) */
+          rating: number;
+          /** @description 1 to 1000 characters of plain text */
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            makerId: string;
+            rating: number;
+            text: string | null;
+            createdAt: string;
+            buyer: {
+              displayName: string;
+              deleted: boolean;
+            };
+            reply?: {
+              text: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getMakersByIdReviews: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              makerId: string;
+              rating: number;
+              text: string | null;
+              createdAt: string;
+              buyer: {
+                displayName: string;
+                deleted: boolean;
+              };
+              reply?: {
+                text: string;
+                createdAt: string;
+              };
+            }[];
+            average: number | null;
+            count: number;
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postReviewsByIdReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 1 to 1000 characters of plain text */
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            makerId: string;
+            rating: number;
+            text: string | null;
+            createdAt: string;
+            buyer: {
+              displayName: string;
+              deleted: boolean;
+            };
+            reply?: {
+              text: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postReviewsByIdReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reviewId: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reviewId: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getAdminReviewReports: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              reason: string;
+              createdAt: string;
+              reporterId: string | null;
+              review: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                makerId: string;
+                rating: number;
+                text: string | null;
+                createdAt: string;
+                buyer: {
+                  displayName: string;
+                  deleted: boolean;
+                };
+                reply?: {
+                  text: string;
+                  createdAt: string;
+                };
+              };
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postAdminReviewsByIdRemove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            reviewId: string;
+            reportsResolved: number;
+            rating: {
+              average: number | null;
+              count: number;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postAdminReviewsByIdDismissReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            reviewId: string;
+            reportsResolved: number;
+            rating: {
+              average: number | null;
+              count: number;
             };
           };
         };
