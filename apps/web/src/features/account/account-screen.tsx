@@ -8,6 +8,7 @@ import { AppearanceSetting } from './appearance-setting';
 import { InstallApp } from './install-app';
 import { MakerProfileForm } from './maker-profile-form';
 import { UsernameForm } from './username-form';
+import { ShipToSetting } from './ship-to-setting';
 import './account.css';
 
 /** The signed-in user: profile, settings, security, selling, admin, their data, sign-out, deleting the account. */
@@ -28,6 +29,7 @@ export default function AccountScreen() {
           <strong>{me.maker?.displayName ?? me.username}</strong>
           <span className="muted">{me.email ?? me.phone ?? ''}</span>
           <UsernameForm username={me.username} />
+          <ShipToSetting />
           <span className="row">
             {me.roles.map((r) => (
               <span key={r} className="chip">

@@ -16,6 +16,8 @@ const order = (patch: Partial<Order> = {}): Order => ({
   buyerId: 'buyer',
   makerId: 'maker',
   amountMinor: 10_000,
+  itemMinor: 10_000,
+  shippingMinor: 0,
   currency: 'USD',
   refundedMinor: 0,
   shippingAddress: null,

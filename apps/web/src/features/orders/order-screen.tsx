@@ -87,6 +87,12 @@ export default function OrderScreen() {
               <span className="amount">{formatMoney(data.amountMinor, data.currency)}</span>
               <span className={statusChip(data.status)}>{statusLabel(data.status)}</span>
             </div>
+            <dl className="kv" data-testid="order-money">
+              <dt>Piece</dt>
+              <dd>{formatMoney(data.itemMinor, data.currency)}</dd>
+              <dt>Shipping</dt>
+              <dd>{data.shippingMinor === 0 ? 'Free' : formatMoney(data.shippingMinor, data.currency)}</dd>
+            </dl>
             {stepIndex >= 0 && (
               <ol className="order-steps" aria-label="Order progress">
                 {ORDER_STEPS.map((s, i) => (

@@ -16,6 +16,8 @@ const window_ = (patch: Partial<PaymentWindow> = {}): PaymentWindow => ({
   status: 'open',
   reason: 'buy_now',
   amountMinor: 25_000,
+  shippingCountry: 'US',
+  shippingMinor: 1_500,
   currency: 'USD',
   opensAt: new Date(Date.now() - 60_000).toISOString(),
   expiresAt: new Date(Date.now() + 24 * 3600_000 - 60_000).toISOString(),
@@ -47,7 +49,7 @@ describe('PaymentScreen by payment window (after buy now)', () => {
     expect(await screen.findByRole('heading', { name: 'Complete your purchase' })).toBeTruthy();
     expect(screen.getAllByText('$250.00').length).toBeGreaterThan(0);
     expect(screen.getByRole('timer').textContent).toMatch(/^23h 5[89]m \d\ds$/);
-    const pay = screen.getByRole('link', { name: 'Pay $250.00 securely' });
+    const pay = screen.getByRole('link', { name: 'Pay $265.00 securely' });
     expect(pay.getAttribute('href')).toBe('https://checkout.example/session/cs_1');
     expect(calls.map((c) => new URL(c.url).pathname)).toContain(`/v1/payment-windows/${WINDOW_ID}`);
   });
@@ -62,7 +64,7 @@ describe('PaymentScreen by payment window (after buy now)', () => {
     });
     app(`/payments/${WINDOW_ID}`);
     expect(await screen.findByText('Preparing the checkout…')).toBeTruthy();
-    expect(await screen.findByRole('link', { name: 'Pay $250.00 securely' }, { timeout: 6000 })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Pay $265.00 securely' }, { timeout: 6000 })).toBeTruthy();
   }, 10_000);
 
   it('reads the window by id where the checkout returns, and shows the receipt once paid', async () => {

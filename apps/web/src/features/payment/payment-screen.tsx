@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../shared/money';
+import { countryName } from '../../shared/shipping/countries';
 import { usePaymentQuery } from '../../shared/queries/payment/use-payment-query';
 import { usePaymentWindowQuery } from '../../shared/queries/payment/use-payment-window-query';
 import { useAuctionLive } from '../../shared/realtime/use-auction-live';
@@ -42,8 +43,16 @@ export default function PaymentScreen() {
         <section className="card stack" aria-labelledby="pay-title">
           <h2 id="pay-title">Complete your purchase</h2>
           <dl className="kv">
-            <dt>Amount</dt>
-            <dd className="amount pay-amount">{formatMoney(window_.amountMinor, window_.currency)}</dd>
+            <dt>Piece</dt>
+            <dd>{formatMoney(window_.amountMinor, window_.currency)}</dd>
+            <dt>Shipping{window_.shippingCountry ? ` to ${countryName(window_.shippingCountry)}` : ''}</dt>
+            <dd data-testid="pay-shipping">
+              {window_.shippingMinor === 0 ? 'Free' : formatMoney(window_.shippingMinor, window_.currency)}
+            </dd>
+            <dt>Total</dt>
+            <dd className="amount pay-amount">
+              {formatMoney(window_.amountMinor + window_.shippingMinor, window_.currency)}
+            </dd>
             <dt>Time left to pay</dt>
             <dd>
               <Countdown endsAt={window_.expiresAt} urgentBelowMs={2 * 3600_000} onEnd={() => void payment.refetch()} />
@@ -53,7 +62,7 @@ export default function PaymentScreen() {
           </dl>
           {window_.checkoutUrl ? (
             <a className="btn btn-primary btn-block" href={window_.checkoutUrl} rel="noopener">
-              Pay {formatMoney(window_.amountMinor, window_.currency)} securely
+              Pay {formatMoney(window_.amountMinor + window_.shippingMinor, window_.currency)} securely
             </a>
           ) : (
             <p className="subtle">Preparing the checkout…</p>

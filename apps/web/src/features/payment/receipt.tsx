@@ -17,7 +17,9 @@ export function Receipt({ payment }: { payment: PaymentWindow }) {
       <h2 id="receipt-title">Paid — thank you</h2>
       <dl className="kv">
         <dt>Amount</dt>
-        <dd className="amount">{formatMoney(payment.amountMinor, payment.currency)}</dd>
+        <dd className="amount">{formatMoney(payment.amountMinor + payment.shippingMinor, payment.currency)}</dd>
+        <dt>Of which shipping</dt>
+        <dd>{formatMoney(payment.shippingMinor, payment.currency)}</dd>
         {order && (
           <>
             <dt>Paid</dt>

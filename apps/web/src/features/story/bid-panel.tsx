@@ -23,6 +23,8 @@ interface BidPanelProps {
   storyId: string;
   makerId: string;
   viewerId: string | null;
+  /** Where the piece would ship if the viewer wins (null: their account's country decides). */
+  shippingCountry?: string | null;
 }
 
 const ENDED_TEXT: Record<string, string> = {
@@ -35,7 +37,7 @@ const ENDED_TEXT: Record<string, string> = {
 };
 
 /** The live auction: high bid, minimum next bid, reserve, countdown, bidding and history. */
-export function BidPanel({ auctionId, storyId, makerId, viewerId }: BidPanelProps) {
+export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountry = null }: BidPanelProps) {
   const queryClient = useQueryClient();
   const location = useLocation();
   const auctionQuery = useAuctionQuery(auctionId);
@@ -67,7 +69,14 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId }: BidPanelProp
     setConfirmation(null);
     outbid.dismiss();
     placeBid.mutate(
-      { auctionId, amountMinor, maxAmountMinor, bidderId: viewerId, idempotencyKey: newIdempotencyKey() },
+      {
+        auctionId,
+        amountMinor,
+        maxAmountMinor,
+        bidderId: viewerId,
+        shippingCountry: shippingCountry ?? undefined,
+        idempotencyKey: newIdempotencyKey(),
+      },
       { onSuccess: () => setConfirmation(`Your bid of ${formatMoney(amountMinor, currency)} is in.`) },
     );
   };

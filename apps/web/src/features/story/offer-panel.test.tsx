@@ -82,7 +82,7 @@ describe('OfferPanel: buy now', () => {
         <Routes>
           <Route
             path="/stories/:storyId"
-            element={<OfferPanel story={{ ...story, buyNowMinor: 25_000 }} viewerId="me" />}
+            element={<OfferPanel story={{ ...story, buyNowMinor: 25_000 }} viewerId="me" shippingCountry="PT" />}
           />
           <Route path="/payments/:windowId" element={<p>payment window</p>} />
         </Routes>
@@ -92,7 +92,22 @@ describe('OfferPanel: buy now', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Buy now for $250.00' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/payments/w1'));
-    expect(calls.find((c) => c.method === 'POST')!.headers.get('idempotency-key')).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.headers.get('idempotency-key')).toBeTruthy();
+    // Bought for delivery in the country the story page showed the shipping for.
+    expect(await post.clone().json()).toEqual({ shippingCountry: 'PT' });
+  });
+
+  it('names the shipping country with an offer', async () => {
+    const calls = serve({
+      'GET /v1/stories/s1/offers': () => jsonResponse({ items: [] }),
+      'POST /v1/stories/s1/offers': () => jsonResponse({ offer: offer({ amountMinor: 10_000 }), auction: null }, 201),
+    });
+    renderWithApp(<OfferPanel story={story} viewerId="me" shippingCountry="ES" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Make offer' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(await post.clone().json()).toEqual({ amountMinor: 10_000, currency: 'USD', shippingCountry: 'ES' });
   });
 });
 

@@ -10,7 +10,16 @@ import { useStoryOffersQuery } from '../../shared/queries/auction/use-story-offe
 import { latestOffer, MyOffer } from './my-offer';
 
 /** Before any auction: make an offer (the first qualifying one opens the auction) or buy now. */
-export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string | null }) {
+export function OfferPanel({
+  story,
+  viewerId,
+  shippingCountry = null,
+}: {
+  story: Story;
+  viewerId: string | null;
+  /** Where the piece would ship (null: the account's country decides). */
+  shippingCountry?: string | null;
+}) {
   const id = useId();
   const location = useLocation();
   const navigate = useNavigate();
@@ -46,7 +55,13 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
     }
     setError(null);
     offer.mutate(
-      { storyId: story.id, amountMinor: parsed, currency, idempotencyKey: newIdempotencyKey() },
+      {
+        storyId: story.id,
+        amountMinor: parsed,
+        currency,
+        shippingCountry: shippingCountry ?? undefined,
+        idempotencyKey: newIdempotencyKey(),
+      },
       {
         // A held offer shows from the server's list of the viewer's offers (refetched on success).
         onSuccess: (result) => {
@@ -58,7 +73,7 @@ export function OfferPanel({ story, viewerId }: { story: Story; viewerId: string
 
   const buy = () => {
     buyNow.mutate(
-      { storyId: story.id, idempotencyKey: newIdempotencyKey() },
+      { storyId: story.id, shippingCountry: shippingCountry ?? undefined, idempotencyKey: newIdempotencyKey() },
       {
         // The buyer's payment window: amount, time left to pay, the checkout, then the receipt.
         onSuccess: ({ paymentWindow }) => void navigate(`/payments/${paymentWindow.id}`),

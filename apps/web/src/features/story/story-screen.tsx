@@ -21,6 +21,8 @@ import { OfferPanel } from './offer-panel';
 import { StoryGallery } from './story-media';
 import { StorySections } from './story-sections';
 import { StoryVideo } from './story-video';
+import { ShippingLine } from './shipping-line';
+import { useShipTo } from '../../shared/shipping/use-ship-to';
 import './story.css';
 
 /** A story: the video, the maker's sections, and the offer or bid panel. */
@@ -29,6 +31,7 @@ export default function StoryScreen() {
   const navigate = useNavigate();
   const viewer = useViewer();
   const storyQuery = useStoryQuery(storyId);
+  const shipTo = useShipTo();
   const like = useLikeMutation();
   const recordView = useRecordViewMutation();
   const story = storyQuery.data;
@@ -130,16 +133,23 @@ export default function StoryScreen() {
               This story is {story.status === 'draft' ? 'a draft: only you can see it' : 'archived'}.
             </p>
           )}
+          <ShippingLine
+            shipping={story.shipping}
+            currency={story.offerPolicy?.currency ?? 'USD'}
+            country={shipTo.country}
+            onCountryChange={shipTo.setCountry}
+          />
           {story.auction ? (
             <BidPanel
               auctionId={story.auction.auctionId}
               storyId={story.id}
               makerId={story.makerId}
               viewerId={viewer.userId}
+              shippingCountry={shipTo.country}
             />
           ) : (
             <>
-              <OfferPanel story={story} viewerId={viewer.userId} />
+              <OfferPanel story={story} viewerId={viewer.userId} shippingCountry={shipTo.country} />
               {viewer.userId === story.makerId && <MakerOffers storyId={story.id} />}
             </>
           )}

@@ -1,3 +1,4 @@
+import { shippingPolicyProblem } from '@vw/domain';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
 import { formatMoney } from '../../shared/money';
@@ -23,6 +24,10 @@ export function PreviewStep({ story, studio }: StepProps) {
     { ok: media.data?.status === 'ready', text: 'The video is ready to play' },
     { ok: fields.title.trim().length > 0, text: 'The story has a title' },
     { ok: fields.minOfferMinor !== null, text: 'A minimum offer is set' },
+    {
+      ok: Boolean(fields.shipping && shippingPolicyProblem(fields.shipping) === null),
+      text: 'Shipping is set (where it ships and what it costs)',
+    },
   ];
   const ready = checks.every((c) => c.ok) && saveState === 'saved';
   const published = story.status === 'published';

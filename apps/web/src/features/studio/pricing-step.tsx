@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { CURRENCIES, formatMoney } from '../../shared/money';
 import { MoneyField } from './money-field';
+import { ShippingEditor } from './shipping-editor';
 import type { StepProps } from './studio-steps';
 
 /** Step 6: the offer policy (minimum, currency, auto-reject), a hidden reserve and a buy-now price. */
@@ -23,7 +24,7 @@ export function PricingStep({ story, studio }: StepProps) {
       </legend>
       {locked && (
         <p className="alert alert-info" role="status">
-          The auction is running: the offer policy cannot change until it ends.
+          The auction is running: the offer policy and shipping cannot change until it ends.
         </p>
       )}
       <div className="field">
@@ -83,6 +84,12 @@ export function PricingStep({ story, studio }: StepProps) {
           {w}
         </p>
       ))}
+      <ShippingEditor
+        shipping={fields.shipping ?? null}
+        currency={currency}
+        defaultFrom={fields.location?.country.toUpperCase() ?? null}
+        onChange={(shipping) => setFields({ shipping })}
+      />
     </fieldset>
   );
 }

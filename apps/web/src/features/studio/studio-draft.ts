@@ -1,3 +1,4 @@
+import { shippingPolicyProblem, type ShippingPolicy } from '@vw/domain';
 import type { Story, StoryCategory, StoryFields } from '../../shared/api/types';
 import type { Caption } from '../../shared/queries/studio/use-media-edits-mutation';
 
@@ -39,6 +40,8 @@ export interface DraftFields {
   autoRejectBelowMin: boolean;
   reserveMinor: number | null;
   buyNowMinor: number | null;
+  /** Absent in copies kept before shipping could be set: left as the server has it. */
+  shipping?: ShippingPolicy | null;
 }
 
 /** Trim and captions waiting to be sent to the pipeline. */
@@ -74,6 +77,7 @@ export function fieldsFromStory(story: Story): DraftFields {
     autoRejectBelowMin: story.offerPolicy?.autoRejectBelowMin ?? true,
     reserveMinor: story.reserveMinor ?? null,
     buyNowMinor: story.buyNowMinor,
+    shipping: story.shipping,
   };
 }
 
@@ -104,6 +108,8 @@ export function toStoryFields(fields: DraftFields): StoryFields {
     reserveMinor: fields.reserveMinor,
     buyNowMinor: fields.buyNowMinor,
   };
+  // Shipping goes out once it is complete; a half-edited one waits (the server keeps the last).
+  if (fields.shipping && shippingPolicyProblem(fields.shipping) === null) body.shipping = fields.shipping;
   if (fields.title.trim()) body.title = fields.title.trim();
   return body;
 }

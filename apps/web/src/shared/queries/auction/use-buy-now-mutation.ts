@@ -7,10 +7,20 @@ import { queryKeys } from '../keys';
 export function useBuyNowMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ storyId, idempotencyKey }: { storyId: string; idempotencyKey: string }) =>
+    mutationFn: ({
+      storyId,
+      shippingCountry,
+      idempotencyKey,
+    }: {
+      storyId: string;
+      /** Where the piece would ship; the server refuses a country the story does not ship to. */
+      shippingCountry?: string | undefined;
+      idempotencyKey: string;
+    }) =>
       unwrap(
         api.POST('/v1/stories/{id}/buy', {
           params: { path: { id: storyId }, header: { 'idempotency-key': idempotencyKey } },
+          ...(shippingCountry ? { body: { shippingCountry } } : {}),
         }),
       ),
     retry: (count, error) => error instanceof ApiError && error.isNetwork && count < 2,

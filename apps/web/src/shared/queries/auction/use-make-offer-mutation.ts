@@ -7,6 +7,8 @@ export interface MakeOfferInput {
   storyId: string;
   amountMinor: number;
   currency: string;
+  /** Where the piece would ship; the server refuses a country the story does not ship to. */
+  shippingCountry?: string | undefined;
   idempotencyKey: string;
 }
 
@@ -14,11 +16,11 @@ export interface MakeOfferInput {
 export function useMakeOfferMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ storyId, amountMinor, currency, idempotencyKey }: MakeOfferInput) =>
+    mutationFn: ({ storyId, amountMinor, currency, shippingCountry, idempotencyKey }: MakeOfferInput) =>
       unwrap(
         api.POST('/v1/stories/{id}/offers', {
           params: { path: { id: storyId }, header: { 'idempotency-key': idempotencyKey } },
-          body: { amountMinor, currency },
+          body: { amountMinor, currency, ...(shippingCountry ? { shippingCountry } : {}) },
         }),
       ),
     retry: (count, error) => error instanceof ApiError && error.isNetwork && count < 2,

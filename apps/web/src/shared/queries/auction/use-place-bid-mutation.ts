@@ -13,6 +13,8 @@ export interface PlaceBidInput {
   /** One key per intent: a retry after a lost answer cannot bid twice. */
   idempotencyKey: string;
   bidderId: string;
+  /** Where the piece would ship if this bid wins. */
+  shippingCountry?: string | undefined;
 }
 
 /**
@@ -22,11 +24,15 @@ export interface PlaceBidInput {
 export function usePlaceBidMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ auctionId, amountMinor, maxAmountMinor, idempotencyKey }: PlaceBidInput) =>
+    mutationFn: ({ auctionId, amountMinor, maxAmountMinor, shippingCountry, idempotencyKey }: PlaceBidInput) =>
       unwrap(
         api.POST('/v1/auctions/{id}/bids', {
           params: { path: { id: auctionId }, header: { 'idempotency-key': idempotencyKey } },
-          body: maxAmountMinor === undefined ? { amountMinor } : { amountMinor, maxAmountMinor },
+          body: {
+            amountMinor,
+            ...(maxAmountMinor === undefined ? {} : { maxAmountMinor }),
+            ...(shippingCountry ? { shippingCountry } : {}),
+          },
         }),
       ),
     // Same key, same body: only a lost answer is worth repeating.
