@@ -136,7 +136,8 @@ async function payInBrowser(page: Page, storyId: string, shot: string): Promise<
   await page.locator('input[name="line1"]').fill('12 Harbour Road');
   await page.locator('input[name="city"]').fill('Bristol');
   await page.locator('input[name="postalCode"]').fill('BS1 4RW');
-  await page.locator('[name="country"]').fill('GB');
+  // The country is the one the shipping was quoted for, fixed on the checkout.
+  await expect(page.locator('[name="country"]').inputValue()).resolves.toBe('US');
   await page.getByRole('button', { name: /^Pay / }).click();
   await page
     .getByText(/Payment received/i)
@@ -267,6 +268,7 @@ describe('after the auction, in a browser', () => {
     const bought = await api.call<{ paymentWindow: { checkoutUrl: string } }>('POST', `/v1/stories/${storyId}/buy`, {
       token: buyer.accessToken,
       headers: { 'idempotency-key': crypto.randomUUID() },
+      body: { shippingCountry: 'PT' },
     });
     expect(bought.status).toBe(201);
     const sessionId = new URL(bought.body.paymentWindow.checkoutUrl, baseUrl).pathname.split('/').at(-1)!;

@@ -13,6 +13,7 @@ import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';
+import { freeShipping } from '../../src/modules/stories/test-support';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export const ARTIFACTS = path.join(repoRoot, 'test-results/e2e');
@@ -140,6 +141,7 @@ export async function publishVideoStory(
       category: 'woodwork',
       heroMediaId,
       offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      shipping: freeShipping,
     },
   });
   expect(story.status).toBe(201);

@@ -16,6 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
+import { freeShipping } from '../../src/modules/stories/test-support';
 import { apiClient, type Session } from '../client';
 import {
   collectErrors,
@@ -175,6 +176,7 @@ describe('a maker’s profile and a story’s gallery', () => {
           category: 'woodwork',
           heroMediaId,
           offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+          shipping: freeShipping,
         },
       });
       expect(draft.status).toBe(201);
@@ -255,6 +257,7 @@ describe('a maker’s profile and a story’s gallery', () => {
           category: 'ceramics',
           heroMediaId,
           offerPolicy: { minOfferMinor: 8_000, currency: 'USD', autoRejectBelowMin: true },
+          shipping: freeShipping,
         },
       });
       expect(draft.status).toBe(201);
@@ -285,6 +288,7 @@ describe('a maker’s profile and a story’s gallery', () => {
             category,
             heroMediaId,
             offerPolicy: { minOfferMinor: 9_000, currency: 'USD', autoRejectBelowMin: true },
+            shipping: freeShipping,
           },
         });
         expect(draft.status).toBe(201);
@@ -317,6 +321,70 @@ describe('a maker’s profile and a story’s gallery', () => {
       await page.getByRole('heading', { name: 'Spalted walnut bowl' }).first().waitFor();
     },
     STEP_TIMEOUT_MS * 2,
+  );
+
+  it(
+    'a maker prices shipping in the studio; a viewer sees the price for their country and for another they pick',
+    async () => {
+      const maker = await api.signInMaker(`e2e-potter-${Date.now().toString(36)}@example.com`, 'Porto Pots');
+      const heroMediaId = await createReadyMedia(runtime, maker.userId);
+      const draft = await api.call<{ id: string }>('POST', '/v1/stories', {
+        token: maker.accessToken,
+        body: {
+          title: 'Salt-glazed jug',
+          category: 'ceramics',
+          heroMediaId,
+          location: { city: 'Porto', country: 'PT' },
+          offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+        },
+      });
+      expect(draft.status).toBe(201);
+      const storyId = draft.body.id;
+      const refused = await api.call('POST', `/v1/stories/${storyId}/publish`, { token: maker.accessToken });
+      expect(refused.status).toBe(422);
+
+      const page = await phoneAs('shipping-maker', maker);
+      await page.goto(`/studio/${storyId}?step=pricing`);
+      await page.getByRole('button', { name: 'Add shipping' }).click();
+      // It ships from the story's country; the first option is within it.
+      await expect(page.getByLabel('Ships from').inputValue()).resolves.toBe('PT');
+      await page.getByLabel('Price (USD)', { exact: true }).first().fill('5');
+      await page.getByRole('button', { name: 'Add a shipping option' }).click();
+      await expect(page.getByLabel('Ships to', { exact: true }).nth(1).inputValue()).resolves.toBe('international');
+      await page.getByLabel('Price (USD)', { exact: true }).nth(1).fill('25');
+      await page.getByText('All changes saved').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await screenshot(page, 'studio-shipping');
+      await expectAccessible(page, 'the studio’s pricing step with shipping');
+      const saved = await api.call<{ shipping: unknown }>('GET', `/v1/stories/${storyId}`, {
+        token: maker.accessToken,
+      });
+      expect(saved.body.shipping).toEqual({
+        fromCountry: 'PT',
+        options: [
+          { region: 'domestic', amountMinor: 500, dispatchDays: 3 },
+          { region: 'international', amountMinor: 2_500, dispatchDays: 3 },
+        ],
+      });
+      expect((await api.call('POST', `/v1/stories/${storyId}/publish`, { token: maker.accessToken })).status).toBe(200);
+
+      // A signed-out viewer: the browser's language says the United States.
+      const viewer = await phone('shipping-viewer');
+      await viewer.goto(`/stories/${storyId}`);
+      const quote = viewer.getByTestId('shipping-quote');
+      await expect(quote.textContent({ timeout: STEP_TIMEOUT_MS })).resolves.toBe(
+        'Shipping $25.00 to United States, dispatched within 3 days.',
+      );
+      await viewer.getByLabel('Ship to').selectOption('PT');
+      await viewer.getByText('Shipping $5.00 to Portugal, dispatched within 3 days.').waitFor();
+      await screenshot(viewer, 'story-shipping-quote');
+      await expectAccessible(viewer, 'the story page with its shipping price');
+      // The choice is kept on this device.
+      await viewer.reload();
+      await viewer
+        .getByText('Shipping $5.00 to Portugal, dispatched within 3 days.')
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
+    },
+    STEP_TIMEOUT_MS * 3,
   );
 
   it('left no console errors or failed requests', () => {
