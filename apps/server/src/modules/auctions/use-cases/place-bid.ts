@@ -24,7 +24,7 @@ import {
 import type { bidAnswer } from '../schemas';
 import { refuseIfMakerBlocked } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
-import { destinationFor, rememberDestination, type Destination } from './shipping';
+import { auctionShipping, destinationFor, rememberDestination, type Destination } from './shipping';
 import { tryTransition } from './transition';
 
 export interface PlaceBidRequest {
@@ -115,12 +115,6 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
   const known = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none', strikesOf: request.bidderId });
   if (known === null) throw new DomainError('auction_not_found', 'No such auction');
   await refuseIfMakerBlocked(deps, tx, known.row.makerId, request.bidderId);
-  const terms = await deps.stories.storyTerms(known.row.storyId);
-  const destination = await destinationFor(deps, {
-    userId: request.bidderId,
-    named: request.shippingCountry,
-    shipping: terms?.shipping ?? null,
-  });
   const input: PlaceBidInput = {
     bidId: randomUUID(),
     bidderId: request.bidderId,
@@ -134,6 +128,12 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
     deps.metrics.bidRefused(early.code);
     throw refusalError(early);
   }
+  // After the refusals the read settles: a bid that lost the race costs no shipping look-up.
+  const destination = await destinationFor(deps, {
+    userId: request.bidderId,
+    named: request.shippingCountry,
+    shipping: await auctionShipping(deps, known.row.id, known.row.storyId),
+  });
   return { known, input, destination };
 }
 

@@ -37,6 +37,28 @@ export async function destinationFor(
   return { country, shippingMinor: option.amountMinor };
 }
 
+/** Shipping terms of auctions seen lately, by auction id: they are frozen while the auction runs. */
+const auctionShippingCache = new Map<string, ShippingPolicy | null>();
+const AUCTION_SHIPPING_CACHE_SIZE = 1_000;
+
+/**
+ * The shipping terms a running auction sells on. Read once per auction and process: the story's
+ * terms cannot change while its auction is active, so a hot auction's bids skip the look-up.
+ */
+export async function auctionShipping(
+  deps: AuctionsDeps,
+  auctionId: string,
+  storyId: string,
+): Promise<ShippingPolicy | null> {
+  if (auctionShippingCache.has(auctionId)) return auctionShippingCache.get(auctionId)!;
+  const shipping = (await deps.stories.storyTerms(storyId))?.shipping ?? null;
+  if (auctionShippingCache.size >= AUCTION_SHIPPING_CACHE_SIZE) {
+    auctionShippingCache.delete(auctionShippingCache.keys().next().value!);
+  }
+  auctionShippingCache.set(auctionId, shipping);
+  return shipping;
+}
+
 /** Remembers the country the buyer named for the story (their latest offer, bid or buy-now wins). */
 export async function rememberDestination(
   tx: Executor,
