@@ -6,7 +6,7 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     /** Requests each connection sends in turn. */
-    requests?: { method?: string; path: string }[];
+    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
   }
   interface Result {
     requests: { average: number };

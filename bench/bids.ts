@@ -1,148 +1,159 @@
-// Accepted bids/s on one hot auction (concurrent bidders over HTTP) vs the same
-// lock–update–insert transaction in a bare `pg` loop; checks no acknowledged bid is missing.
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+// Accepted bids/s on one hot auction: N bidders race over HTTP from a process of their own
+// (bench/bid-load.ts) vs the same lock–check–update–insert race as a bare `pg` loop (also in its own
+// process). Scenarios: 16 and 200 bidders, a run inside the soft-close window (every accepted bid
+// moves the end), and an auction carrying hundreds of proxy maxima. Each scenario runs three times,
+// product and baseline in turn; after the runs every acknowledged bid is looked up in the database.
 import type { Session } from '../apps/server/test/client';
-import { percentile, ratio, signIn, type Bench } from './support';
+import type { HttpBidsReport, SqlBidsReport } from './bid-load';
+import { loadNow, median, runChild, signIn, spread, type Bench } from './support';
 
-interface BidAnswer {
-  bid?: { id: string };
-  auction?: { minNextBidMinor: number | null };
-  error?: { code: string; details?: { minNextBidMinor?: number } };
+export interface BidScenario {
+  name: string;
+  bidders: number;
+  softClose?: boolean;
+  /** Proxy maxima placed on the auction before the race. */
+  maxima?: number;
 }
 
-async function productBids(bench: Bench, auctionId: string, bidders: Session[], seconds: number, start: number) {
-  const acknowledged: string[] = [];
-  const latencies: number[] = [];
-  let refused = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    bidders.map(async (who, i) => {
-      let next = start;
-      while (Date.now() < until) {
-        const started = performance.now();
-        const res = await fetch(`${bench.base}/v1/auctions/${auctionId}/bids`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${who.accessToken}`,
-            'idempotency-key': randomUUID(),
-          },
-          body: JSON.stringify({ amountMinor: next + i }),
-        });
-        const body = (await res.json()) as BidAnswer;
-        latencies.push(performance.now() - started);
-        if (res.status === 201 && body.bid) {
-          acknowledged.push(body.bid.id);
-          next = body.auction?.minNextBidMinor ?? next + 100;
-        } else if (res.status === 422 || res.status === 409) {
-          refused += 1;
-          next = body.error?.details?.minNextBidMinor ?? next + 100;
-        } else {
-          throw new Error(`unexpected answer to a bid: ${res.status} ${JSON.stringify(body)}`);
-        }
-      }
-    }),
-  );
-  return { acknowledged, refused, latencies: latencies.sort((a, b) => a - b) };
+export interface BidFigures {
+  scenario: BidScenario;
+  /** Median accepted bids/s of the product and of the bare loop. */
+  product: number;
+  bare: number;
+  p99: number;
 }
 
-/**
- * The same race in a bare `pg` loop: each worker bids the minimum it last heard plus its own
- * offset; under the row lock the bid is refused when below the current minimum (rollback) or
- * written (update + insert + commit). Only the bookkeeping of the product is missing.
- */
-async function bareBids(databaseUrl: string, workers: number, seconds: number) {
-  const increment = 100;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: workers });
-  await pool.query(`create schema if not exists bench_baseline;
-    drop table if exists bench_baseline.bids; drop table if exists bench_baseline.auctions;
-    create table bench_baseline.auctions (id int primary key, high bigint not null, last_sequence int not null, bid_count int not null);
-    create table bench_baseline.bids (id text primary key, auction_id int not null, sequence int not null, amount bigint not null, created_at timestamptz not null, unique (auction_id, sequence));
-    insert into bench_baseline.auctions values (1, 10000, 0, 0);`);
-  let accepted = 0;
-  let refused = 0;
-  const latencies: number[] = [];
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, i) => {
-      let next = 10000 + increment;
-      while (Date.now() < until) {
-        const started = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('begin');
-          const row = await client.query<{ high: string; last_sequence: number }>(
-            'select high, last_sequence from bench_baseline.auctions where id = 1 for update',
-          );
-          const minimum = Number(row.rows[0]!.high) + increment;
-          const amount = next + i;
-          if (amount < minimum) {
-            await client.query('rollback');
-            refused += 1;
-            next = minimum;
-            latencies.push(performance.now() - started);
-            continue;
-          }
-          const sequence = row.rows[0]!.last_sequence + 1;
-          await client.query(
-            'update bench_baseline.auctions set high = $1, last_sequence = $2, bid_count = bid_count + 1 where id = 1',
-            [amount, sequence],
-          );
-          await client.query(
-            'insert into bench_baseline.bids (id, auction_id, sequence, amount, created_at) values ($1, 1, $2, $3, now())',
-            [randomUUID(), sequence, amount],
-          );
-          await client.query('commit');
-          accepted += 1;
-          next = amount + increment;
-          latencies.push(performance.now() - started);
-        } finally {
-          client.release();
-        }
-      }
-    }),
-  );
-  await pool.end();
-  return { accepted, refused, latencies: latencies.sort((a, b) => a - b) };
-}
+const POOL_SIZE = 20; // the product's DATABASE_POOL_SIZE in the benchmarks
 
-const ms = (sorted: number[], p: number) => `${percentile(sorted, p).toFixed(1)} ms`;
-
-export async function benchBids(
-  bench: Bench,
-  storyId: string,
-  bidderCount: number,
-  seconds: number,
-): Promise<string[]> {
-  const bidders: Session[] = [];
-  for (let i = 0; i < bidderCount + 1; i++) bidders.push(await signIn(bench.api, `bidder${i}`));
+async function openAuction(bench: Bench, storyId: string, opener: Session) {
   const opened = await bench.api.call<{ auction: { id: string; minNextBidMinor: number } }>(
     'POST',
     `/v1/stories/${storyId}/offers`,
-    { token: bidders[0]!.accessToken, body: { amountMinor: 10_000 } },
+    { token: opener.accessToken, body: { amountMinor: 10_000 } },
   );
   if (opened.status !== 201) throw new Error(`auction did not open: ${opened.status} ${JSON.stringify(opened.body)}`);
-  const auctionId = opened.body.auction.id;
-  const { acknowledged, refused, latencies } = await productBids(
-    bench,
-    auctionId,
-    bidders.slice(1),
-    seconds,
-    opened.body.auction.minNextBidMinor,
-  );
-  const stored = await bench.runtime.ctx.pool.query<{ id: string }>(
-    'select id from auctions.bids where auction_id = $1',
-    [auctionId],
-  );
-  const ids = new Set(stored.rows.map((r) => r.id));
-  const lost = acknowledged.filter((id) => !ids.has(id)).length;
-  const productRate = acknowledged.length / seconds;
-  const bare = await bareBids(bench.databaseUrl, bidderCount, seconds);
-  const bareRate = bare.accepted / seconds;
-  return [
-    `bids (one hot auction, ${bidderCount} bidders, ${seconds} s): ${productRate.toFixed(0)} accepted/s (${refused} refused as outbid), p50 ${ms(latencies, 50)} p99 ${ms(latencies, 99)}, acknowledged ${acknowledged.length}, lost ${lost}`,
-    `  bare pg lock-check-update-insert loop, same race: ${bareRate.toFixed(0)} accepted/s (${bare.refused} refused), p50 ${ms(bare.latencies, 50)} p99 ${ms(bare.latencies, 99)} → ${ratio(productRate, bareRate)}`,
-    ...(lost > 0 ? [`  ERROR: ${lost} acknowledged bids are missing from the database`] : []),
-  ];
+  return opened.body.auction;
+}
+
+/** `count` bidders leave ascending maxima, one after another: each becomes the leader in turn. */
+async function placeMaxima(bench: Bench, auctionId: string, count: number, from: number): Promise<number> {
+  let minimum = from;
+  for (let i = 0; i < count; i++) {
+    const who = await signIn(bench.api, `proxy${i}`);
+    const res = await bench.api.call<{ auction: { minNextBidMinor: number } }>(
+      'POST',
+      `/v1/auctions/${auctionId}/bids`,
+      { token: who.accessToken, body: { amountMinor: minimum, maxAmountMinor: minimum + 5_000 } },
+    );
+    if (res.status !== 201) throw new Error(`maximum refused: ${res.status} ${JSON.stringify(res.body)}`);
+    minimum = res.body.auction.minNextBidMinor;
+  }
+  return minimum;
+}
+
+export async function benchBids(
+  bench: Bench,
+  scenarios: { scenario: BidScenario; storyId: string }[],
+  options: { seconds: number; runs: number },
+): Promise<{ lines: string[]; figures: BidFigures[] }> {
+  const lines: string[] = [];
+  const figures: BidFigures[] = [];
+  const opener = await signIn(bench.api, 'opener');
+  const pool: Session[] = [];
+  for (const { scenario, storyId } of scenarios) {
+    while (pool.length < scenario.bidders) pool.push(await signIn(bench.api, `bidder${pool.length}`));
+    const auction = await openAuction(bench, storyId, opener);
+    let start = auction.minNextBidMinor;
+    if (scenario.maxima) start = await placeMaxima(bench, auction.id, scenario.maxima, start);
+    if (scenario.softClose) {
+      // Inside the soft-close window (600 s): the first accepted bid moves the end, and every one after it.
+      await bench.runtime.ctx.pool.query(
+        `update auctions.auctions set ends_at = now() + interval '120 seconds' where id = $1`,
+        [auction.id],
+      );
+    }
+    const tokens = pool.slice(0, scenario.bidders).map((s) => s.accessToken);
+    const product: HttpBidsReport[] = [];
+    const bare: SqlBidsReport[] = [];
+    const startLoad = loadNow();
+    for (let run = 0; run < options.runs; run++) {
+      const got = await runChild<HttpBidsReport>('bid-load.ts', {
+        mode: 'http',
+        base: bench.base,
+        auctionId: auction.id,
+        tokens,
+        seconds: options.seconds,
+        start,
+      });
+      product.push(got);
+      const last = await bench.runtime.ctx.pool.query<{ min: string | null }>(
+        'select high_bid_minor as min from auctions.auctions where id = $1',
+        [auction.id],
+      );
+      start = Number(last.rows[0]?.min ?? start) + 1;
+      bare.push(
+        await runChild<SqlBidsReport>('bid-load.ts', {
+          mode: 'sql',
+          databaseUrl: bench.databaseUrl,
+          workers: scenario.bidders,
+          poolSize: POOL_SIZE,
+          seconds: options.seconds,
+          softClose: scenario.softClose ?? false,
+          maxima: scenario.maxima ?? 0,
+        }),
+      );
+    }
+    const stored = await bench.runtime.ctx.pool.query<{ id: string }>(
+      'select id from auctions.bids where auction_id = $1',
+      [auction.id],
+    );
+    const ids = new Set(stored.rows.map((r) => r.id));
+    const acknowledged = product.flatMap((r) => r.acknowledged);
+    const lost = acknowledged.filter((id) => !ids.has(id)).length;
+    const rate = product.map((r) => r.acknowledged.length / options.seconds);
+    const bareRate = bare.map((r) => r.accepted / options.seconds);
+    const p99 = median(product.map((r) => r.p99));
+    figures.push({ scenario, product: median(rate), bare: median(bareRate), p99 });
+    lines.push(
+      `bids — ${scenario.name} (${scenario.bidders} bidders, ${options.seconds} s × ${options.runs}, median (spread); ${startLoad} → ${loadNow()})`,
+      `  product: ${spread(rate)} accepted/s, ${spread(product.map((r) => r.refused))} refused, ${product.reduce((n, r) => n + r.errors, 0)} errors (503), p50 ${spread(
+        product.map((r) => r.p50),
+        1,
+        ' ms',
+      )}, p99 ${spread(
+        product.map((r) => r.p99),
+        1,
+        ' ms',
+      )}; acknowledged ${acknowledged.length}, lost ${lost}`,
+      `  bare pg loop, same race (pool ${Math.min(scenario.bidders, POOL_SIZE)}): ${spread(bareRate)} accepted/s, p50 ${spread(
+        bare.map((r) => r.p50),
+        1,
+        ' ms',
+      )}, p99 ${spread(
+        bare.map((r) => r.p99),
+        1,
+        ' ms',
+      )}`,
+      `  → ${(median(rate) / median(bareRate)).toFixed(2)}× the bare loop (target ≥ 0.60), p99 ${p99} ms (target ≤ 100 ms)`,
+    );
+    if (scenario.softClose) {
+      const end = await bench.runtime.ctx.pool.query<{ moved: number }>(
+        `select extract(epoch from a.ends_at - max(b.created_at))::float as moved
+           from auctions.auctions a join auctions.bids b on b.auction_id = a.id where a.id = $1 group by a.ends_at`,
+        [auction.id],
+      );
+      lines.push(`  end after the run: ${end.rows[0]?.moved.toFixed(1)} s after the last bid (soft close 600 s)`);
+    }
+    if (lost > 0) lines.push(`  ERROR: ${lost} acknowledged bids are missing from the database`);
+  }
+  const at = (n: number) =>
+    figures.find((f) => f.scenario.bidders === n && !f.scenario.softClose && !f.scenario.maxima);
+  const few = at(16);
+  const many = figures.find((f) => f.scenario.bidders > 16);
+  if (few && many) {
+    lines.push(
+      `bids: ${many.scenario.bidders} bidders at ${(many.product / few.product).toFixed(2)}× the 16-bidder rate (target ≥ 0.50)`,
+    );
+  }
+  return { lines, figures };
 }

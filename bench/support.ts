@@ -1,12 +1,16 @@
 // Shared set-up of the benchmarks: a product runtime on a fresh database of the PostgreSQL service,
-// accounts, published stories and an open auction, plus the small statistics helpers.
+// accounts, published stories and an open auction, the load generators' child processes, and the
+// small statistics helpers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { openSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import pino from 'pino';
 import { loadConfig } from '../apps/server/src/config';
 import { createLogger } from '../apps/server/src/platform/logger';
 import { startRuntime, type Runtime } from '../apps/server/src/composition/runtime';
@@ -16,11 +20,21 @@ import { apiClient, type Session } from '../apps/server/test/client';
 export const SERVICE_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 export type Api = ReturnType<typeof apiClient>;
 
+/** Redis as deployed (BENCH_REDIS, default the local service; `off` runs without it). */
+export const REDIS_URL =
+  process.env.BENCH_REDIS === 'off' ? null : (process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379');
+/** Log level of every product process (BENCH_LOG_LEVEL, default `info` as deployed). */
+export const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+
 export interface Bench {
   runtime: Runtime;
   api: Api;
   base: string;
   databaseUrl: string;
+  /** Where the product processes write their logs (a file each, as a log shipper would read). */
+  logDir: string;
+  /** Another API process (ROLES=api) on the same database and Redis; stopped by `close`. */
+  startApiProcess(): Promise<{ base: string; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -28,7 +42,9 @@ export interface Bench {
  * A listening product on its own, freshly migrated database, deployed as in production: this
  * process serves the API (ROLES=api) and a child process runs the jobs (ROLES=worker), so job work
  * such as outbid notices does not share the API's event loop. BENCH_WORKER=inline runs both roles
- * in this process instead.
+ * in this process instead. Logs are written at `info` (to files under `logDir`) and Redis is on,
+ * unless BENCH_LOG_LEVEL / BENCH_REDIS=off say otherwise. No load is generated in this process:
+ * every client of the benchmarks runs in a child process (see `runChild`).
  */
 export async function startBench(env: Record<string, string> = {}): Promise<Bench> {
   const name = `vw_bench_${randomBytes(4).toString('hex')}`;
@@ -38,14 +54,20 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
   await admin.end();
   const databaseUrl = `${SERVICE_URL}/${name}`;
   const split = process.env.BENCH_WORKER !== 'inline';
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vw-bench-'));
   const shared = {
     NODE_ENV: 'test',
-    DATA_DIR: await mkdtemp(path.join(tmpdir(), 'vw-bench-')),
+    DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '20',
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL,
+    ...(REDIS_URL ? { REDIS_URL } : {}),
+    // The viewers' tokens are minted once, before the load phases.
+    ACCESS_TOKEN_SECONDS: '86400',
+    // Thousands of subscribers come from one address (the subscriber process).
+    REALTIME_CONNECTIONS_PER_ADDRESS: '1000000',
     DATA_ENCRYPTION_KEYS: `bench1:${Buffer.alloc(32, 9).toString('base64')}`,
     LOOKUP_SECRET: 'bench-lookup-secret-bench-lookup-secret-00',
     RATE_LIMIT_PER_MINUTE: '100000000',
@@ -59,16 +81,29 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
   const config = loadConfig({ ...shared, ...(split ? { ROLES: 'api' } : {}) });
   const runtime = await startRuntime(config, {
     listen: true,
-    logger: createLogger('silent'),
+    logger: createLogger(LOG_LEVEL, pino.destination({ dest: path.join(dataDir, 'api-1.log'), sync: false })),
     workerPollIntervalMs: 100,
   });
-  const worker = split ? await startWorkerProcess({ ...shared, ROLES: 'worker' }) : null;
+  const worker = split
+    ? await startWorkerProcess({ ...shared, ROLES: 'worker' }, path.join(dataDir, 'worker.log'))
+    : null;
+  const others: { stop(): Promise<void> }[] = [];
   return {
     runtime,
     api: apiClient(runtime),
     base: runtime.url!,
     databaseUrl,
+    logDir: dataDir,
+    startApiProcess: async () => {
+      const api = await startApiProcess(
+        { ...shared, ROLES: 'api' },
+        path.join(dataDir, `api-${others.length + 2}.log`),
+      );
+      others.push(api);
+      return api;
+    },
     close: async () => {
+      for (const other of others) await other.stop();
       worker?.kill('SIGTERM');
       if (worker) await once(worker, 'exit');
       await runtime.stop();
@@ -80,13 +115,57 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
   };
 }
 
-/** The worker role in its own process, on the same database (already migrated by the API). */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const main = path.join(import.meta.dirname, '../apps/server/src/main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { PATH: process.env.PATH, ...env, PORT: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+const MAIN = path.join(import.meta.dirname, '../apps/server/src/main.ts');
+
+/**
+ * A product process (`main.ts`) whose stdout — its JSON log — goes to `logFile` (with stderr too
+ * when `quiet`: an API process prints its start banner there).
+ */
+function spawnProduct(env: Record<string, string>, logFile: string, quiet = false): ChildProcess {
+  const log = openSync(logFile, 'a');
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', log, quiet ? log : 'inherit'],
   });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** One more API process on the same database; ready once it answers `/health`. */
+async function startApiProcess(
+  env: Record<string, string>,
+  logFile: string,
+): Promise<{ base: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawnProduct({ ...env, PORT: String(port) }, logFile, true);
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null)
+      throw new Error(`the second API process exited with ${child.exitCode} (see ${logFile})`);
+    const ok = await fetch(`${base}/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return { base, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('the second API process did not start in 60 s');
+}
+
+/** The worker role in its own process, on the same database (already migrated by the API). */
+async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<ChildProcess> {
+  const child = spawnProduct({ ...env, PORT: '0' }, logFile);
   // Ready once it has registered itself as a live job worker.
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
   try {
@@ -134,6 +213,13 @@ export async function publishStory(bench: Bench, maker: Session, i: number): Pro
       category: 'woodwork',
       heroMediaId,
       offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      shipping: {
+        fromCountry: 'US',
+        options: [
+          { region: 'domestic', amountMinor: 0, dispatchDays: 2 },
+          { region: 'international', amountMinor: 0, dispatchDays: 5 },
+        ],
+      },
     },
   });
   if (res.status !== 201) throw new Error(`story: ${res.status} ${JSON.stringify(res.body)}`);
@@ -141,6 +227,40 @@ export async function publishStory(bench: Bench, maker: Session, i: number): Pro
   if (pub.status !== 200) throw new Error(`publish: ${pub.status} ${JSON.stringify(pub.body)}`);
   return res.body.id;
 }
+
+/**
+ * Runs a load generator (a script of bench/) in a child process, never in a server's process:
+ * `settings` go in as JSON on argv, the last line it prints comes back parsed as JSON.
+ */
+export function runChild<T>(script: string, settings: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, script), JSON.stringify(settings)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`${script} exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
+    });
+  });
+}
+
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** `median unit (min–max)` with `digits` decimals. */
+export function spread(values: number[], digits = 0, unit = ''): string {
+  const f = (v: number) => v.toFixed(digits);
+  return `${f(median(values))}${unit} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
+}
+
+/** The machine's load average now, for the line a figure is printed on. */
+export const loadNow = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -1,38 +1,79 @@
 // WebSocket subscribers in their own process (as real clients are), driven by bench/ws.ts over
-// IPC: opens N subscribers of a channel, then records when each `bid_placed` message arrives.
-// Times are wall-clock milliseconds (performance.timeOrigin + now), comparable across processes.
+// IPC. Opens N subscribers of a channel (spread over one or more servers), records when each
+// `bid_placed` message arrives and which amount it showed, and can add slow consumers: subscribers
+// that stop reading their socket, as a phone on a bad network does. Latencies are computed here
+// from the send times the driver hands over; times are wall-clock milliseconds
+// (performance.timeOrigin + now), comparable across processes.
 import { performance } from 'node:perf_hooks';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
-export type FleetCommand = { type: 'open'; url: string; channel: string; count: number } | { type: 'finish' };
+export type FleetCommand =
+  | { type: 'open'; urls: string[]; channel: string; count: number }
+  | { type: 'slow'; urls: string[]; channel: string; count: number }
+  | { type: 'reset' }
+  | { type: 'report'; sent: [amount: number, at: number][]; splitAt: number }
+  | { type: 'finish' };
+
+export interface Latencies {
+  p50: number;
+  p99: number;
+  count: number;
+}
 
 export type FleetReport =
   | { type: 'opened'; sockets: number; failed: number }
+  | { type: 'ok' }
   | { type: 'received'; total: number }
-  | { type: 'receipts'; receipts: [round: number, at: number][] };
+  | {
+      type: 'report';
+      /** Before the slow consumers joined, and after. */
+      before: Latencies;
+      after: Latencies;
+      delivered: number;
+      expected: number;
+      /** Slow consumers whose connection the server closed. */
+      slowClosed: number;
+      slow: number;
+    };
 
 const now = () => performance.timeOrigin + performance.now();
 const sockets: WebSocket[] = [];
-const receipts: [number, number][] = [];
+let slow: WebSocket[] = [];
+let slowClosed = 0;
+let amounts: number[] = [];
+let ats: number[] = [];
 let failed = 0;
+const AMOUNT = '"highBidMinor":';
 
 function send(report: FleetReport): void {
   process.send!(report);
 }
 
 /** One subscriber; resolves once subscribed (false when the connection failed first). */
-function subscribe(url: string, channel: string): Promise<boolean> {
+function subscribe(url: string, channel: string, role: 'normal' | 'slow'): Promise<boolean> {
   const socket = new WebSocket(url);
-  let round = 0;
   return new Promise<boolean>((resolve) => {
     let subscribed = false;
     socket.on('message', (raw: Buffer) => {
+      if (subscribed) {
+        const text = raw.toString();
+        if (!text.includes('"bid_placed"')) return;
+        const at = text.indexOf(AMOUNT);
+        amounts.push(at < 0 ? -1 : parseInt(text.slice(at + AMOUNT.length, at + AMOUNT.length + 20), 10));
+        ats.push(now());
+        return;
+      }
       const text = raw.toString();
-      if (text.includes('"bid_placed"')) {
-        receipts.push([round++, now()]);
-      } else if (text.includes('"subscribed"')) {
+      if (text.includes('"subscribed"')) {
         subscribed = true;
-        sockets.push(socket);
+        if (role === 'slow') {
+          slow.push(socket);
+          socket.removeAllListeners('message');
+          // Stop reading: the server's writes pile up in the kernel, then in its own buffers.
+          (socket as unknown as { _socket: Socket })._socket.pause();
+          socket.on('close', () => (slowClosed += 1));
+        } else sockets.push(socket);
         resolve(true);
       } else if (text.includes('"welcome"')) socket.send(JSON.stringify({ type: 'subscribe', channel }));
     });
@@ -42,31 +83,87 @@ function subscribe(url: string, channel: string): Promise<boolean> {
   });
 }
 
-async function open(url: string, channel: string, count: number): Promise<void> {
+async function open(urls: string[], channel: string, count: number, role: 'normal' | 'slow'): Promise<number> {
   const batch = 200;
+  let opened = 0;
   for (let start = 0; start < count; start += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, count - start) }, async () => {
+      Array.from({ length: Math.min(batch, count - start) }, async (_, i) => {
+        const url = urls[(start + i) % urls.length]!;
         // A connection reset while thousands open at once is retried, as a real client would.
         for (let attempt = 1; attempt <= 3; attempt++) {
-          if (await subscribe(url, channel)) return;
+          if (await subscribe(url, channel, role)) {
+            opened += 1;
+            return;
+          }
         }
         failed += 1;
       }),
     );
   }
-  send({ type: 'opened', sockets: sockets.length, failed });
+  return opened;
 }
 
-// Progress for the driver, which waits for every subscriber to hear a round before the next.
-const progress = setInterval(() => send({ type: 'received', total: receipts.length }), 20);
+function percentiles(values: Float64Array): Latencies {
+  values.sort();
+  const at = (p: number) =>
+    values.length ? Math.round(values[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!) : NaN;
+  return { p50: at(50), p99: at(99), count: values.length };
+}
+
+function report(sent: [number, number][], splitAt: number): FleetReport {
+  const sentAt = new Map(sent);
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < amounts.length; i++) {
+    const at = sentAt.get(amounts[i]!);
+    if (at === undefined) continue;
+    (at < splitAt ? before : after).push(ats[i]! - at);
+  }
+  for (const s of slow) {
+    s.removeAllListeners('close');
+    s.terminate();
+  }
+  const closed = slowClosed;
+  const slowCount = slow.length;
+  slow = [];
+  slowClosed = 0;
+  return {
+    type: 'report',
+    before: percentiles(Float64Array.from(before)),
+    after: percentiles(Float64Array.from(after)),
+    delivered: before.length + after.length,
+    expected: sockets.length * sent.length,
+    slowClosed: closed,
+    slow: slowCount,
+  };
+}
+
+// Progress for the driver, which waits for every subscriber to hear the last bid.
+const progress = setInterval(() => send({ type: 'received', total: amounts.length }), 50);
 
 process.on('message', (command: FleetCommand) => {
-  if (command.type === 'open') void open(command.url, command.channel, command.count);
-  else {
-    clearInterval(progress);
-    for (const s of sockets) s.terminate();
-    // A large report is still being written when `send` returns: disconnect once it is out.
-    process.send!({ type: 'receipts', receipts } satisfies FleetReport, () => process.disconnect());
+  switch (command.type) {
+    case 'open':
+      void open(command.urls, command.channel, command.count, 'normal').then((opened) =>
+        send({ type: 'opened', sockets: opened, failed }),
+      );
+      break;
+    case 'slow':
+      void open(command.urls, command.channel, command.count, 'slow').then(() => send({ type: 'ok' }));
+      break;
+    case 'reset':
+      amounts = [];
+      ats = [];
+      send({ type: 'ok' });
+      break;
+    case 'report':
+      send(report(command.sent, command.splitAt));
+      break;
+    case 'finish':
+      clearInterval(progress);
+      for (const s of sockets) s.terminate();
+      process.disconnect();
+      break;
   }
 });

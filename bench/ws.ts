@@ -1,24 +1,22 @@
-// N WebSocket subscribers of one auction: bid-to-delivery latency (bid request sent → message
-// received by each subscriber) and server memory per connection, vs a bare `ws` server
-// broadcasting a message of the same size. The subscribers run in a process of their own
-// (bench/ws-fleet.ts), for both, as real clients would.
+// Sustained WebSocket fan-out: bids arrive at a steady rate (the hot auction's achieved rate, from
+// a process of its own: bench/bid-load.ts) while N subscribers of the auction, spread over two API
+// processes (events cross between them through Redis, or PostgreSQL without it), watch from a
+// process of their own (bench/ws-fleet.ts). Halfway through each run slow consumers join —
+// subscribers that stop reading — and the others' bid-to-screen latency (bid request sent → message
+// received) is reported before and after they joined. Baseline: a bare `ws` server broadcasting a
+// message of the same size at the same rate to the same fleet. Runs alternate, three of each.
+// Also: server memory per connection of the API process hosting this benchmark.
 import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
-import type { FleetCommand, FleetReport } from './ws-fleet';
 import type { Session } from '../apps/server/test/client';
-import { percentile, ratio, type Bench } from './support';
+import type { StreamReport } from './bid-load';
+import type { FleetCommand, FleetReport } from './ws-fleet';
+import { loadNow, median, ratio, runChild, spread, type Bench } from './support';
 
-async function until(probe: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return true;
-}
+type RunReport = Extract<FleetReport, { type: 'report' }>;
 
 /** Live heap + buffers after garbage from earlier phases is collected (run with --expose-gc). */
 async function memory(): Promise<number> {
@@ -30,114 +28,132 @@ async function memory(): Promise<number> {
   return m.heapUsed + m.external;
 }
 
-interface Figures {
-  p50: number;
-  p99: number;
-  delivered: number;
-  expected: number;
-  failed: number;
-  bytesPerConnection: number;
-}
-
-/** The subscriber process: opens the fleet, reports progress and finally every receipt. */
+/** The subscriber process: one command at a time, answered in order. */
 class FleetProcess {
   private readonly child: ChildProcess;
   received = 0;
   private finished = false;
-  private opened: Promise<{ sockets: number; failed: number }>;
-  private receipts: Promise<[number, number][]>;
+  private waiting: ((report: FleetReport) => void)[] = [];
 
   constructor() {
     this.child = fork(fileURLToPath(new URL('./ws-fleet.ts', import.meta.url)), {
       execArgv: ['--import', 'tsx'],
       stdio: 'inherit',
     });
-    let opened: (v: { sockets: number; failed: number }) => void = () => undefined;
-    let receipts: (v: [number, number][]) => void = () => undefined;
-    this.opened = new Promise((resolve) => (opened = resolve));
-    this.receipts = new Promise((resolve) => (receipts = resolve));
     this.child.on('exit', (code, signal) => {
       if (!this.finished) throw new Error(`the subscriber process stopped early (${signal ?? code})`);
     });
     this.child.on('message', (report: FleetReport) => {
-      if (report.type === 'opened') opened(report);
-      else if (report.type === 'received') this.received = report.total;
-      else receipts(report.receipts);
+      if (report.type === 'received') this.received = report.total;
+      else this.waiting.shift()?.(report);
     });
   }
 
-  open(url: string, channel: string, count: number) {
-    this.command({ type: 'open', url, channel, count });
-    return this.opened;
+  command<T extends FleetReport>(command: FleetCommand): Promise<T> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve as (report: FleetReport) => void);
+      this.child.send(command);
+    });
   }
 
-  finish() {
+  finish(): void {
     this.finished = true;
-    this.command({ type: 'finish' });
-    return this.receipts;
-  }
-
-  private command(command: FleetCommand): void {
-    this.child.send(command);
+    this.child.send({ type: 'finish' } satisfies FleetCommand);
   }
 }
 
 const wallClock = () => performance.timeOrigin + performance.now();
 
-async function drive(
-  url: string,
-  channel: string,
-  count: number,
-  rounds: number,
-  fire: (round: number) => Promise<void>,
-): Promise<Figures> {
-  const fleet = new FleetProcess();
-  const before = await memory();
-  const { sockets, failed } = await fleet.open(url, channel, count);
-  const after = await memory();
-  const sentAt: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    sentAt.push(wallClock());
-    await fire(round);
-    await until(() => fleet.received >= (round + 1) * sockets, 30_000);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const receipts = await fleet.finish();
-  const sorted = receipts.map(([round, at]) => at - sentAt[round]!).sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    delivered: receipts.length,
-    expected: sockets * rounds,
-    failed,
-    bytesPerConnection: (after - before) / Math.max(sockets, 1),
-  };
+interface Side {
+  fleet: FleetProcess;
+  urls: string[];
+  channel: string;
+  sockets: number;
+  /** Sends bids (or broadcasts) at `rate` for `seconds`; returns what was shown and when it left. */
+  stream(rate: number, seconds: number): Promise<[number, number][]>;
+}
+
+async function run(side: Side, rate: number, seconds: number, slow: number): Promise<RunReport> {
+  await side.fleet.command({ type: 'reset' });
+  const splitAt = wallClock() + (seconds * 1000) / 2;
+  const joining = (async () => {
+    await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
+    if (slow > 0) await side.fleet.command({ type: 'slow', urls: side.urls, channel: side.channel, count: slow });
+  })();
+  const sent = await side.stream(rate, seconds);
+  await joining;
+  const expected = sent.length * side.sockets;
+  const deadline = Date.now() + 30_000;
+  while (side.fleet.received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return side.fleet.command<RunReport>({ type: 'report', sent, splitAt });
 }
 
 export async function benchWebSockets(
   bench: Bench,
-  auctionId: string,
-  bidders: [Session, Session],
-  firstAmount: number,
-  count: number,
-  rounds: number,
+  options: {
+    storyId: string;
+    opener: Session;
+    bidders: Session[];
+    subscribers: number;
+    slow: number;
+    rate: number;
+    seconds: number;
+    runs: number;
+  },
 ): Promise<string[]> {
-  const wsBase = bench.base.replace('http', 'ws');
-  let amount = firstAmount;
-  let sample = '';
-  const product = await drive(`${wsBase}/v1/realtime`, `auction:${auctionId}`, count, rounds, async (round) => {
-    const bidder = bidders[round % 2]!;
-    const res = await fetch(`${bench.base}/v1/auctions/${auctionId}/bids`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bidder.accessToken}` },
-      body: JSON.stringify({ amountMinor: amount, maxAmountMinor: amount }),
-    });
-    const body = (await res.json()) as { auction?: { minNextBidMinor: number }; error?: unknown };
-    if (res.status !== 201) throw new Error(`bid refused: ${res.status} ${JSON.stringify(body)}`);
-    amount = body.auction!.minNextBidMinor;
-    sample ||= JSON.stringify({ type: 'bid_placed', channel: `auction:${auctionId}`, data: body.auction });
-  });
+  const opened = await bench.api.call<{ auction: { id: string; minNextBidMinor: number } }>(
+    'POST',
+    `/v1/stories/${options.storyId}/offers`,
+    { token: options.opener.accessToken, body: { amountMinor: 10_000 } },
+  );
+  if (opened.status !== 201) throw new Error(`auction did not open: ${opened.status}`);
+  const auctionId = opened.body.auction.id;
+  let next = opened.body.auction.minNextBidMinor;
+  const second = await bench.startApiProcess();
+  const wsUrl = (base: string) => `${base.replace('http', 'ws')}/v1/realtime`;
 
+  // The product: half the subscribers on this process, half on the second API process.
+  const productFleet = new FleetProcess();
+  const before = await memory();
+  const productOpen = await productFleet.command<Extract<FleetReport, { type: 'opened' }>>({
+    type: 'open',
+    urls: [wsUrl(bench.base), wsUrl(second.base)],
+    channel: `auction:${auctionId}`,
+    count: options.subscribers,
+  });
+  const productBytes = (await memory()) - before;
+  let sample = '';
+  const stream = { accepted: 0, refused: 0, errors: 0 };
+  const product: Side = {
+    fleet: productFleet,
+    urls: [wsUrl(bench.base), wsUrl(second.base)],
+    channel: `auction:${auctionId}`,
+    sockets: productOpen.sockets,
+    stream: async (rate, seconds) => {
+      const report = await runChild<StreamReport>('bid-load.ts', {
+        mode: 'stream',
+        base: bench.base,
+        auctionId,
+        tokens: options.bidders.map((b) => b.accessToken),
+        rate,
+        seconds,
+        start: next,
+      });
+      stream.accepted += report.sent.length;
+      stream.refused += report.refused;
+      stream.errors += report.errors;
+      const last = Math.max(next, ...report.sent.map(([amount]) => amount));
+      next = last + Math.max(100, Math.ceil(last / 5));
+      sample ||= JSON.stringify({
+        type: 'bid_placed',
+        channel: `auction:${auctionId}`,
+        data: (await bench.api.call('GET', `/v1/auctions/${auctionId}`)).body,
+      });
+      return report.sent;
+    },
+  };
+
+  // The bare server: every subscriber on one plain `ws` server in this process.
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   const subscribers = new Set<WebSocket>();
   server.on('connection', (socket) => {
@@ -149,17 +165,88 @@ export async function benchWebSockets(
     socket.on('close', () => subscribers.delete(socket));
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  const baseline = await drive(`ws://127.0.0.1:${port}`, 'auction:x', count, rounds, async () => {
-    const text = sample || JSON.stringify({ type: 'bid_placed', data: { pad: 'x'.repeat(600) } });
-    for (const s of subscribers) s.send(text);
+  const bareUrl = `ws://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const bareFleet = new FleetProcess();
+  const bareBefore = await memory();
+  const bareOpen = await bareFleet.command<Extract<FleetReport, { type: 'opened' }>>({
+    type: 'open',
+    urls: [bareUrl],
+    channel: 'auction:x',
+    count: options.subscribers,
   });
-  await new Promise((r) => server.close(r));
+  const bareBytes = (await memory()) - bareBefore;
+  let bareAmount = 1_000_000;
+  const bare: Side = {
+    fleet: bareFleet,
+    urls: [bareUrl],
+    channel: 'auction:x',
+    sockets: bareOpen.sockets,
+    stream: async (rate, seconds) => {
+      const sent: [number, number][] = [];
+      const begin = performance.now();
+      for (let i = 0; performance.now() - begin < seconds * 1000; i++) {
+        const wait = begin + (i * 1000) / rate - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        bareAmount += 100;
+        const at = wallClock();
+        const text = (sample || JSON.stringify({ type: 'bid_placed', data: { pad: 'x'.repeat(600) } })).replace(
+          /"highBidMinor":\d+/,
+          `"highBidMinor":${bareAmount}`,
+        );
+        const withAmount = text.includes('"highBidMinor"') ? text : text.replace('{', `{"highBidMinor":${bareAmount},`);
+        for (const s of subscribers) s.send(withAmount);
+        sent.push([bareAmount, at]);
+      }
+      return sent;
+    },
+  };
+
+  const startLoad = loadNow();
+  const productRuns: RunReport[] = [];
+  const bareRuns: RunReport[] = [];
+  try {
+    for (let i = 0; i < options.runs; i++) {
+      productRuns.push(await run(product, options.rate, options.seconds, options.slow));
+      bareRuns.push(await run(bare, options.rate, options.seconds, options.slow));
+    }
+  } finally {
+    productFleet.finish();
+    bareFleet.finish();
+    await new Promise((r) => server.close(r));
+    await second.stop();
+  }
 
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+  const perConnection = productBytes / Math.max(Math.ceil(productOpen.sockets / 2), 1);
+  const barePerConnection = bareBytes / Math.max(bareOpen.sockets, 1);
+  const describe = (name: string, runs: RunReport[], sockets: number, failed: number) => [
+    `  ${name}: p50 ${spread(
+      runs.map((r) => r.before.p50),
+      0,
+      ' ms',
+    )}, p99 ${spread(
+      runs.map((r) => r.before.p99),
+      0,
+      ' ms',
+    )}; ` +
+      `with ${options.slow} slow consumers: p50 ${spread(
+        runs.map((r) => r.after.p50),
+        0,
+        ' ms',
+      )}, p99 ${spread(
+        runs.map((r) => r.after.p99),
+        0,
+        ' ms',
+      )}; ` +
+      `delivered ${runs.reduce((n, r) => n + r.delivered, 0)}/${runs.reduce((n, r) => n + r.expected, 0)}, ${sockets} subscribers (${failed} failed), slow consumers closed by the server ${runs.map((r) => `${r.slowClosed}/${r.slow}`).join(', ')}`,
+  ];
+  const p99 = median(productRuns.map((r) => Math.max(r.before.p99, r.after.p99)));
   return [
-    `websocket fan-out (${count} subscribers on one auction, ${rounds} bids): p50 ${product.p50.toFixed(0)} ms, p99 ${product.p99.toFixed(0)} ms, delivered ${product.delivered}/${product.expected}, failed connections ${product.failed}`,
-    `  bare ws broadcast: p50 ${baseline.p50.toFixed(0)} ms, p99 ${baseline.p99.toFixed(0)} ms, delivered ${baseline.delivered}/${baseline.expected}, failed connections ${baseline.failed} → p99 ×${(product.p99 / Math.max(baseline.p99, 0.1)).toFixed(1)}`,
-    `server memory per connection (heap + external): ${kb(product.bytesPerConnection)} vs bare ws ${kb(baseline.bytesPerConnection)} → ${ratio(product.bytesPerConnection, baseline.bytesPerConnection)}`,
+    `websocket fan-out, sustained (${options.subscribers} subscribers over two API processes, bids at ${options.rate}/s for ${options.seconds} s × ${options.runs}, slow consumers join halfway; median (spread); ${startLoad} → ${loadNow()})`,
+    ...describe('product (bid sent → message received)', productRuns, productOpen.sockets, productOpen.failed),
+    ...describe('bare ws broadcast, same rate', bareRuns, bareOpen.sockets, bareOpen.failed),
+    `  bid stream: ${stream.accepted} accepted, ${stream.refused} refused (overtaken while in flight), ${stream.errors} errors (503)`,
+    `  → product p99 ${p99} ms (target ≤ 250 ms)`,
+    `server memory per connection (heap + external of the API process holding half the subscribers): ${kb(perConnection)} vs bare ws ${kb(barePerConnection)} → ${ratio(perConnection, barePerConnection)} (target ≤ 4 KiB)`,
   ];
 }
