@@ -4,17 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
 import { trustProxyOption } from './platform/http/client-address';
-import { addOperationIds, API_GUIDE } from './platform/http/openapi-document';
+import { addOperationIds, API_GUIDE, documentTransform } from './platform/http/openapi-document';
 import { OptionalBodies } from './platform/http/optional-bodies';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
@@ -131,7 +126,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentTransform,
     transformObject: (input) => addOperationIds(optionalBodies.markDocument(jsonSchemaTransformObject(input))),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -7,7 +7,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness */
+    /**
+     * Liveness
+     * @description Answers 200 while the process runs; it checks nothing else, so a probe never restarts a process over a slow database.
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -24,7 +27,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: database, job queue and configured services (the checks only for the metrics token in production) */
+    /**
+     * Readiness: database, job queue and configured services (the checks only for the metrics token in production)
+     * @description Answers 200 when the database, the job queue and every configured service answer, and 503 naming the failing check otherwise; load balancers send traffic only to a ready process.
+     */
     get: operations['getReady'];
     put?: never;
     post?: never;
@@ -41,7 +47,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Prometheus metrics (in production: METRICS_PORT, or the METRICS_TOKEN bearer) */
+    /**
+     * Prometheus metrics (in production: METRICS_PORT, or the METRICS_TOKEN bearer)
+     * @description The process metrics in the Prometheus text format: request durations, job lanes, pool use and business counters.
+     */
     get: operations['getMetrics'];
     put?: never;
     post?: never;
@@ -58,7 +67,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What kind of deployment this is: `demo` (NODE_ENV=development) shows a banner in the app */
+    /**
+     * What kind of deployment this is: `demo` (NODE_ENV=development) shows a banner in the app
+     * @description Tells the app whether this deployment is a demo, where payments move no money and sign-in codes land in the development mailbox.
+     */
     get: operations['getEnvironment'];
     put?: never;
     post?: never;
@@ -75,7 +87,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Development mailbox: email and SMS that would have been sent (never in production) */
+    /**
+     * Development mailbox: email and SMS that would have been sent (never in production)
+     * @description The email and SMS messages that would have been sent to an address or phone number, newest last; the sign-in code of `POST /v1/auth/email/start` is read here. Exists only on development deployments.
+     */
     get: operations['getDevMailbox'];
     put?: never;
     post?: never;
@@ -94,7 +109,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a sign-in code by email */
+    /**
+     * Send a sign-in code by email
+     * @description Emails a six-digit sign-in code to the address, to send back to `POST /v1/auth/email/verify`. On a demo deployment the code lands in the development mailbox.
+     */
     post: operations['postAuthEmailStart'];
     delete?: never;
     options?: never;
@@ -111,7 +129,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with an email code */
+    /**
+     * Sign in with an email code
+     * @description Exchanges the emailed code for an access token and a refresh token; an account with TOTP enabled answers an `mfaToken` for `POST /v1/auth/totp/verify` instead.
+     */
     post: operations['postAuthEmailVerify'];
     delete?: never;
     options?: never;
@@ -128,7 +149,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a sign-in code by SMS */
+    /**
+     * Send a sign-in code by SMS
+     * @description Texts a six-digit sign-in code to the number, to send back to `POST /v1/auth/sms/verify`.
+     */
     post: operations['postAuthSmsStart'];
     delete?: never;
     options?: never;
@@ -145,7 +169,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with an SMS code */
+    /**
+     * Sign in with an SMS code
+     * @description Exchanges the texted code for an access token and a refresh token; an account with TOTP enabled answers an `mfaToken` for the second step instead.
+     */
     post: operations['postAuthSmsVerify'];
     delete?: never;
     options?: never;
@@ -162,7 +189,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start a Google or Apple sign-in: a single-use nonce for the ID token */
+    /**
+     * Start a Google or Apple sign-in: a single-use nonce for the ID token
+     * @description A nonce to put in the ID token request; the sign-in that follows must carry it, once, before it expires.
+     */
     post: operations['postAuthFederatedNonce'];
     delete?: never;
     options?: never;
@@ -179,7 +209,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with a google ID token */
+    /**
+     * Sign in with a google ID token
+     * @description Verifies the google ID token (signature, audience, expiry and the nonce from POST /v1/auth/federated/nonce) and signs in.
+     */
     post: operations['postAuthGoogle'];
     delete?: never;
     options?: never;
@@ -196,7 +229,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with a apple ID token */
+    /**
+     * Sign in with a apple ID token
+     * @description Verifies the apple ID token (signature, audience, expiry and the nonce from POST /v1/auth/federated/nonce) and signs in.
+     */
     post: operations['postAuthApple'];
     delete?: never;
     options?: never;
@@ -211,7 +247,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sign-in methods this server offers */
+    /**
+     * Sign-in methods this server offers
+     * @description Which sign-in methods are configured on this deployment, so the app shows only those.
+     */
     get: operations['getAuthProviders'];
     put?: never;
     post?: never;
@@ -250,7 +289,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start TOTP enrolment */
+    /**
+     * Start TOTP enrolment
+     * @description Creates a new TOTP secret for the signed-in account and answers it with an `otpauth://` URL for an authenticator app; it takes effect once confirmed with a code.
+     */
     post: operations['postAuthTotpEnroll'];
     delete?: never;
     options?: never;
@@ -267,7 +309,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Finish TOTP enrolment; answers the account’s recovery codes, shown this once */
+    /**
+     * Finish TOTP enrolment; answers the account’s recovery codes, shown this once
+     * @description Confirms the enrolment with a current code from the authenticator app; from then on sign-in asks for a code, and actions that move money (payout onboarding, accepting a bid) need it.
+     */
     post: operations['postAuthTotpConfirm'];
     delete?: never;
     options?: never;
@@ -284,7 +329,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** New recovery codes (the old ones stop working); needs a current TOTP code */
+    /**
+     * New recovery codes (the old ones stop working); needs a current TOTP code
+     * @description Replaces the recovery codes with a new set, shown once; each code signs in once when the authenticator is lost.
+     */
     post: operations['postAuthTotpRecoveryCodes'];
     delete?: never;
     options?: never;
@@ -301,7 +349,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate the refresh token */
+    /**
+     * Rotate the refresh token
+     * @description Exchanges a refresh token for a new access token and a new refresh token; the old one stops working, and presenting it again ends the session (a stolen token is detected).
+     */
     post: operations['postAuthRefresh'];
     delete?: never;
     options?: never;
@@ -318,7 +369,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out of this session */
+    /**
+     * Sign out of this session
+     * @description Ends the session of the access token: its refresh token stops working at once.
+     */
     post: operations['postAuthSignOut'];
     delete?: never;
     options?: never;
@@ -335,7 +389,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out of every session */
+    /**
+     * Sign out of every session
+     * @description Ends every session of the account, on every device.
+     */
     post: operations['postAuthSignOutEverywhere'];
     delete?: never;
     options?: never;
@@ -350,15 +407,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user */
+    /**
+     * The signed-in user
+     * @description The account behind the access token: its id, username, roles, country and whether it is a maker.
+     */
     get: operations['getMe'];
     put?: never;
     post?: never;
-    /** Delete my account */
+    /**
+     * Delete my account
+     * @description Erases the account’s personal data and revokes every session; an anonymised row stays so its orders and auction records remain intact.
+     */
     delete: operations['deleteMe'];
     options?: never;
     head?: never;
-    /** Change the username or the country purchases are shipped to */
+    /**
+     * Change the username or the country purchases are shipped to
+     * @description Changes the username, or the country the account’s purchases ship to (an empty string or null clears it); offers and bids quote shipping to this country unless they name another.
+     */
     patch: operations['patchMe'];
     trace?: never;
   };
@@ -369,7 +435,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export all my data (JSON) */
+    /**
+     * Export all my data (JSON)
+     * @description Everything the product keeps about the signed-in account, as one JSON document.
+     */
     get: operations['getMeExport'];
     put?: never;
     post?: never;
@@ -388,7 +457,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Become a maker */
+    /**
+     * Become a maker
+     * @description Turns the signed-in account into a maker with a public profile, so it can publish stories.
+     */
     post: operations['postMakers'];
     delete?: never;
     options?: never;
@@ -409,7 +481,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit my maker profile (name, bio, city, country, avatar image) */
+    /**
+     * Edit my maker profile (name, bio, city, country, avatar image)
+     * @description Changes the fields given and keeps the others; null clears an optional field, and the avatar is a processed image uploaded through `POST /v1/uploads`.
+     */
     patch: operations['patchMakersMe'];
     trace?: never;
   };
@@ -420,7 +495,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A maker profile with follower count, rating and since when (following: only for a signed-in viewer) */
+    /**
+     * A maker profile with follower count, rating and since when (following: only for a signed-in viewer)
+     * @description A maker’s public profile; a signed-in viewer also learns whether they follow the maker.
+     */
     get: operations['getMakersById'];
     put?: never;
     post?: never;
@@ -439,7 +517,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: suspend a user */
+    /**
+     * Admin: suspend a user
+     * @description Suspends the account: every session is revoked and every call it makes is refused until it is reinstated. Recorded in the audit log.
+     */
     post: operations['postAdminUsersByIdSuspend'];
     delete?: never;
     options?: never;
@@ -456,7 +537,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: reinstate a user */
+    /**
+     * Admin: reinstate a user
+     * @description Lifts a suspension: the account may sign in again. Recorded in the audit log.
+     */
     post: operations['postAdminUsersByIdReinstate'];
     delete?: never;
     options?: never;
@@ -471,7 +555,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Public keys of access tokens */
+    /**
+     * Public keys of access tokens
+     * @description The JSON Web Key Set whose keys verify the access tokens this server signs, for services that check a token without calling the API.
+     */
     get: operations['getWellKnownJwksJson'];
     put?: never;
     post?: never;
@@ -488,7 +575,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My notifications, newest first (keyset pages) */
+    /**
+     * My notifications, newest first (keyset pages)
+     * @description The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages.
+     */
     get: operations['getNotifications'];
     put?: never;
     post?: never;
@@ -505,7 +595,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** How many of my notifications are unread */
+    /**
+     * How many of my notifications are unread
+     * @description The number of the caller’s unread notifications, for the badge.
+     */
     get: operations['getNotificationsUnreadCount'];
     put?: never;
     post?: never;
@@ -524,7 +617,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark one notification read */
+    /**
+     * Mark one notification read
+     * @description Marks one of the caller’s notifications read and answers it with the remaining unread count.
+     */
     post: operations['postNotificationsByIdRead'];
     delete?: never;
     options?: never;
@@ -541,7 +637,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark all my notifications read */
+    /**
+     * Mark all my notifications read
+     * @description Marks every notification of the caller read.
+     */
     post: operations['postNotificationsReadAll'];
     delete?: never;
     options?: never;
@@ -556,9 +655,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which kinds reach me on which channel (in-app is always on) */
+    /**
+     * Which kinds reach me on which channel (in-app is always on)
+     * @description For every kind of notification, whether it is sent by email, web push, SMS and mobile push to the caller.
+     */
     get: operations['getNotificationsPreferences'];
-    /** Turn kinds on or off per channel (entries not given keep their setting) */
+    /**
+     * Turn kinds on or off per channel (entries not given keep their setting)
+     * @description Sets the channels of the kinds given and keeps the others; answers the whole table.
+     */
     put: operations['putNotificationsPreferences'];
     post?: never;
     delete?: never;
@@ -574,7 +679,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The VAPID key browsers subscribe with (applicationServerKey) */
+    /**
+     * The VAPID key browsers subscribe with (applicationServerKey)
+     * @description The public key a browser passes as `applicationServerKey` when it subscribes to web push.
+     */
     get: operations['getNotificationsWebPushPublicKey'];
     put?: never;
     post?: never;
@@ -593,9 +701,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Save this browser's PushSubscription (its toJSON()) */
+    /**
+     * Save this browser's PushSubscription (its toJSON())
+     * @description Saves the browser’s push subscription, so the caller’s notifications reach it as web pushes.
+     */
     post: operations['postNotificationsWebPushSubscriptions'];
-    /** Forget this browser's subscription (by endpoint) */
+    /**
+     * Forget this browser's subscription (by endpoint)
+     * @description Removes the caller’s web push subscription for the endpoint given; the browser stops receiving pushes.
+     */
     delete: operations['deleteNotificationsWebPushSubscriptions'];
     options?: never;
     head?: never;
@@ -611,9 +725,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Register this app install's push token (FCM registration token) */
+    /**
+     * Register this app install's push token (FCM registration token)
+     * @description Saves the mobile app install’s push token, so the caller’s notifications reach it as mobile pushes.
+     */
     post: operations['postNotificationsMobilePushTokens'];
-    /** Forget this app install's push token (on sign-out) */
+    /**
+     * Forget this app install's push token (on sign-out)
+     * @description Removes the push token, so a signed-out install receives nothing.
+     */
     delete: operations['deleteNotificationsMobilePushTokens'];
     options?: never;
     head?: never;
@@ -650,12 +770,21 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0) */
+    /**
+     * Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0)
+     * @description The tus 1.0 protocol on an upload the caller created: HEAD answers the offset received so far, PATCH appends bytes at that offset, DELETE cancels the upload and drops what was received.
+     */
     delete: operations['deleteUploadsByMediaId'];
     options?: never;
-    /** Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0) */
+    /**
+     * Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0)
+     * @description The tus 1.0 protocol on an upload the caller created: HEAD answers the offset received so far, PATCH appends bytes at that offset, DELETE cancels the upload and drops what was received.
+     */
     head: operations['headUploadsByMediaId'];
-    /** Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0) */
+    /**
+     * Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0)
+     * @description The tus 1.0 protocol on an upload the caller created: HEAD answers the offset received so far, PATCH appends bytes at that offset, DELETE cancels the upload and drops what was received.
+     */
     patch: operations['patchUploadsByMediaId'];
     trace?: never;
   };
@@ -666,11 +795,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A media item: status, progress and fresh signed URLs */
+    /**
+     * A media item: status, progress and fresh signed URLs
+     * @description A video or image the caller uploaded: its processing status and progress, and once ready, signed URLs to play it (they expire, so ask again for fresh ones).
+     */
     get: operations['getMediaByMediaId'];
     put?: never;
     post?: never;
-    /** Delete a media item and all its files */
+    /**
+     * Delete a media item and all its files
+     * @description Deletes a media item the caller owns and all its files.
+     */
     delete: operations['deleteMediaByMediaId'];
     options?: never;
     head?: never;
@@ -686,7 +821,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Studio edit (trim, captions): re-processes the video; the current version plays meanwhile */
+    /**
+     * Studio edit (trim, captions): re-processes the video; the current version plays meanwhile
+     * @description Trims the video and sets its captions (as cues or WebVTT); the video is processed again and the current version keeps playing until the new one is ready.
+     */
     post: operations['postMediaByMediaIdEdits'];
     delete?: never;
     options?: never;
@@ -701,7 +839,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file of a video (playlist, segment, captions, poster) under a playback token */
+    /**
+     * A file of a video (playlist, segment, captions, poster) under a playback token
+     * @description Serves one file of a processed video (HLS playlist, segment, captions or poster) to whoever holds the playback token from the media item’s signed URLs.
+     */
     get: operations['getPlayByTokenByMediaIdRest'];
     put?: never;
     post?: never;
@@ -718,7 +859,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** CloudFront signed cookies for the CDN serving /v1/play (CDN mode only) */
+    /**
+     * CloudFront signed cookies for the CDN serving /v1/play (CDN mode only)
+     * @description Sets the signed cookies the CDN asks for before serving video files, and answers when they expire; 404 when videos are not served through a CDN.
+     */
     get: operations['getPlaybackCookies'];
     put?: never;
     post?: never;
@@ -737,7 +881,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start a story (a draft) */
+    /**
+     * Start a story (a draft)
+     * @description Creates a draft story owned by the signed-in maker; it stays invisible to others until published.
+     */
     post: operations['postStories'];
     delete?: never;
     options?: never;
@@ -752,15 +899,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A story (drafts and archived ones only for their maker; the reserve only for the maker) */
+    /**
+     * A story (drafts and archived ones only for their maker; the reserve only for the maker)
+     * @description A story page: title, text, process steps, media, maker, offer policy, shipping (quoted for `?country=` when given) and the auction state.
+     */
     get: operations['getStoriesById'];
     put?: never;
     post?: never;
-    /** Delete a story and its media (not during an auction) */
+    /**
+     * Delete a story and its media (not during an auction)
+     * @description Deletes a story its maker owns, with its videos and images; refused while an auction runs.
+     */
     delete: operations['deleteStoriesById'];
     options?: never;
     head?: never;
-    /** Edit a story (its maker only; terms are frozen during an auction) */
+    /**
+     * Edit a story (its maker only; terms are frozen during an auction)
+     * @description Changes the fields given and keeps the others; prices, reserve and shipping cannot change while an auction runs.
+     */
     patch: operations['patchStoriesById'];
     trace?: never;
   };
@@ -773,7 +929,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Publish a story (needs a ready hero video and an offer policy) */
+    /**
+     * Publish a story (needs a ready hero video and an offer policy)
+     * @description Puts a draft in the feed and search; refused until its hero video is processed and it has an offer policy and shipping.
+     */
     post: operations['postStoriesByIdPublish'];
     delete?: never;
     options?: never;
@@ -790,7 +949,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Unpublish a story (not during an auction) */
+    /**
+     * Unpublish a story (not during an auction)
+     * @description Takes the story back to a draft, out of the feed and search, until it is published again.
+     */
     post: operations['postStoriesByIdUnpublish'];
     delete?: never;
     options?: never;
@@ -807,7 +969,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Archive a story (not during an auction) */
+    /**
+     * Archive a story (not during an auction)
+     * @description Takes the story out of the feed for good: an archived story is kept for its orders and history, visible to its maker only.
+     */
     post: operations['postStoriesByIdArchive'];
     delete?: never;
     options?: never;
@@ -822,7 +987,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A maker's stories, newest first (the maker may ask for drafts with ?status=) */
+    /**
+     * A maker's stories, newest first (the maker may ask for drafts with ?status=)
+     * @description A maker’s published stories as cards, newest first, in keyset pages; the maker may list their drafts and archived stories with `?status=`.
+     */
     get: operations['getMakersByIdStories'];
     put?: never;
     post?: never;
@@ -839,7 +1007,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Published stories, newest first (keyset pagination: pass nextCursor back as cursor); following=true: only the makers the caller follows */
+    /**
+     * Published stories, newest first (keyset pagination: pass nextCursor back as cursor); following=true: only the makers the caller follows
+     * @description The feed: published stories as cards (hero video, maker, price state, likes), newest first. Signed-in viewers see whether they liked each one; `following=true` keeps the makers they follow.
+     */
     get: operations['getFeed'];
     put?: never;
     post?: never;
@@ -857,10 +1028,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Like a story (idempotent) */
+    /**
+     * Like a story (idempotent)
+     * @description Adds the caller’s like to the story and answers the new count; liking twice counts once.
+     */
     put: operations['putStoriesByIdLike'];
     post?: never;
-    /** Unlike a story (idempotent) */
+    /**
+     * Unlike a story (idempotent)
+     * @description Removes the caller’s like from the story and answers the new count.
+     */
     delete: operations['deleteStoriesByIdLike'];
     options?: never;
     head?: never;
@@ -876,7 +1053,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Count a view (once per viewer per story per UTC day). Anonymous viewers send a stable client id: X-Client-Id header or clientId. */
+    /**
+     * Count a view (once per viewer per story per UTC day). Anonymous viewers send a stable client id: X-Client-Id header or clientId.
+     * @description Counts the viewer once per story per UTC day; anonymous views are also limited per address, so a flood of fresh client ids does not inflate the count.
+     */
     post: operations['postStoriesByIdViews'];
     delete?: never;
     options?: never;
@@ -913,7 +1093,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: take a story down (archived and marked moderated; audited) */
+    /**
+     * Admin: take a story down (archived and marked moderated; audited)
+     * @description Unpublishes a story for a rule it broke: it is archived and marked moderated, and the action is recorded in the audit log.
+     */
     post: operations['postAdminStoriesByIdUnpublish'];
     delete?: never;
     options?: never;
@@ -928,7 +1111,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search published stories: words (accent-insensitive, English stems, one typo in longer words), filters, sorts, category facets; keyset pages (pass nextCursor back as cursor) */
+    /**
+     * Search published stories: words (accent-insensitive, English stems, one typo in longer words), filters, sorts, category facets; keyset pages (pass nextCursor back as cursor)
+     * @description Full-text search over published stories with filters and sorts; answers the matching cards and a count per category.
+     */
     get: operations['getSearch'];
     put?: never;
     post?: never;
@@ -945,7 +1131,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search makers by display name and city (accent-insensitive, one typo tolerated), best match first */
+    /**
+     * Search makers by display name and city (accent-insensitive, one typo tolerated), best match first
+     * @description Makers whose display name or city matches the words, best match first, in keyset pages.
+     */
     get: operations['getSearchMakers'];
     put?: never;
     post?: never;
@@ -962,10 +1151,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The maker: offers waiting on their story (or ?status=); anyone else: their own offers */
+    /**
+     * The maker: offers waiting on their story (or ?status=); anyone else: their own offers
+     * @description For the story’s maker, the offers waiting on the story (or those of `?status=`); for anyone else, their own offers on it.
+     */
     get: operations['getStoriesByIdOffers'];
     put?: never;
-    /** Make an offer; the first one at or above the minimum opens the auction as its opening bid */
+    /**
+     * Make an offer; the first one at or above the minimum opens the auction as its opening bid
+     * @description Offers an amount for the piece, shipping to the country given (or the account’s). An offer at or above the maker’s minimum opens a 72-hour auction with the offer as its opening bid; below it, the offer waits for the maker or is declined at once, as the maker chose. Needs an `Idempotency-Key` header.
+     */
     post: operations['postStoriesByIdOffers'];
     delete?: never;
     options?: never;
@@ -982,7 +1177,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The maker accepts a held offer: it opens the auction */
+    /**
+     * The maker accepts a held offer: it opens the auction
+     * @description The maker accepts an offer below the minimum that waits for them; it opens the auction with the offer as its opening bid.
+     */
     post: operations['postOffersByIdAccept'];
     delete?: never;
     options?: never;
@@ -999,7 +1197,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The maker declines a held offer */
+    /**
+     * The maker declines a held offer
+     * @description The maker declines an offer that waits for them; the offerer is notified.
+     */
     post: operations['postOffersByIdDecline'];
     delete?: never;
     options?: never;
@@ -1016,7 +1217,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The offerer withdraws their offer (until it opens an auction) */
+    /**
+     * The offerer withdraws their offer (until it opens an auction)
+     * @description The offerer takes back an offer that has not opened an auction.
+     */
     post: operations['postOffersByIdWithdraw'];
     delete?: never;
     options?: never;
@@ -1031,7 +1235,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An auction (the caller’s own proxy maximum included when signed in) */
+    /**
+     * An auction (the caller’s own proxy maximum included when signed in)
+     * @description An auction’s live state: the current price, the leading bidder’s pseudonym, the next minimum bid, the reserve state and when it ends (a late bid extends it).
+     */
     get: operations['getAuctionsById'];
     put?: never;
     post?: never;
@@ -1048,7 +1255,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The current auction of a story */
+    /**
+     * The current auction of a story
+     * @description The story’s running or latest auction, as `GET /v1/auctions/{id}` answers it.
+     */
     get: operations['getStoriesByIdAuction'];
     put?: never;
     post?: never;
@@ -1065,10 +1275,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bids in order of acceptance (voided ones flagged); bidders appear by id and per-auction pseudonym */
+    /**
+     * Bids in order of acceptance (voided ones flagged); bidders appear by id and per-auction pseudonym
+     * @description The bids of an auction in the order they were accepted, after a sequence number when given, so a client catches up after a reconnection.
+     */
     get: operations['getAuctionsByIdBids'];
     put?: never;
-    /** Bid; with maxAmountMinor the system bids for you up to it (proxy bidding) */
+    /**
+     * Bid; with maxAmountMinor the system bids for you up to it (proxy bidding)
+     * @description Bids at least the next minimum; with `maxAmountMinor` the server bids for the caller, one increment at a time, up to that maximum. A bid in the last minutes extends the end (soft close). Needs an `Idempotency-Key` header.
+     */
     post: operations['postAuctionsByIdBids'];
     delete?: never;
     options?: never;
@@ -1085,7 +1301,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The maker accepts the leading bid (early, or within the decision window after reserve not met); needs TOTP */
+    /**
+     * The maker accepts the leading bid (early, or within the decision window after reserve not met); needs TOTP
+     * @description Ends the auction with a sale to the leading bidder, who gets a payment window; while it runs, or after it ended below the reserve and within the decision window.
+     */
     post: operations['postAuctionsByIdAccept'];
     delete?: never;
     options?: never;
@@ -1102,7 +1321,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** After an unpaid window: offer the piece to the next-highest bidder at their last bid; needs TOTP */
+    /**
+     * After an unpaid window: offer the piece to the next-highest bidder at their last bid; needs TOTP
+     * @description When the winner let the payment window expire, offers the piece to the next-highest bidder at their last bid, with a payment window of their own.
+     */
     post: operations['postAuctionsByIdSecondChance'];
     delete?: never;
     options?: never;
@@ -1119,7 +1341,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close an auction that ended without a sale; the story takes offers again */
+    /**
+     * Close an auction that ended without a sale; the story takes offers again
+     * @description Closes an auction that ended without a sale (no bid, reserve not met or unpaid) and returns the story to taking offers.
+     */
     post: operations['postAuctionsByIdRelist'];
     delete?: never;
     options?: never;
@@ -1136,7 +1361,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Buy now (only before an auction starts): opens a payment window and holds the story */
+    /**
+     * Buy now (only before an auction starts): opens a payment window and holds the story
+     * @description Buys the piece at its buy-now price, shipping to the country given (or the account’s); the story is held for the buyer while they pay within the payment window.
+     */
     post: operations['postStoriesByIdBuy'];
     delete?: never;
     options?: never;
@@ -1151,7 +1379,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The auction's payment window (winner or maker) */
+    /**
+     * The auction's payment window (winner or maker)
+     * @description The payment window of an auction’s winner: the amount (piece and shipping), the deadline and the checkout URL; for the winner and the maker only.
+     */
     get: operations['getAuctionsByIdPayment'];
     put?: never;
     post?: never;
@@ -1168,7 +1399,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A payment window (its buyer or the maker), e.g. after buy now */
+    /**
+     * A payment window (its buyer or the maker), e.g. after buy now
+     * @description A payment window by its id, for its buyer or the maker: amount, deadline, state and checkout URL.
+     */
     get: operations['getPaymentWindowsById'];
     put?: never;
     post?: never;
@@ -1185,7 +1419,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The auctions I bid on, latest bid first, with my standing (leading, outbid, won, lost) */
+    /**
+     * The auctions I bid on, latest bid first, with my standing (leading, outbid, won, lost)
+     * @description The auctions the caller bid on, latest bid first, with their standing in each.
+     */
     get: operations['getMeBids'];
     put?: never;
     post?: never;
@@ -1202,7 +1439,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The offers I made, newest first, with their state */
+    /**
+     * The offers I made, newest first, with their state
+     * @description The offers the caller made, newest first, with their state (waiting, declined, withdrawn, opened an auction).
+     */
     get: operations['getMeOffers'];
     put?: never;
     post?: never;
@@ -1221,7 +1461,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Void a fraudulent bid (the lead is recomputed); recorded in the audit log */
+    /**
+     * Void a fraudulent bid (the lead is recomputed); recorded in the audit log
+     * @description Voids a bid: it stays in the history, flagged, and the lead and the current price are recomputed from the remaining bids.
+     */
     post: operations['postAdminAuctionsByIdBidsByBidIdVoid'];
     delete?: never;
     options?: never;
@@ -1238,7 +1481,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stripe webhook (Stripe-Signature over the raw body; the local provider signs the same way) */
+    /**
+     * Stripe webhook (Stripe-Signature over the raw body; the local provider signs the same way)
+     * @description Receives the payment provider’s events; the signature is checked over the raw body, and an event seen before answers `duplicate`.
+     */
     post: operations['postPaymentsStripeWebhook'];
     delete?: never;
     options?: never;
@@ -1255,7 +1501,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Maker: start or resume payout onboarding (Stripe Connect Express); needs TOTP */
+    /**
+     * Maker: start or resume payout onboarding (Stripe Connect Express); needs TOTP
+     * @description Answers the provider’s onboarding URL where the maker enters their payout details, and the payout account’s state; the maker’s payouts go to this account.
+     */
     post: operations['postPaymentsConnectOnboarding'];
     delete?: never;
     options?: never;
@@ -1290,7 +1539,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Local provider: the hosted checkout page (HTML) */
+    /**
+     * Local provider: the hosted checkout page (HTML)
+     * @description The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves.
+     */
     get: operations['getPaymentsLocalBySessionId'];
     put?: never;
     post?: never;
@@ -1307,7 +1559,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Local provider: the receipt page (HTML) */
+    /**
+     * Local provider: the receipt page (HTML)
+     * @description The local payment provider’s receipt page, shown after a demo payment.
+     */
     get: operations['getPaymentsLocalBySessionIdReceipt'];
     put?: never;
     post?: never;
@@ -1326,7 +1581,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Local provider: pay or decline (JSON, or the checkout form post, which is redirected to the receipt) */
+    /**
+     * Local provider: pay or decline (JSON, or the checkout form post, which is redirected to the receipt)
+     * @description Completes a local checkout session as paid or declined, as a real provider’s webhook would; a paid session becomes an order shipping to the address given.
+     */
     post: operations['postPaymentsLocalBySessionIdComplete'];
     delete?: never;
     options?: never;
@@ -1341,7 +1599,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My orders as buyer or maker (admins: as=admin for all), newest first */
+    /**
+     * My orders as buyer or maker (admins: as=admin for all), newest first
+     * @description Orders where the caller is the buyer (`as=buyer`, the default) or the maker (`as=maker`); admins see all with `as=admin`. Newest first, in keyset pages.
+     */
     get: operations['getOrders'];
     put?: never;
     post?: never;
@@ -1358,7 +1619,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An order (buyer, maker or admin) */
+    /**
+     * An order (buyer, maker or admin)
+     * @description An order with its amounts (piece and shipping apart), shipping address, status, tracking and refunds; only its buyer, its maker or an admin may read it.
+     */
     get: operations['getOrdersById'];
     put?: never;
     post?: never;
@@ -1377,7 +1641,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Maker: add the carrier and tracking number (ships the order) */
+    /**
+     * Maker: add the carrier and tracking number (ships the order)
+     * @description The maker marks the order shipped with its carrier and tracking number, which the buyer then sees on the order.
+     */
     post: operations['postOrdersByIdShipment'];
     delete?: never;
     options?: never;
@@ -1394,7 +1661,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Buyer: confirm delivery */
+    /**
+     * Buyer: confirm delivery
+     * @description The buyer confirms the piece arrived; the order is marked delivered.
+     */
     post: operations['postOrdersByIdDeliveryConfirmation'];
     delete?: never;
     options?: never;
@@ -1411,7 +1681,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Buyer: report a problem with the order (an admin resolves it) */
+    /**
+     * Buyer: report a problem with the order (an admin resolves it)
+     * @description The buyer reports a problem with the order, with a reason; an admin looks into it and resolves it.
+     */
     post: operations['postOrdersByIdDispute'];
     delete?: never;
     options?: never;
@@ -1428,7 +1701,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Maker (before shipping) or admin: cancel the order and refund the buyer in full */
+    /**
+     * Maker (before shipping) or admin: cancel the order and refund the buyer in full
+     * @description Cancels the order and refunds the buyer in full; a maker may do so only before shipping.
+     */
     post: operations['postOrdersByIdCancel'];
     delete?: never;
     options?: never;
@@ -1445,7 +1721,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin (any time) or maker (before shipping): refund all or part of the order */
+    /**
+     * Admin (any time) or maker (before shipping): refund all or part of the order
+     * @description Refunds the amount given, or the whole order without one, with the reason; a maker may do so only before shipping.
+     */
     post: operations['postOrdersByIdRefunds'];
     delete?: never;
     options?: never;
@@ -1460,7 +1739,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The receipt page (HTML): for a signed-in party, or with the receipt link token */
+    /**
+     * The receipt page (HTML): for a signed-in party, or with the receipt link token
+     * @description The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email.
+     */
     get: operations['getOrdersByIdReceipt'];
     put?: never;
     post?: never;
@@ -1537,7 +1819,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Admin: the moderation queue (reports), newest first */
+    /**
+     * Admin: the moderation queue (reports), newest first
+     * @description The reports of stories and users, newest first, optionally only those with a given status, in keyset pages.
+     */
     get: operations['getAdminReports'];
     put?: never;
     post?: never;
@@ -1556,7 +1841,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: close a report as dismissed or actioned (audited; the reporter and the maker are told) */
+    /**
+     * Admin: close a report as dismissed or actioned (audited; the reporter and the maker are told)
+     * @description Closes an open report as dismissed (nothing wrong) or actioned (something was done about it), with an optional note; recorded in the audit log.
+     */
     post: operations['postAdminReportsByIdResolve'];
     delete?: never;
     options?: never;
@@ -1573,7 +1861,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: archive a story (taken down and marked moderated, as unpublish; audited; the maker is told) */
+    /**
+     * Admin: archive a story (taken down and marked moderated, as unpublish; audited; the maker is told)
+     * @description Takes a story out of the feed and search and marks it moderated. Recorded in the audit log, and the maker is notified.
+     */
     post: operations['postAdminStoriesByIdArchive'];
     delete?: never;
     options?: never;
@@ -1588,7 +1879,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Admin: the audit log of admin actions, newest first */
+    /**
+     * Admin: the audit log of admin actions, newest first
+     * @description Every admin action (suspensions, take-downs, voided bids, refunds, removed reviews) with who did it, when and why, newest first.
+     */
     get: operations['getAdminAuditLog'];
     put?: never;
     post?: never;
@@ -1606,10 +1900,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Watch a story: hear when its auction opens, an hour and 10 minutes before it ends, and when it ends (idempotent) */
+    /**
+     * Watch a story: hear when its auction opens, an hour and 10 minutes before it ends, and when it ends (idempotent)
+     * @description Adds the story to the caller’s watchlist: they are notified when its auction opens, shortly before it ends and when it ends. Watching twice changes nothing.
+     */
     put: operations['putStoriesByIdWatch'];
     post?: never;
-    /** Stop watching a story (idempotent) */
+    /**
+     * Stop watching a story (idempotent)
+     * @description Removes the story from the caller’s watchlist; it changes nothing when it was not watched.
+     */
     delete: operations['deleteStoriesByIdWatch'];
     options?: never;
     head?: never;
@@ -1623,7 +1923,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stories I watch, as feed items, most recently watched first */
+    /**
+     * The stories I watch, as feed items, most recently watched first
+     * @description The stories the caller watches, as feed cards, most recently watched first, in keyset pages.
+     */
     get: operations['getMeWatchlist'];
     put?: never;
     post?: never;
@@ -1640,7 +1943,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which of the given stories I watch (for the watch toggles) */
+    /**
+     * Which of the given stories I watch (for the watch toggles)
+     * @description Of the story ids given (`storyIds`, comma-separated), the ones the caller watches.
+     */
     get: operations['getMeWatching'];
     put?: never;
     post?: never;
@@ -1658,10 +1964,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Follow a maker (idempotent; not yourself, not a suspended maker) */
+    /**
+     * Follow a maker (idempotent; not yourself, not a suspended maker)
+     * @description Adds the maker to the caller’s follows: their new stories reach the following feed and, if enabled, a notification. Following twice changes nothing.
+     */
     put: operations['putMakersByIdFollow'];
     post?: never;
-    /** Stop following a maker (idempotent) */
+    /**
+     * Stop following a maker (idempotent)
+     * @description Removes the maker from the caller’s follows; unfollowing a maker not followed changes nothing.
+     */
     delete: operations['deleteMakersByIdFollow'];
     options?: never;
     head?: never;
@@ -1675,7 +1987,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The makers I follow, most recently followed first (keyset pagination) */
+    /**
+     * The makers I follow, most recently followed first (keyset pagination)
+     * @description The makers the caller follows, most recently followed first, in keyset pages.
+     */
     get: operations['getMeFollowing'];
     put?: never;
     post?: never;
@@ -1692,7 +2007,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's conversations, latest activity first, with unread counts (keyset pages) */
+    /**
+     * The caller's conversations, latest activity first, with unread counts (keyset pages)
+     * @description The caller’s conversations, latest message first, each with the other party, the story or order it is about and the unread count.
+     */
     get: operations['getConversations'];
     put?: never;
     /**
@@ -1713,7 +2031,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Unread messages over all the caller’s conversations (the tab bar badge) */
+    /**
+     * Unread messages over all the caller’s conversations (the tab bar badge)
+     * @description The number of unread messages over all the caller’s conversations.
+     */
     get: operations['getConversationsUnreadCount'];
     put?: never;
     post?: never;
@@ -1730,7 +2051,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of the caller’s conversations */
+    /**
+     * One of the caller’s conversations
+     * @description A conversation the caller takes part in, with the other party and what it is about; 404 for anyone else.
+     */
     get: operations['getConversationsById'];
     put?: never;
     post?: never;
@@ -1747,10 +2071,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Messages of a conversation, newest first (pass nextCursor back as cursor for older ones) */
+    /**
+     * Messages of a conversation, newest first (pass nextCursor back as cursor for older ones)
+     * @description The messages of a conversation the caller takes part in, newest first, in keyset pages.
+     */
     get: operations['getConversationsByIdMessages'];
     put?: never;
-    /** Send a message (plain text, 1–2,000 characters); the other party gets it live on user:<id> */
+    /**
+     * Send a message (plain text, 1–2,000 characters); the other party gets it live on user:<id>
+     * @description Adds a message to a conversation the caller takes part in; refused when the other party blocked the caller.
+     */
     post: operations['postConversationsByIdMessages'];
     delete?: never;
     options?: never;
@@ -1767,7 +2097,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark a conversation read; answers the caller’s remaining unread count */
+    /**
+     * Mark a conversation read; answers the caller’s remaining unread count
+     * @description Marks every message of the conversation read for the caller and answers what remains unread elsewhere.
+     */
     post: operations['postConversationsByIdRead'];
     delete?: never;
     options?: never;
@@ -1803,10 +2136,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Block a user: they cannot message you, offer or bid on your stories, and their messages are hidden from you (idempotent) */
+    /**
+     * Block a user: they cannot message you, offer or bid on your stories, and their messages are hidden from you (idempotent)
+     * @description Blocks a user: they can no longer message the caller, make offers on or bid on the caller’s stories, and their messages are hidden from the caller. Blocking twice changes nothing.
+     */
     put: operations['putUsersByIdBlock'];
     post?: never;
-    /** Unblock a user (idempotent) */
+    /**
+     * Unblock a user (idempotent)
+     * @description Lifts a block; unblocking a user not blocked changes nothing.
+     */
     delete: operations['deleteUsersByIdBlock'];
     options?: never;
     head?: never;
@@ -1820,7 +2159,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The users the caller blocked, most recent first */
+    /**
+     * The users the caller blocked, most recent first
+     * @description The users the caller blocked, most recently blocked first.
+     */
     get: operations['getMeBlocks'];
     put?: never;
     post?: never;
@@ -1837,7 +2179,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Admin: reported messages, newest report first */
+    /**
+     * Admin: reported messages, newest report first
+     * @description Messages reported by the other party of their conversation, newest report first, with the reason.
+     */
     get: operations['getAdminMessageReports'];
     put?: never;
     post?: never;
@@ -1854,7 +2199,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Admin: read a conversation with a reported message (audited); 404 for one without */
+    /**
+     * Admin: read a conversation with a reported message (audited); 404 for one without
+     * @description Lets an admin read a conversation only when one of its messages was reported; each reading is recorded in the audit log.
+     */
     get: operations['getAdminConversationsById'];
     put?: never;
     post?: never;
@@ -1871,7 +2219,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The review of an order (its buyer, maker or an admin), and whether the buyer may write one now */
+    /**
+     * The review of an order (its buyer, maker or an admin), and whether the buyer may write one now
+     * @description The review of an order when there is one, and whether its buyer may still write it (delivered, not yet reviewed, within 60 days).
+     */
     get: operations['getOrdersByIdReview'];
     put?: never;
     /**
@@ -1892,7 +2243,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A maker's reviews, newest first (keyset pages), with the average rating and the count */
+    /**
+     * A maker's reviews, newest first (keyset pages), with the average rating and the count
+     * @description A maker’s reviews, newest first, in keyset pages, with the average rating and the number of reviews.
+     */
     get: operations['getMakersByIdReviews'];
     put?: never;
     post?: never;
@@ -1911,7 +2265,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The reviewed maker answers a review, once (a second answer: 409 `already_replied`) */
+    /**
+     * The reviewed maker answers a review, once (a second answer: 409 `already_replied`)
+     * @description The maker reviewed adds one public answer under the review.
+     */
     post: operations['postReviewsByIdReply'];
     delete?: never;
     options?: never;
@@ -1946,7 +2303,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Admin: open reports of reviews, newest first */
+    /**
+     * Admin: open reports of reviews, newest first
+     * @description Reviews reported to the admins, newest report first, with the reasons.
+     */
     get: operations['getAdminReviewReports'];
     put?: never;
     post?: never;
@@ -1965,7 +2325,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: remove a review (out of the maker's page and rating; its reports upheld; audited) */
+    /**
+     * Admin: remove a review (out of the maker's page and rating; its reports upheld; audited)
+     * @description Removes a review from the maker’s page and rating and upholds its reports; recorded in the audit log.
+     */
     post: operations['postAdminReviewsByIdRemove'];
     delete?: never;
     options?: never;
@@ -1982,7 +2345,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Admin: keep a reported review (its open reports dismissed; audited) */
+    /**
+     * Admin: keep a reported review (its open reports dismissed; audited)
+     * @description Keeps a reported review on the maker’s page and dismisses its open reports; recorded in the audit log.
+     */
     post: operations['postAdminReviewsByIdDismissReports'];
     delete?: never;
     options?: never;
@@ -1997,7 +2363,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A shared story link: its preview for chat apps, then the app at the story */
+    /**
+     * A shared story link: its preview for chat apps, then the app at the story
+     * @description An HTML page with the story’s title, image and price for link previews (Open Graph), which sends a browser on to the story in the app.
+     */
     get: operations['getSByStoryId'];
     put?: never;
     post?: never;
@@ -2014,7 +2383,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A shared maker link: the maker’s preview for chat apps, then the app at their page */
+    /**
+     * A shared maker link: the maker’s preview for chat apps, then the app at their page
+     * @description An HTML page with the maker’s name and picture for link previews (Open Graph), which sends a browser on to their page in the app.
+     */
     get: operations['getMByMakerId'];
     put?: never;
     post?: never;
@@ -3810,6 +4182,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "status": "ok"
+           *     }
+           */
           'application/json': {
             /** @enum {string} */
             status: 'ok';
@@ -3892,6 +4269,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "demo": true
+           *     }
+           */
           'application/json': {
             demo: boolean;
           };
@@ -3938,6 +4320,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "email": "you@example.com"
+         *     }
+         */
         'application/json': {
           /** Format: email */
           email: string;
@@ -3951,6 +4338,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "status": "sent"
+           *     }
+           */
           'application/json': {
             /** @enum {string} */
             status: 'sent';
@@ -4031,6 +4423,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "email": "you@example.com",
+         *       "code": "123456"
+         *     }
+         */
         'application/json': {
           /** Format: email */
           email: string;
@@ -4122,6 +4520,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "phone": "+14155550123"
+         *     }
+         */
         'application/json': {
           phone: string;
         };
@@ -4134,6 +4537,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "status": "sent"
+           *     }
+           */
           'application/json': {
             /** @enum {string} */
             status: 'sent';
@@ -4214,6 +4622,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "phone": "+14155550123",
+         *       "code": "123456"
+         *     }
+         */
         'application/json': {
           phone: string;
           code: string;
@@ -4304,6 +4718,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "provider": "google"
+         *     }
+         */
         'application/json': {
           /** @enum {string} */
           provider: 'google' | 'apple';
@@ -4397,6 +4816,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "idToken": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl",
+         *       "nonce": "n-0123456789abcdef"
+         *     }
+         */
         'application/json': {
           idToken: string;
           nonce: string;
@@ -4487,6 +4912,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "idToken": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl",
+         *       "nonce": "n-0123456789abcdef"
+         *     }
+         */
         'application/json': {
           idToken: string;
           nonce: string;
@@ -4583,6 +5014,14 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "email": true,
+           *       "sms": false,
+           *       "google": false,
+           *       "apple": false
+           *     }
+           */
           'application/json': {
             email: boolean;
             sms: boolean;
@@ -4602,6 +5041,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "mfaToken": "mfa_7d1e9c3b5a",
+         *       "code": "123456"
+         *     }
+         */
         'application/json':
           | {
               mfaToken: string;
@@ -4788,6 +5233,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "code": "123456"
+         *     }
+         */
         'application/json': {
           code: string;
         };
@@ -4877,6 +5327,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "code": "123456"
+         *     }
+         */
         'application/json': {
           code: string;
         };
@@ -4966,6 +5421,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "refreshToken": "rt_4f9a2c7e1b3d5f7a9c1e3b5d7f9a2c4e"
+         *     }
+         */
         'application/json': {
           refreshToken: string;
         };
@@ -5385,6 +5845,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "username": "clay_and_kiln",
+         *       "country": "US"
+         *     }
+         */
         'application/json': {
           username?: string;
           /** @description where the user receives purchases: shipping prices are quoted for it */
@@ -5561,6 +6027,14 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "displayName": "Clay & Kiln",
+         *       "bio": "Wood-fired stoneware from a small studio.",
+         *       "city": "Asheville",
+         *       "country": "US"
+         *     }
+         */
         'application/json': {
           displayName: string;
           bio?: string;
@@ -5654,6 +6128,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "bio": "Wood-fired stoneware, one kiln load a month.",
+         *       "city": "Asheville"
+         *     }
+         */
         'application/json': {
           displayName?: string;
           bio?: string | null;
@@ -5834,6 +6314,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Repeated unpaid wins"
+         *     }
+         */
         'application/json': {
           reason?: string;
         };
@@ -5925,6 +6410,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Repeated unpaid wins"
+         *     }
+         */
         'application/json': {
           reason?: string;
         };
@@ -6127,6 +6617,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "unreadCount": 2
+           *     }
+           */
           'application/json': {
             unreadCount: number;
           };
@@ -6300,6 +6795,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "marked": 4,
+           *       "unreadCount": 0
+           *     }
+           */
           'application/json': {
             marked: number;
             unreadCount: number;
@@ -6463,6 +6964,22 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "kind": "outbid",
+         *           "channel": "web_push",
+         *           "enabled": true
+         *         },
+         *         {
+         *           "kind": "new_story",
+         *           "channel": "email",
+         *           "enabled": false
+         *         }
+         *       ]
+         *     }
+         */
         'application/json': {
           items: {
             /** @enum {string} */
@@ -6675,6 +7192,16 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "endpoint": "https://fcm.googleapis.com/fcm/send/dXJ1c2VyLWVuZHBvaW50",
+         *       "expirationTime": null,
+         *       "keys": {
+         *         "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+         *         "auth": "tBHItJI5svbpez7KI4CCXg"
+         *       }
+         *     }
+         */
         'application/json': {
           /** Format: uri */
           endpoint: string;
@@ -6775,6 +7302,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "endpoint": "https://fcm.googleapis.com/fcm/send/dXJ1c2VyLWVuZHBvaW50"
+         *     }
+         */
         'application/json': {
           /** Format: uri */
           endpoint: string;
@@ -6863,6 +7395,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "platform": "android",
+         *       "token": "fcm-token-0123456789abcdefghij"
+         *     }
+         */
         'application/json': {
           /** @enum {string} */
           platform: 'ios' | 'android';
@@ -6958,6 +7496,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "token": "fcm-token-0123456789abcdefghij"
+         *     }
+         */
         'application/json': {
           token: string;
         };
@@ -7293,6 +7836,19 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "trimStartMs": 1200,
+         *       "trimEndMs": 31500,
+         *       "captions": [
+         *         {
+         *           "startMs": 1200,
+         *           "endMs": 4800,
+         *           "text": "Centring the clay on the wheel"
+         *         }
+         *       ]
+         *     }
+         */
         'application/json': {
           trimStartMs?: number;
           /** @description null removes the end trim */
@@ -7431,6 +7987,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "expiresAt": 1767225600
+           *     }
+           */
           'application/json': {
             expiresAt: number;
           };
@@ -7456,6 +8017,37 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "title": "Wood-fired moon jar",
+         *       "description": "Thrown in two halves and joined, fired for three days.",
+         *       "category": "ceramics",
+         *       "heroMediaId": "0b7e4c91-3d2a-4e5f-9a8b-7c6d5e4f3a21",
+         *       "materials": [
+         *         "stoneware",
+         *         "ash glaze"
+         *       ],
+         *       "offerPolicy": {
+         *         "minOfferMinor": 12000,
+         *         "currency": "USD"
+         *       },
+         *       "shipping": {
+         *         "fromCountry": "US",
+         *         "options": [
+         *           {
+         *             "region": "domestic",
+         *             "amountMinor": 1800,
+         *             "dispatchDays": 3
+         *           },
+         *           {
+         *             "region": "international",
+         *             "amountMinor": 6500,
+         *             "dispatchDays": 5
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         'application/json': {
           title: string;
           description?: string;
@@ -7756,6 +8348,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "title": "Wood-fired moon jar, 40 cm",
+         *       "buyNowMinor": 48000
+         *     }
+         */
         'application/json': {
           title?: string;
           description?: string;
@@ -8333,6 +8931,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "liked": true,
+           *       "likeCount": 18
+           *     }
+           */
           'application/json': components['schemas']['LikeState'];
         };
       };
@@ -8418,6 +9022,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "liked": true,
+           *       "likeCount": 18
+           *     }
+           */
           'application/json': components['schemas']['LikeState'];
         };
       };
@@ -8497,6 +9107,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "clientId": "c0ffee00-4a1b-4c2d-9e8f-0123456789ab"
+         *     }
+         */
         'application/json': {
           clientId?: string;
         };
@@ -8509,6 +9124,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "counted": true,
+           *       "viewCount": 311
+           *     }
+           */
           'application/json': {
             counted: boolean;
             viewCount: number;
@@ -8589,6 +9210,13 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "targetType": "story",
+         *       "targetId": "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d",
+         *       "reason": "The video shows a different piece from the photos."
+         *     }
+         */
         'application/json': {
           /** @enum {string} */
           targetType: 'story' | 'user';
@@ -8693,6 +9321,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Counterfeit of a known designer piece"
+         *     }
+         */
         'application/json': {
           reason?: string;
         };
@@ -9057,6 +9690,13 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "amountMinor": 15000,
+         *       "currency": "USD",
+         *       "shippingCountry": "US"
+         *     }
+         */
         'application/json': {
           /** @description integer minor units */
           amountMinor: number;
@@ -9681,6 +10321,13 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "amountMinor": 16000,
+         *       "maxAmountMinor": 22000,
+         *       "shippingCountry": "US"
+         *     }
+         */
         'application/json': {
           /** @description integer minor units */
           amountMinor: number;
@@ -10038,6 +10685,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "shippingCountry": "US"
+         *     }
+         */
         'application/json': {
           /** @description where the piece would ship (ISO 3166-1 alpha-2); without it, the account's country */
           shippingCountry?: string;
@@ -10481,6 +11133,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Bidder account linked to the maker"
+         *     }
+         */
         'application/json': {
           reason: string;
         };
@@ -10576,6 +11233,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "received": true,
+           *       "outcome": "applied"
+           *     }
+           */
           'application/json': {
             /** @enum {boolean} */
             received: true;
@@ -10855,6 +11518,18 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "outcome": "succeeded",
+         *       "shipping": {
+         *         "name": "Ada Buyer",
+         *         "line1": "1 Main Street",
+         *         "city": "Springfield",
+         *         "postalCode": "62701",
+         *         "country": "US"
+         *       }
+         *     }
+         */
         'application/json': {
           /** @enum {string} */
           outcome: 'succeeded' | 'failed';
@@ -11159,6 +11834,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "carrier": "USPS",
+         *       "trackingNumber": "9400111899223856923481"
+         *     }
+         */
         'application/json': {
           carrier: string;
           trackingNumber: string;
@@ -11336,6 +12017,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "reason": "The bowl arrived cracked along the rim."
+         *     }
+         */
         'application/json': {
           reason: string;
         };
@@ -11427,6 +12113,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "reason": "The piece broke in the final firing."
+         *     }
+         */
         'application/json': {
           /** @default cancelled */
           reason?: string;
@@ -11531,6 +12222,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "amountMinor": 1500,
+         *       "reason": "Shipping was slower than promised."
+         *     }
+         */
         'application/json': {
           /** @description Omitted: everything still refundable */
           amountMinor?: number;
@@ -11736,6 +12433,25 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "events": [
+         *         {
+         *           "type": "feed_impression",
+         *           "storyId": "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d",
+         *           "feedPosition": 0,
+         *           "durationMs": 2400,
+         *           "clientTime": "2025-06-01T12:00:00Z"
+         *         },
+         *         {
+         *           "type": "play",
+         *           "storyId": "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d",
+         *           "mediaId": "0b7e4c91-3d2a-4e5f-9a8b-7c6d5e4f3a21",
+         *           "positionMs": 0
+         *         }
+         *       ]
+         *     }
+         */
         'application/json': {
           events: components['schemas']['ClientAnalyticsEventInput'][];
           /**
@@ -11753,6 +12469,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "accepted": 2,
+           *       "dropped": 0
+           *     }
+           */
           'application/json': components['schemas']['AnalyticsBatchAccepted'];
         };
       };
@@ -12097,6 +12819,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "outcome": "actioned",
+         *       "note": "Story archived: photos taken from another shop."
+         *     }
+         */
         'application/json': {
           /** @enum {string} */
           outcome: 'dismissed' | 'actioned';
@@ -12190,6 +12918,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Mass-produced piece presented as handmade"
+         *     }
+         */
         'application/json': {
           reason?: string;
         };
@@ -12202,6 +12935,14 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "storyId": "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d",
+           *       "status": "archived",
+           *       "moderated": true,
+           *       "changed": true
+           *     }
+           */
           'application/json': components['schemas']['TakenDownStory'];
         };
       };
@@ -12383,6 +13124,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "watching": true
+           *     }
+           */
           'application/json': components['schemas']['WatchState'];
         };
       };
@@ -12468,6 +13214,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "watching": true
+           *     }
+           */
           'application/json': components['schemas']['WatchState'];
         };
       };
@@ -12643,6 +13394,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "storyIds": [
+           *         "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d"
+           *       ]
+           *     }
+           */
           'application/json': {
             /** @description those of the asked stories I watch */
             storyIds: string[];
@@ -12731,6 +13489,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "following": true,
+           *       "followerCount": 42
+           *     }
+           */
           'application/json': components['schemas']['FollowState'];
         };
       };
@@ -12816,6 +13580,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "following": true,
+           *       "followerCount": 42
+           *     }
+           */
           'application/json': components['schemas']['FollowState'];
         };
       };
@@ -13105,6 +13875,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "storyId": "6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d",
+         *       "text": "Hello! Could you ship to Canada?"
+         *     }
+         */
         'application/json': {
           /** Format: uuid */
           storyId?: string;
@@ -13310,6 +14086,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "unreadCount": 3
+           *     }
+           */
           'application/json': {
             unreadCount: number;
           };
@@ -13612,6 +14393,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "text": "Does the glaze hold up in a dishwasher?"
+         *     }
+         */
         'application/json': {
           /** @description 1 to 2000 characters of plain text */
           text: string;
@@ -13721,6 +14507,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "unreadCount": 0
+           *     }
+           */
           'application/json': {
             unreadCount: number;
           };
@@ -13802,6 +14593,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "reason": "Asks me to pay outside the app."
+         *     }
+         */
         'application/json': {
           reason: string;
         };
@@ -13920,6 +14716,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "blocked": true
+           *     }
+           */
           'application/json': {
             blocked: boolean;
           };
@@ -14007,6 +14808,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "blocked": true
+           *     }
+           */
           'application/json': {
             blocked: boolean;
           };
@@ -14521,6 +15327,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "rating": 5,
+         *       "text": "Beautifully packed and even better in person."
+         *     }
+         */
         'application/json': {
           /** @description 1 (poor) to 5 (excellent) */
           rating: number;
@@ -14740,6 +15552,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "text": "Thank you, it was a joy to make."
+         *     }
+         */
         'application/json': {
           /** @description 1 to 1000 characters of plain text */
           text: string;
@@ -14848,6 +15665,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "reason": "The review is about a different seller."
+         *     }
+         */
         'application/json': {
           reason: string;
         };
@@ -15072,6 +15894,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "reason": "The review names the maker’s home address."
+         *     }
+         */
         'application/json': {
           reason: string;
         };
@@ -15171,6 +15998,11 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "note": "Harsh but about the piece."
+         *     }
+         */
         'application/json': {
           note?: string;
         };

@@ -33,6 +33,9 @@ export function createPlatformModule(ctx: AppContext): AppModule {
         {
           schema: {
             tags: ['development'],
+            description:
+              'Tells the app whether this deployment is a demo, where payments move no money and sign-in codes land in the development mailbox.',
+            examples: { response: { demo: true } },
             summary: 'What kind of deployment this is: `demo` (NODE_ENV=development) shows a banner in the app',
             response: { 200: z.object({ demo: z.boolean() }) },
           },
@@ -45,6 +48,8 @@ export function createPlatformModule(ctx: AppContext): AppModule {
         {
           schema: {
             tags: ['development'],
+            description:
+              'The email and SMS messages that would have been sent to an address or phone number, newest last; the sign-in code of `POST /v1/auth/email/start` is read here. Exists only on development deployments.',
             summary: 'Development mailbox: email and SMS that would have been sent (never in production)',
             querystring: z.object({ to: z.string().min(3).max(254) }),
             response: { 200: mailboxAnswer },

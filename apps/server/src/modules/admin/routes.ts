@@ -25,6 +25,8 @@ export function adminRoutes(app: HttpApp, deps: AdminDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'The reports of stories and users, newest first, optionally only those with a given status, in keyset pages.',
         summary: 'Admin: the moderation queue (reports), newest first',
         querystring: s.reportsQuery,
         response: { 200: s.reportQueue, ...errorResponses },
@@ -43,6 +45,9 @@ export function adminRoutes(app: HttpApp, deps: AdminDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Closes an open report as dismissed (nothing wrong) or actioned (something was done about it), with an optional note; recorded in the audit log.',
+        examples: { request: { outcome: 'actioned', note: 'Story archived: photos taken from another shop.' } },
         summary: 'Admin: close a report as dismissed or actioned (audited; the reporter and the maker are told)',
         params: s.idParam,
         body: s.resolveBody,
@@ -68,6 +73,17 @@ export function adminRoutes(app: HttpApp, deps: AdminDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Takes a story out of the feed and search and marks it moderated. Recorded in the audit log, and the maker is notified.',
+        examples: {
+          request: { reason: 'Mass-produced piece presented as handmade' },
+          response: {
+            storyId: '6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d',
+            status: 'archived',
+            moderated: true,
+            changed: true,
+          },
+        },
         summary: 'Admin: archive a story (taken down and marked moderated, as unpublish; audited; the maker is told)',
         params: s.idParam,
         body: s.takeDownBody,
@@ -85,6 +101,8 @@ export function adminRoutes(app: HttpApp, deps: AdminDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Every admin action (suspensions, take-downs, voided bids, refunds, removed reviews) with who did it, when and why, newest first.',
         summary: 'Admin: the audit log of admin actions, newest first',
         querystring: s.auditQuery,
         response: { 200: s.auditPage, ...errorResponses },

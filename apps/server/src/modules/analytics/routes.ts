@@ -53,6 +53,26 @@ export function analyticsRoutes(
         summary: `Report what the viewer saw and did (at most ${s.MAX_EVENTS_PER_BATCH} events a call)`,
         description:
           "Sign-in optional: anonymous clients send a random UUID they generated in `X-Client-Id` (or, from `navigator.sendBeacon`, which cannot set headers, as the batch's `clientId`; a Blob of type `application/json`). Only the fields listed are accepted: any other field (an email, an IP, …) is refused with 400.",
+        examples: {
+          request: {
+            events: [
+              {
+                type: 'feed_impression',
+                storyId: '6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d',
+                feedPosition: 0,
+                durationMs: 2400,
+                clientTime: '2025-06-01T12:00:00Z',
+              },
+              {
+                type: 'play',
+                storyId: '6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d',
+                mediaId: '0b7e4c91-3d2a-4e5f-9a8b-7c6d5e4f3a21',
+                positionMs: 0,
+              },
+            ],
+          },
+          response: { accepted: 2, dropped: 0 },
+        },
         headers: s.clientIdHeaders,
         body: s.eventBatch,
         response: { 202: s.batchAccepted, ...errorResponses },

@@ -19,6 +19,8 @@ export function adminConversationRoutes(app: HttpApp, deps: ConversationsDeps): 
       schema: {
         tags,
         security: secured,
+        description:
+          'Messages reported by the other party of their conversation, newest report first, with the reason.',
         summary: 'Admin: reported messages, newest report first',
         querystring: s.pageQuery,
         response: { 200: s.adminReportPage, ...errorResponses },
@@ -34,6 +36,8 @@ export function adminConversationRoutes(app: HttpApp, deps: ConversationsDeps): 
       schema: {
         tags,
         security: secured,
+        description:
+          'Lets an admin read a conversation only when one of its messages was reported; each reading is recorded in the audit log.',
         summary: 'Admin: read a conversation with a reported message (audited); 404 for one without',
         params: s.idParam,
         querystring: s.pageQuery,

@@ -20,6 +20,11 @@ export function blockRoutes(app: HttpApp, deps: ConversationsDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          method === 'PUT'
+            ? 'Blocks a user: they can no longer message the caller, make offers on or bid on the caller’s stories, and their messages are hidden from the caller. Blocking twice changes nothing.'
+            : 'Lifts a block; unblocking a user not blocked changes nothing.',
+        examples: { response: { blocked: true } },
         summary:
           method === 'PUT'
             ? 'Block a user: they cannot message you, offer or bid on your stories, and their messages are hidden from you (idempotent)'
@@ -38,6 +43,7 @@ export function blockRoutes(app: HttpApp, deps: ConversationsDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'The users the caller blocked, most recently blocked first.',
         summary: 'The users the caller blocked, most recent first',
         response: { 200: s.blockList, ...errorResponses },
       },

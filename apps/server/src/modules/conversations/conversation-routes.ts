@@ -34,6 +34,8 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description:
+          'The caller’s conversations, latest message first, each with the other party, the story or order it is about and the unread count.',
         summary: "The caller's conversations, latest activity first, with unread counts (keyset pages)",
         querystring: s.pageQuery,
         response: { 200: s.conversationPage, ...errorResponses },
@@ -49,6 +51,9 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        examples: {
+          request: { storyId: '6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d', text: 'Hello! Could you ship to Canada?' },
+        },
         summary: 'Open the conversation about a story (with its maker) or an order (with its other party)',
         description:
           '201 when the conversation is new, 200 with the existing one for the same pair and subject. With `text`, it is sent as a message. A user who blocked the caller answers 403 `blocked_by_user`.',
@@ -71,6 +76,8 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description: 'The number of unread messages over all the caller’s conversations.',
+        examples: { response: { unreadCount: 3 } },
         summary: 'Unread messages over all the caller’s conversations (the tab bar badge)',
         response: { 200: s.unreadAnswer, ...errorResponses },
       },
@@ -85,6 +92,8 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description:
+          'A conversation the caller takes part in, with the other party and what it is about; 404 for anyone else.',
         summary: 'One of the caller’s conversations',
         params: s.idParam,
         response: { 200: s.conversation, ...errorResponses },
@@ -100,6 +109,7 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description: 'The messages of a conversation the caller takes part in, newest first, in keyset pages.',
         summary: 'Messages of a conversation, newest first (pass nextCursor back as cursor for older ones)',
         params: s.idParam,
         querystring: s.pageQuery,
@@ -116,6 +126,9 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description:
+          'Adds a message to a conversation the caller takes part in; refused when the other party blocked the caller.',
+        examples: { request: { text: 'Does the glaze hold up in a dishwasher?' } },
         summary: 'Send a message (plain text, 1–2,000 characters); the other party gets it live on user:<id>',
         params: s.idParam,
         body: s.sendBody,
@@ -140,6 +153,9 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        description:
+          'Marks every message of the conversation read for the caller and answers what remains unread elsewhere.',
+        examples: { response: { unreadCount: 0 } },
         summary: 'Mark a conversation read; answers the caller’s remaining unread count',
         params: s.idParam,
         response: { 200: s.unreadAnswer, ...errorResponses },
@@ -155,6 +171,7 @@ export function conversationRoutes(app: HttpApp, deps: ConversationsDeps): void 
       schema: {
         tags,
         security: secured,
+        examples: { request: { reason: 'Asks me to pay outside the app.' } },
         summary: 'Report a message of the other party; admins may then read the conversation',
         description: '201 with the new report; reporting the same message again answers 200 with the first one.',
         params: s.idParam,

@@ -20,6 +20,7 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description: 'The account behind the access token: its id, username, roles, country and whether it is a maker.',
         summary: 'The signed-in user',
         response: { 200: s.me, ...errorResponses },
       },
@@ -34,6 +35,9 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description:
+          'Changes the username, or the country the account’s purchases ship to (an empty string or null clears it); offers and bids quote shipping to this country unless they name another.',
+        examples: { request: { username: 'clay_and_kiln', country: 'US' } },
         summary: 'Change the username or the country purchases are shipped to',
         body: s.updateAccountBody,
         response: { 200: s.publicUser, ...errorResponses },
@@ -49,6 +53,7 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description: 'Everything the product keeps about the signed-in account, as one JSON document.',
         summary: 'Export all my data (JSON)',
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
       },
@@ -66,6 +71,8 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description:
+          'Erases the account’s personal data and revokes every session; an anonymised row stays so its orders and auction records remain intact.',
         summary: 'Delete my account',
         response: { 204: z.null(), ...errorResponses },
       },

@@ -16,6 +16,11 @@ export function adminUserRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
         schema: {
           tags: ['admin'],
           security: secured,
+          description:
+            action === 'suspend'
+              ? 'Suspends the account: every session is revoked and every call it makes is refused until it is reinstated. Recorded in the audit log.'
+              : 'Lifts a suspension: the account may sign in again. Recorded in the audit log.',
+          examples: { request: { reason: 'Repeated unpaid wins' } },
           summary: `Admin: ${action} a user`,
           params: s.userIdParam,
           body: s.adminReason,

@@ -14,6 +14,9 @@ export function codeRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        description:
+          'Emails a six-digit sign-in code to the address, to send back to `POST /v1/auth/email/verify`. On a demo deployment the code lands in the development mailbox.',
+        examples: { request: { email: 'you@example.com' }, response: { status: 'sent' } },
         summary: 'Send a sign-in code by email',
         body: z.object({ email: s.emailInput }),
         response: { 202: s.accepted, ...errorResponses },
@@ -31,6 +34,9 @@ export function codeRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        description:
+          'Exchanges the emailed code for an access token and a refresh token; an account with TOTP enabled answers an `mfaToken` for `POST /v1/auth/totp/verify` instead.',
+        examples: { request: { email: 'you@example.com', code: '123456' } },
         summary: 'Sign in with an email code',
         body: z.object({ email: s.emailInput, code: s.otpCode }),
         response: { 200: s.signInResult, ...errorResponses },
@@ -45,6 +51,8 @@ export function codeRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        description: 'Texts a six-digit sign-in code to the number, to send back to `POST /v1/auth/sms/verify`.',
+        examples: { request: { phone: '+14155550123' }, response: { status: 'sent' } },
         summary: 'Send a sign-in code by SMS',
         body: z.object({ phone: z.string().max(32) }),
         response: { 202: s.accepted, ...errorResponses },
@@ -62,6 +70,9 @@ export function codeRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        description:
+          'Exchanges the texted code for an access token and a refresh token; an account with TOTP enabled answers an `mfaToken` for the second step instead.',
+        examples: { request: { phone: '+14155550123', code: '123456' } },
         summary: 'Sign in with an SMS code',
         body: z.object({ phone: z.string().max(32), code: s.otpCode }),
         response: { 200: s.signInResult, ...errorResponses },

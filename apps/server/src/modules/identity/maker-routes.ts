@@ -49,6 +49,15 @@ export function makerRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: ['makers'],
         security: secured,
+        description: 'Turns the signed-in account into a maker with a public profile, so it can publish stories.',
+        examples: {
+          request: {
+            displayName: 'Clay & Kiln',
+            bio: 'Wood-fired stoneware from a small studio.',
+            city: 'Asheville',
+            country: 'US',
+          },
+        },
         summary: 'Become a maker',
         body: s.createMakerBody,
         response: { 201: s.makerProfile, ...errorResponses },
@@ -64,6 +73,9 @@ export function makerRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: ['makers'],
         security: secured,
+        description:
+          'Changes the fields given and keeps the others; null clears an optional field, and the avatar is a processed image uploaded through `POST /v1/uploads`.',
+        examples: { request: { bio: 'Wood-fired stoneware, one kiln load a month.', city: 'Asheville' } },
         summary: 'Edit my maker profile (name, bio, city, country, avatar image)',
         body: s.updateMakerBody,
         response: { 200: s.makerProfile, ...errorResponses },
@@ -77,6 +89,7 @@ export function makerRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
     {
       schema: {
         tags: ['makers'],
+        description: 'A maker’s public profile; a signed-in viewer also learns whether they follow the maker.',
         summary: 'A maker profile with follower count, rating and since when (following: only for a signed-in viewer)',
         params: s.userIdParam,
         response: { 200: s.makerShopProfile, ...errorResponses },

@@ -18,6 +18,9 @@ export function sessionRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        description:
+          'Exchanges a refresh token for a new access token and a new refresh token; the old one stops working, and presenting it again ends the session (a stolen token is detected).',
+        examples: { request: { refreshToken: 'rt_4f9a2c7e1b3d5f7a9c1e3b5d7f9a2c4e' } },
         summary: 'Rotate the refresh token',
         body: z.object({ refreshToken: z.string().min(1).max(200) }),
         response: { 200: s.tokenPair, ...errorResponses },
@@ -33,6 +36,7 @@ export function sessionRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description: 'Ends the session of the access token: its refresh token stops working at once.',
         summary: 'Sign out of this session',
         response: { 204: z.null(), ...errorResponses },
       },
@@ -50,6 +54,7 @@ export function sessionRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description: 'Ends every session of the account, on every device.',
         summary: 'Sign out of every session',
         response: { 204: z.null(), ...errorResponses },
       },

@@ -19,6 +19,7 @@ export function totpRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       config: signInLimit,
       schema: {
         tags: authTag,
+        examples: { request: { mfaToken: 'mfa_7d1e9c3b5a', code: '123456' } },
         summary: 'Second sign-in step: the TOTP code, or one of the account’s recovery codes',
         description:
           'Send `code` (6 digits) or `recoveryCode` (single use), not both. A wrong one of either counts against the sign-in step: `invalid_code`, `invalid_recovery_code` (also for one already used).',
@@ -39,6 +40,8 @@ export function totpRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description:
+          'Creates a new TOTP secret for the signed-in account and answers it with an `otpauth://` URL for an authenticator app; it takes effect once confirmed with a code.',
         summary: 'Start TOTP enrolment',
         response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }), ...errorResponses },
       },
@@ -53,6 +56,9 @@ export function totpRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description:
+          'Confirms the enrolment with a current code from the authenticator app; from then on sign-in asks for a code, and actions that move money (payout onboarding, accepting a bid) need it.',
+        examples: { request: { code: '123456' } },
         summary: 'Finish TOTP enrolment; answers the account’s recovery codes, shown this once',
         body: z.object({ code: s.otpCode }),
         response: { 200: s.recoveryCodes, ...errorResponses },
@@ -69,6 +75,9 @@ export function totpRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
+        description:
+          'Replaces the recovery codes with a new set, shown once; each code signs in once when the authenticator is lost.',
+        examples: { request: { code: '123456' } },
         summary: 'New recovery codes (the old ones stop working); needs a current TOTP code',
         body: z.object({ code: s.otpCode }),
         response: { 200: s.recoveryCodes, ...errorResponses },

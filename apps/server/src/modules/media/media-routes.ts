@@ -39,6 +39,8 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description:
+          'A video or image the caller uploaded: its processing status and progress, and once ready, signed URLs to play it (they expire, so ask again for fresh ones).',
         summary: 'A media item: status, progress and fresh signed URLs',
         params: mediaParams,
         response: { 200: mediaView, ...errorResponses },
@@ -63,6 +65,15 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
       schema: {
         tags,
         security: secured,
+        description:
+          'Trims the video and sets its captions (as cues or WebVTT); the video is processed again and the current version keeps playing until the new one is ready.',
+        examples: {
+          request: {
+            trimStartMs: 1200,
+            trimEndMs: 31500,
+            captions: [{ startMs: 1200, endMs: 4800, text: 'Centring the clay on the wheel' }],
+          },
+        },
         summary: 'Studio edit (trim, captions): re-processes the video; the current version plays meanwhile',
         params: mediaParams,
         body: editBody,
@@ -84,6 +95,7 @@ export function mediaRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGuard): vo
       schema: {
         tags,
         security: secured,
+        description: 'Deletes a media item the caller owns and all its files.',
         summary: 'Delete a media item and all its files',
         params: mediaParams,
         response: { 204: z.null(), ...errorResponses },

@@ -26,6 +26,8 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
     {
       schema: {
         tags,
+        description:
+          'Serves one file of a processed video (HLS playlist, segment, captions or poster) to whoever holds the playback token from the media item’s signed URLs.',
         summary: 'A file of a video (playlist, segment, captions, poster) under a playback token',
         params: z.object({ token: z.string().max(200), mediaId: z.string().max(64), '*': z.string().max(200) }),
         response: { 403: errorResponses[403], 404: errorResponses[404] },
@@ -70,6 +72,9 @@ export function playRoutes(app: HttpApp, deps: MediaDeps): void {
     {
       schema: {
         tags,
+        description:
+          'Sets the signed cookies the CDN asks for before serving video files, and answers when they expire; 404 when videos are not served through a CDN.',
+        examples: { response: { expiresAt: 1767225600 } },
         summary: 'CloudFront signed cookies for the CDN serving /v1/play (CDN mode only)',
         response: { 200: z.object({ expiresAt: z.number().int() }), 404: errorResponses[404] },
       },

@@ -100,6 +100,8 @@ export async function uploadRoutes(app: HttpApp, deps: MediaDeps, guard: AuthGua
       schema: {
         tags,
         security: secured,
+        description:
+          'The tus 1.0 protocol on an upload the caller created: HEAD answers the offset received so far, PATCH appends bytes at that offset, DELETE cancels the upload and drops what was received.',
         summary: 'Resume (HEAD, PATCH) or cancel (DELETE) an upload (tus 1.0)',
         params: z.object({ mediaId: z.string().max(64) }),
       },

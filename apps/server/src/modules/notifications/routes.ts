@@ -37,6 +37,8 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description:
+          'The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages.',
         summary: 'My notifications, newest first (keyset pages)',
         querystring: s.listQuery,
         response: { 200: s.notificationPage, ...errorResponses },
@@ -52,6 +54,8 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'The number of the caller’s unread notifications, for the badge.',
+        examples: { response: { unreadCount: 2 } },
         summary: 'How many of my notifications are unread',
         response: { 200: s.unreadCount, ...errorResponses },
       },
@@ -66,6 +70,7 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'Marks one of the caller’s notifications read and answers it with the remaining unread count.',
         summary: 'Mark one notification read',
         params: s.idParams,
         response: { 200: s.readResult, ...errorResponses },
@@ -81,6 +86,8 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'Marks every notification of the caller read.',
+        examples: { response: { marked: 4, unreadCount: 0 } },
         summary: 'Mark all my notifications read',
         response: { 200: s.readAllResult, ...errorResponses },
       },
@@ -95,6 +102,8 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description:
+          'For every kind of notification, whether it is sent by email, web push, SMS and mobile push to the caller.',
         summary: 'Which kinds reach me on which channel (in-app is always on)',
         response: { 200: s.preferences, ...errorResponses },
       },
@@ -109,6 +118,15 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'Sets the channels of the kinds given and keeps the others; answers the whole table.',
+        examples: {
+          request: {
+            items: [
+              { kind: 'outbid', channel: 'web_push', enabled: true },
+              { kind: 'new_story', channel: 'email', enabled: false },
+            ],
+          },
+        },
         summary: 'Turn kinds on or off per channel (entries not given keep their setting)',
         body: s.preferencesBody,
         response: { 200: s.preferences, ...errorResponses },
@@ -122,6 +140,7 @@ export function notificationRoutes(
     {
       schema: {
         tags,
+        description: 'The public key a browser passes as `applicationServerKey` when it subscribes to web push.',
         summary: 'The VAPID key browsers subscribe with (applicationServerKey)',
         response: { 200: s.publicKey, ...errorResponses },
       },
@@ -140,6 +159,17 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'Saves the browser’s push subscription, so the caller’s notifications reach it as web pushes.',
+        examples: {
+          request: {
+            endpoint: 'https://fcm.googleapis.com/fcm/send/dXJ1c2VyLWVuZHBvaW50',
+            expirationTime: null,
+            keys: {
+              p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+              auth: 'tBHItJI5svbpez7KI4CCXg',
+            },
+          },
+        },
         summary: "Save this browser's PushSubscription (its toJSON())",
         body: s.webPushSubscriptionBody,
         response: { 201: s.webPushSubscription, ...errorResponses },
@@ -164,6 +194,9 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description:
+          'Removes the caller’s web push subscription for the endpoint given; the browser stops receiving pushes.',
+        examples: { request: { endpoint: 'https://fcm.googleapis.com/fcm/send/dXJ1c2VyLWVuZHBvaW50' } },
         summary: "Forget this browser's subscription (by endpoint)",
         body: s.endpointBody,
         response: { 204: z.null(), ...errorResponses },
@@ -182,6 +215,9 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description:
+          'Saves the mobile app install’s push token, so the caller’s notifications reach it as mobile pushes.',
+        examples: { request: { platform: 'android', token: 'fcm-token-0123456789abcdefghij' } },
         summary: "Register this app install's push token (FCM registration token)",
         body: s.mobileTokenBody,
         response: { 201: s.mobileToken, ...errorResponses },
@@ -200,6 +236,8 @@ export function notificationRoutes(
       schema: {
         tags,
         security,
+        description: 'Removes the push token, so a signed-out install receives nothing.',
+        examples: { request: { token: 'fcm-token-0123456789abcdefghij' } },
         summary: "Forget this app install's push token (on sign-out)",
         body: s.mobileTokenDeleteBody,
         response: { 204: z.null(), ...errorResponses },

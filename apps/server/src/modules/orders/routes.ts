@@ -53,6 +53,8 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Orders where the caller is the buyer (`as=buyer`, the default) or the maker (`as=maker`); admins see all with `as=admin`. Newest first, in keyset pages.',
         summary: 'My orders as buyer or maker (admins: as=admin for all), newest first',
         querystring: z.object({
           as: z.enum(['buyer', 'maker', 'admin']).default('buyer'),
@@ -76,6 +78,8 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'An order with its amounts (piece and shipping apart), shipping address, status, tracking and refunds; only its buyer, its maker or an admin may read it.',
         summary: 'An order (buyer, maker or admin)',
         params: orderParams,
         response: { 200: orderView, ...errorResponses },
@@ -91,6 +95,9 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'The maker marks the order shipped with its carrier and tracking number, which the buyer then sees on the order.',
+        examples: { request: { carrier: 'USPS', trackingNumber: '9400111899223856923481' } },
         summary: 'Maker: add the carrier and tracking number (ships the order)',
         params: orderParams,
         body: z.object({
@@ -110,6 +117,7 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'The buyer confirms the piece arrived; the order is marked delivered.',
         summary: 'Buyer: confirm delivery',
         params: orderParams,
         response: { 200: orderView, ...errorResponses },
@@ -125,6 +133,9 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'The buyer reports a problem with the order, with a reason; an admin looks into it and resolves it.',
+        examples: { request: { reason: 'The bowl arrived cracked along the rim.' } },
         summary: 'Buyer: report a problem with the order (an admin resolves it)',
         params: orderParams,
         body: z.object({ reason: z.string().trim().min(3).max(2000) }),
@@ -142,6 +153,8 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'Cancels the order and refunds the buyer in full; a maker may do so only before shipping.',
+        examples: { request: { reason: 'The piece broke in the final firing.' } },
         summary: 'Maker (before shipping) or admin: cancel the order and refund the buyer in full',
         params: orderParams,
         body: z
@@ -164,6 +177,9 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Refunds the amount given, or the whole order without one, with the reason; a maker may do so only before shipping.',
+        examples: { request: { amountMinor: 1500, reason: 'Shipping was slower than promised.' } },
         summary: 'Admin (any time) or maker (before shipping): refund all or part of the order',
         params: orderParams,
         body: z.object({
@@ -199,6 +215,8 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description:
+          'The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email.',
         summary: 'The receipt page (HTML): for a signed-in party, or with the receipt link token',
         params: orderParams,
         querystring: z.object({ token: z.string().max(200).optional() }),

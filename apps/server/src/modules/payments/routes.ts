@@ -31,6 +31,9 @@ export async function paymentRoutes(app: HttpApp, deps: PaymentsDeps): Promise<v
       {
         schema: {
           tags,
+          description:
+            'Receives the payment provider’s events; the signature is checked over the raw body, and an event seen before answers `duplicate`.',
+          examples: { response: { received: true, outcome: 'applied' } },
           summary: 'Stripe webhook (Stripe-Signature over the raw body; the local provider signs the same way)',
           response: {
             200: z.object({
@@ -57,6 +60,8 @@ export async function paymentRoutes(app: HttpApp, deps: PaymentsDeps): Promise<v
       schema: {
         tags,
         security: secured,
+        description:
+          'Answers the provider’s onboarding URL where the maker enters their payout details, and the payout account’s state; the maker’s payouts go to this account.',
         summary: 'Maker: start or resume payout onboarding (Stripe Connect Express); needs TOTP',
         response: { 200: z.object({ url: z.string(), account: payoutAccount }), ...errorResponses, 503: errorBody },
       },

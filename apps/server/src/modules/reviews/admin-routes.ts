@@ -19,6 +19,7 @@ export function adminReviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'Reviews reported to the admins, newest report first, with the reasons.',
         summary: 'Admin: open reports of reviews, newest first',
         querystring: s.pageQuery,
         response: { 200: s.adminReviewReportPage, ...errorResponses },
@@ -34,6 +35,9 @@ export function adminReviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Removes a review from the maker’s page and rating and upholds its reports; recorded in the audit log.',
+        examples: { request: { reason: 'The review names the maker’s home address.' } },
         summary: "Admin: remove a review (out of the maker's page and rating; its reports upheld; audited)",
         params: s.idParam,
         body: s.removeBody,
@@ -51,6 +55,9 @@ export function adminReviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'Keeps a reported review on the maker’s page and dismisses its open reports; recorded in the audit log.',
+        examples: { request: { note: 'Harsh but about the piece.' } },
         summary: 'Admin: keep a reported review (its open reports dismissed; audited)',
         params: s.idParam,
         body: s.dismissBody,

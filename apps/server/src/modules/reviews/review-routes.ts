@@ -22,6 +22,7 @@ export function reviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        examples: { request: { rating: 5, text: 'Beautifully packed and even better in person.' } },
         summary: 'The buyer reviews the maker of a delivered order (1–5 and optional text), once, within 60 days',
         description:
           '409 `order_not_delivered` before delivery, `already_reviewed` for a second review, `review_window_closed` 60 days after delivery; the maker or an admin 403, anyone else 404.',
@@ -43,6 +44,8 @@ export function reviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          'The review of an order when there is one, and whether its buyer may still write it (delivered, not yet reviewed, within 60 days).',
         summary: 'The review of an order (its buyer, maker or an admin), and whether the buyer may write one now',
         params: s.idParam,
         response: { 200: s.orderReview, ...errorResponses },
@@ -56,6 +59,8 @@ export function reviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
     {
       schema: {
         tags,
+        description:
+          'A maker’s reviews, newest first, in keyset pages, with the average rating and the number of reviews.',
         summary: "A maker's reviews, newest first (keyset pages), with the average rating and the count",
         params: s.idParam,
         querystring: s.pageQuery,
@@ -72,6 +77,8 @@ export function reviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'The maker reviewed adds one public answer under the review.',
+        examples: { request: { text: 'Thank you, it was a joy to make.' } },
         summary: 'The reviewed maker answers a review, once (a second answer: 409 `already_replied`)',
         params: s.idParam,
         body: s.replyBody,
@@ -95,6 +102,7 @@ export function reviewRoutes(app: HttpApp, deps: ReviewsDeps): void {
       schema: {
         tags,
         security: secured,
+        examples: { request: { reason: 'The review is about a different seller.' } },
         summary: 'Report a review to the admins, with a reason',
         description: '201 with the new report; reporting the same review again answers 200 with the first one.',
         params: s.idParam,

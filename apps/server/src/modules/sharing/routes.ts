@@ -32,6 +32,8 @@ export function sharingRoutes(app: HttpApp, deps: SharingDeps): void {
     {
       schema: {
         tags,
+        description:
+          'An HTML page with the story’s title, image and price for link previews (Open Graph), which sends a browser on to the story in the app.',
         summary: 'A shared story link: its preview for chat apps, then the app at the story',
         params: z.object({ storyId: z.string().max(64) }),
         response: { 200: page, 404: page },
@@ -48,6 +50,8 @@ export function sharingRoutes(app: HttpApp, deps: SharingDeps): void {
     {
       schema: {
         tags,
+        description:
+          'An HTML page with the maker’s name and picture for link previews (Open Graph), which sends a browser on to their page in the app.',
         summary: 'A shared maker link: the maker’s preview for chat apps, then the app at their page',
         params: z.object({ makerId: z.string().max(64) }),
         response: { 200: page, 404: page },

@@ -21,6 +21,11 @@ export function socialRoutes(app: HttpApp, deps: SocialDeps): void {
       schema: {
         tags,
         security: secured,
+        description:
+          method === 'PUT'
+            ? 'Adds the maker to the caller’s follows: their new stories reach the following feed and, if enabled, a notification. Following twice changes nothing.'
+            : 'Removes the maker from the caller’s follows; unfollowing a maker not followed changes nothing.',
+        examples: { response: { following: true, followerCount: 42 } },
         summary:
           method === 'PUT'
             ? 'Follow a maker (idempotent; not yourself, not a suspended maker)'
@@ -39,6 +44,7 @@ export function socialRoutes(app: HttpApp, deps: SocialDeps): void {
       schema: {
         tags,
         security: secured,
+        description: 'The makers the caller follows, most recently followed first, in keyset pages.',
         summary: 'The makers I follow, most recently followed first (keyset pagination)',
         querystring: s.followingQuery,
         response: { 200: s.followingPage, ...errorResponses },

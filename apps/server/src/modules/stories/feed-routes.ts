@@ -27,6 +27,8 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags: ['feed'],
+        description:
+          'The feed: published stories as cards (hero video, maker, price state, likes), newest first. Signed-in viewers see whether they liked each one; `following=true` keeps the makers they follow.',
         summary:
           'Published stories, newest first (keyset pagination: pass nextCursor back as cursor); following=true: only the makers the caller follows',
         querystring: s.feedQuery,
@@ -49,6 +51,11 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
       schema: {
         tags: ['feed'],
         security: secured,
+        description:
+          method === 'PUT'
+            ? 'Adds the caller’s like to the story and answers the new count; liking twice counts once.'
+            : 'Removes the caller’s like from the story and answers the new count.',
+        examples: { response: { liked: true, likeCount: 18 } },
         summary: method === 'PUT' ? 'Like a story (idempotent)' : 'Unlike a story (idempotent)',
         params: s.storyIdParam,
         response: { 200: s.likeState, ...errorResponses },
@@ -63,6 +70,12 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags: ['feed'],
+        description:
+          'Counts the viewer once per story per UTC day; anonymous views are also limited per address, so a flood of fresh client ids does not inflate the count.',
+        examples: {
+          request: { clientId: 'c0ffee00-4a1b-4c2d-9e8f-0123456789ab' },
+          response: { counted: true, viewCount: 311 },
+        },
         summary:
           'Count a view (once per viewer per story per UTC day). Anonymous viewers send a stable client id: X-Client-Id header or clientId.',
         params: s.storyIdParam,

@@ -20,6 +20,13 @@ export function reportRoutes(app: HttpApp, deps: StoriesDeps): void {
       schema: {
         tags: ['moderation'],
         security: secured,
+        examples: {
+          request: {
+            targetType: 'story',
+            targetId: '6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d',
+            reason: 'The video shows a different piece from the photos.',
+          },
+        },
         summary: 'Report a story or a user',
         description:
           '201 with the new report. One open report per reporter per target: reporting the same target again while the report is open answers 200 with that report (nothing new is filed).',
@@ -40,6 +47,9 @@ export function reportRoutes(app: HttpApp, deps: StoriesDeps): void {
       schema: {
         tags: ['admin'],
         security: secured,
+        description:
+          'Unpublishes a story for a rule it broke: it is archived and marked moderated, and the action is recorded in the audit log.',
+        examples: { request: { reason: 'Counterfeit of a known designer piece' } },
         summary: 'Admin: take a story down (archived and marked moderated; audited)',
         params: s.storyIdParam,
         body: s.adminUnpublishBody,

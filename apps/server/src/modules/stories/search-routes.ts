@@ -17,6 +17,8 @@ export function searchRoutes(app: HttpApp, deps: StoriesDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description:
+          'Full-text search over published stories with filters and sorts; answers the matching cards and a count per category.',
         summary:
           'Search published stories: words (accent-insensitive, English stems, one typo in longer words), filters, sorts, category facets; keyset pages (pass nextCursor back as cursor)',
         querystring: s.searchQuery,
@@ -43,6 +45,7 @@ export function searchRoutes(app: HttpApp, deps: StoriesDeps): void {
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description: 'Makers whose display name or city matches the words, best match first, in keyset pages.',
         summary: 'Search makers by display name and city (accent-insensitive, one typo tolerated), best match first',
         querystring: s.makerSearchQuery,
         response: { 200: s.makerSearchPage, ...errorResponses },

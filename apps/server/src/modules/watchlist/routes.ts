@@ -19,6 +19,11 @@ export function watchlistRoutes(app: HttpApp, deps: WatchlistDeps, guard: AuthGu
       schema: {
         tags,
         security,
+        description:
+          method === 'PUT'
+            ? 'Adds the story to the caller’s watchlist: they are notified when its auction opens, shortly before it ends and when it ends. Watching twice changes nothing.'
+            : 'Removes the story from the caller’s watchlist; it changes nothing when it was not watched.',
+        examples: { response: { watching: true } },
         summary:
           method === 'PUT'
             ? 'Watch a story: hear when its auction opens, an hour and 10 minutes before it ends, and when it ends (idempotent)'
@@ -37,6 +42,7 @@ export function watchlistRoutes(app: HttpApp, deps: WatchlistDeps, guard: AuthGu
       schema: {
         tags,
         security,
+        description: 'The stories the caller watches, as feed cards, most recently watched first, in keyset pages.',
         summary: 'The stories I watch, as feed items, most recently watched first',
         querystring: s.watchlistQuery,
         response: { 200: s.watchlistPage, ...errorResponses },
@@ -52,6 +58,8 @@ export function watchlistRoutes(app: HttpApp, deps: WatchlistDeps, guard: AuthGu
       schema: {
         tags,
         security,
+        description: 'Of the story ids given (`storyIds`, comma-separated), the ones the caller watches.',
+        examples: { response: { storyIds: ['6f1d3c2a-9b8e-4f7a-8c1d-2e3f4a5b6c7d'] } },
         summary: 'Which of the given stories I watch (for the watch toggles)',
         querystring: s.watchingQuery,
         response: { 200: s.watchingAnswer, ...errorResponses },

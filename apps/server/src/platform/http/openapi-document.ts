@@ -1,7 +1,65 @@
 /**
  * What the OpenAPI document says beyond the routes' own schemas: an operationId for every
- * operation (the name generated clients give its function) and the quick start `/docs` opens with.
+ * operation (the name generated clients give its function), the example bodies routes declare,
+ * and the quick start `/docs` opens with.
  */
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * Example bodies for the API document: the request's, and the successful answer's. Both are
+     * checked against the route's own schemas when the document is built.
+     */
+    examples?: { request?: unknown; response?: unknown };
+  }
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The routes' zod schemas as JSON Schema (as `jsonSchemaTransform` does), with the declared
+ * examples on the request body and the first 2xx answer. An example its schema refuses stops the
+ * document: a wrong example would teach a wrong call.
+ */
+export const documentTransform: typeof jsonSchemaTransform = (input) => {
+  const { examples, ...schema } = input.schema;
+  const out = jsonSchemaTransform({ ...input, schema });
+  if (!examples) return out;
+  const where = `${[input.route.method].flat().join(',')} ${input.url}`;
+  const transformed = out.schema as { body?: JsonSchema; response?: Record<string, JsonSchema> };
+  if (examples.request !== undefined) {
+    checkExample(schema.body, examples.request, `${where}: the request example`);
+    if (!transformed.body) throw new Error(`${where}: a request example for a route without a body`);
+    transformed.body = withExample(transformed.body, examples.request);
+  }
+  if (examples.response !== undefined) {
+    const responses = (schema.response ?? {}) as Record<string, unknown>;
+    const status = Object.keys(responses)
+      .filter((code) => /^2\d\d$/.test(code))
+      .sort()[0];
+    if (!status || !transformed.response?.[status])
+      throw new Error(`${where}: a response example for a route without a successful answer`);
+    checkExample(responses[status], examples.response, `${where}: the response example`);
+    transformed.response = {
+      ...transformed.response,
+      [status]: withExample(transformed.response[status], examples.response),
+    };
+  }
+  return out;
+};
+
+/** `examples` beside a `$ref` would be dropped when the reference is resolved: the reference is wrapped. */
+function withExample(schema: JsonSchema, example: unknown): JsonSchema {
+  return '$ref' in schema ? { allOf: [schema], examples: [example] } : { ...schema, examples: [example] };
+}
+
+function checkExample(schema: unknown, example: unknown, what: string): void {
+  if (!(schema instanceof z.ZodType)) return;
+  const result = schema.safeParse(example);
+  if (!result.success) throw new Error(`${what} does not match its schema: ${z.prettifyError(result.error)}`);
+}
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 

@@ -23,7 +23,16 @@ function mayReadOperations(ctx: AppContext, req: FastifyRequest): boolean {
 export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, modules: AppModule[]): void {
   app.get(
     '/health',
-    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['operations'],
+        description:
+          'Answers 200 while the process runs; it checks nothing else, so a probe never restarts a process over a slow database.',
+        examples: { response: { status: 'ok' } },
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -33,6 +42,8 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, modules: A
     {
       schema: {
         tags: ['operations'],
+        description:
+          'Answers 200 when the database, the job queue and every configured service answer, and 503 naming the failing check otherwise; load balancers send traffic only to a ready process.',
         summary:
           'Readiness: database, job queue and configured services (the checks only for the metrics token in production)',
         response: {
@@ -54,6 +65,8 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, modules: A
     {
       schema: {
         tags: ['operations'],
+        description:
+          'The process metrics in the Prometheus text format: request durations, job lanes, pool use and business counters.',
         summary: 'Prometheus metrics (in production: METRICS_PORT, or the METRICS_TOKEN bearer)',
         hide: false,
       },

@@ -18,6 +18,7 @@ export function activityRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuar
       schema: {
         tags,
         security,
+        description: 'The auctions the caller bid on, latest bid first, with their standing in each.',
         summary: 'The auctions I bid on, latest bid first, with my standing (leading, outbid, won, lost)',
         querystring: s.activityQuery,
         response: { 200: s.bidActivityPage, ...errorResponses },
@@ -33,6 +34,8 @@ export function activityRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuar
       schema: {
         tags,
         security,
+        description:
+          'The offers the caller made, newest first, with their state (waiting, declined, withdrawn, opened an auction).',
         summary: 'The offers I made, newest first, with their state',
         querystring: s.activityQuery,
         response: { 200: s.offerActivityPage, ...errorResponses },

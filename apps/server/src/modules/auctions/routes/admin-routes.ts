@@ -13,6 +13,9 @@ export function adminRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags: ['admin'],
         security: [{ bearer: [] }],
+        description:
+          'Voids a bid: it stays in the history, flagged, and the lead and the current price are recomputed from the remaining bids.',
+        examples: { request: { reason: 'Bidder account linked to the maker' } },
         summary: 'Void a fraudulent bid (the lead is recomputed); recorded in the audit log',
         params: s.voidParams,
         body: s.voidBody,

@@ -24,6 +24,8 @@ export function auctionRoutes(
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description:
+          'An auction’s live state: the current price, the leading bidder’s pseudonym, the next minimum bid, the reserve state and when it ends (a late bid extends it).',
         summary: 'An auction (the caller’s own proxy maximum included when signed in)',
         params: s.idParam,
         response: { 200: s.auctionView, ...errorResponses },
@@ -38,6 +40,7 @@ export function auctionRoutes(
       preHandler: guard.optionalUser,
       schema: {
         tags,
+        description: 'The story’s running or latest auction, as `GET /v1/auctions/{id}` answers it.',
         summary: 'The current auction of a story',
         params: s.idParam,
         response: { 200: s.auctionView, ...errorResponses },
@@ -53,6 +56,9 @@ export function auctionRoutes(
       schema: {
         tags,
         security,
+        description:
+          'Bids at least the next minimum; with `maxAmountMinor` the server bids for the caller, one increment at a time, up to that maximum. A bid in the last minutes extends the end (soft close). Needs an `Idempotency-Key` header.',
+        examples: { request: { amountMinor: 16000, maxAmountMinor: 22000, shippingCountry: 'US' } },
         summary: 'Bid; with maxAmountMinor the system bids for you up to it (proxy bidding)',
         params: s.idParam,
         headers: s.idempotencyHeaders,
@@ -78,6 +84,8 @@ export function auctionRoutes(
     {
       schema: {
         tags,
+        description:
+          'The bids of an auction in the order they were accepted, after a sequence number when given, so a client catches up after a reconnection.',
         summary: 'Bids in order of acceptance (voided ones flagged); bidders appear by id and per-auction pseudonym',
         params: s.idParam,
         querystring: s.bidListQuery,
@@ -87,28 +95,38 @@ export function auctionRoutes(
     async (req) => listBids(deps, req.params.id, { afterSequence: req.query.afterSequence, limit: req.query.limit }),
   );
 
-  const makerAction = (path: string, summary: string, action: typeof acceptLeadingBid) =>
+  const makerAction = (path: string, summary: string, description: string, action: typeof acceptLeadingBid) =>
     app.post(
       path,
       {
         preHandler: guard.requireUser,
-        schema: { tags, security, summary, params: s.idParam, response: { 200: s.auctionView, ...errorResponses } },
+        schema: {
+          tags,
+          security,
+          summary,
+          description,
+          params: s.idParam,
+          response: { 200: s.auctionView, ...errorResponses },
+        },
       },
       async (req) => action(deps, { auctionId: req.params.id, callerId: callerOf(req).userId }),
     );
   makerAction(
     '/v1/auctions/:id/accept',
     'The maker accepts the leading bid (early, or within the decision window after reserve not met); needs TOTP',
+    'Ends the auction with a sale to the leading bidder, who gets a payment window; while it runs, or after it ended below the reserve and within the decision window.',
     acceptLeadingBid,
   );
   makerAction(
     '/v1/auctions/:id/second-chance',
     'After an unpaid window: offer the piece to the next-highest bidder at their last bid; needs TOTP',
+    'When the winner let the payment window expire, offers the piece to the next-highest bidder at their last bid, with a payment window of their own.',
     offerSecondChance,
   );
   makerAction(
     '/v1/auctions/:id/relist',
     'Close an auction that ended without a sale; the story takes offers again',
+    'Closes an auction that ended without a sale (no bid, reserve not met or unpaid) and returns the story to taking offers.',
     relist,
   );
 }

@@ -20,6 +20,9 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags,
         security,
+        description:
+          'Offers an amount for the piece, shipping to the country given (or the account’s). An offer at or above the maker’s minimum opens a 72-hour auction with the offer as its opening bid; below it, the offer waits for the maker or is declined at once, as the maker chose. Needs an `Idempotency-Key` header.',
+        examples: { request: { amountMinor: 15000, currency: 'USD', shippingCountry: 'US' } },
         summary: 'Make an offer; the first one at or above the minimum opens the auction as its opening bid',
         params: s.idParam,
         headers: s.idempotencyHeaders,
@@ -47,6 +50,8 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags,
         security,
+        description:
+          'For the story’s maker, the offers waiting on the story (or those of `?status=`); for anyone else, their own offers on it.',
         summary: 'The maker: offers waiting on their story (or ?status=); anyone else: their own offers',
         params: s.idParam,
         querystring: s.offerListQuery,
@@ -64,6 +69,8 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags,
         security,
+        description:
+          'The maker accepts an offer below the minimum that waits for them; it opens the auction with the offer as its opening bid.',
         summary: 'The maker accepts a held offer: it opens the auction',
         params: s.idParam,
         response: { 200: s.offerAnswer, ...errorResponses },
@@ -79,6 +86,7 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags,
         security,
+        description: 'The maker declines an offer that waits for them; the offerer is notified.',
         summary: 'The maker declines a held offer',
         params: s.idParam,
         response: { 200: z.object({ offer: s.offerView }), ...errorResponses },
@@ -94,6 +102,7 @@ export function offerRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard):
       schema: {
         tags,
         security,
+        description: 'The offerer takes back an offer that has not opened an auction.',
         summary: 'The offerer withdraws their offer (until it opens an auction)',
         params: s.idParam,
         response: { 200: z.object({ offer: s.offerView }), ...errorResponses },

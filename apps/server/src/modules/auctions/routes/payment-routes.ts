@@ -20,6 +20,9 @@ export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
       schema: {
         tags,
         security,
+        description:
+          'Buys the piece at its buy-now price, shipping to the country given (or the account’s); the story is held for the buyer while they pay within the payment window.',
+        examples: { request: { shippingCountry: 'US' } },
         summary: 'Buy now (only before an auction starts): opens a payment window and holds the story',
         params: s.idParam,
         headers: s.idempotencyHeaders,
@@ -49,6 +52,8 @@ export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
       schema: {
         tags,
         security,
+        description:
+          'The payment window of an auction’s winner: the amount (piece and shipping), the deadline and the checkout URL; for the winner and the maker only.',
         summary: "The auction's payment window (winner or maker)",
         params: s.idParam,
         response: { 200: s.paymentWindowView, ...errorResponses },
@@ -64,6 +69,8 @@ export function paymentRoutes(app: HttpApp, deps: AuctionsDeps, guard: AuthGuard
       schema: {
         tags,
         security,
+        description:
+          'A payment window by its id, for its buyer or the maker: amount, deadline, state and checkout URL.',
         summary: 'A payment window (its buyer or the maker), e.g. after buy now',
         params: s.idParam,
         response: { 200: s.paymentWindowView, ...errorResponses },

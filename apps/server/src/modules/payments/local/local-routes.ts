@@ -89,6 +89,8 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
     {
       schema: {
         tags,
+        description:
+          'The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves.',
         summary: 'Local provider: the hosted checkout page (HTML)',
         params: sessionParams,
         response: { 200: html, 404: errorBody },
@@ -106,6 +108,7 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
     {
       schema: {
         tags,
+        description: 'The local payment provider’s receipt page, shown after a demo payment.',
         summary: 'Local provider: the receipt page (HTML)',
         params: sessionParams,
         response: { 200: html, 404: errorBody },
@@ -128,6 +131,20 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
       {
         schema: {
           tags,
+          description:
+            'Completes a local checkout session as paid or declined, as a real provider’s webhook would; a paid session becomes an order shipping to the address given.',
+          examples: {
+            request: {
+              outcome: 'succeeded',
+              shipping: {
+                name: 'Ada Buyer',
+                line1: '1 Main Street',
+                city: 'Springfield',
+                postalCode: '62701',
+                country: 'US',
+              },
+            },
+          },
           summary:
             'Local provider: pay or decline (JSON, or the checkout form post, which is redirected to the receipt)',
           params: sessionParams,
