@@ -29,7 +29,8 @@ export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp' | 'countryO
 
 /** What this module calls of the stories service. */
 export interface StoriesPort {
-  storyTerms(storyId: string): Promise<StoryTermsView | null>;
+  /** Read in the caller's transaction when given one (no lock is taken). */
+  storyTerms(storyId: string, tx?: Executor): Promise<StoryTermsView | null>;
   /** Titles (and more) of the stories that exist among `storyIds` (my activity lists them). */
   storiesByIds(storyIds: string[]): Promise<Map<string, { title: string }>>;
   /**

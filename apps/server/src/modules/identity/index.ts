@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/client';
 import { z } from 'zod';
 import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
 import { defineTask } from '../../platform/jobs';
@@ -44,7 +45,7 @@ export interface IdentityService {
   displayName(userId: string): Promise<string | null>;
   userStatus(userId: string): Promise<string | null>;
   /** The country the user receives purchases in (ISO 3166-1 alpha-2); null when they have not said. */
-  countryOf(userId: string): Promise<string | null>;
+  countryOf(userId: string, tx?: Executor): Promise<string | null>;
   /** Email, decrypted phone and status of a user, for delivering notifications; null when unknown. */
   contactOf(userId: string): Promise<UserContact | null>;
   /** Finds or creates an account by email with a maker profile (demo data); returns the user id. */
@@ -117,7 +118,7 @@ export function createIdentityModule(
       return (await findUserById(ctx.db, userId))?.username ?? null;
     },
     userStatus: async (userId) => (await findUserById(ctx.db, userId))?.status ?? null,
-    countryOf: async (userId) => (await findUserById(ctx.db, userId))?.country ?? null,
+    countryOf: async (userId, tx) => (await findUserById(tx ?? ctx.db, userId))?.country ?? null,
     contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
     provisionMaker: (input) => provisionMaker(ctx.db, input),
     adminIds: () => findActiveAdminIds(ctx.db, deps.adminEmails),

@@ -37,7 +37,8 @@ export { STORY_CATEGORIES, type StoryCategory } from '@vw/domain';
 /** The stories module's public face for other modules. */
 export interface StoriesService {
   /** What a story sells on (offer policy, hidden reserve, buy-now), or null when there is no such story. */
-  storyTerms(storyId: string): Promise<StoryTerms | null>;
+  /** Read in the caller's transaction when given one (no lock is taken). */
+  storyTerms(storyId: string, tx?: Executor): Promise<StoryTerms | null>;
   /**
    * The same, read inside the caller's transaction with the story row locked (key share) until it
    * ends: an auction or buy-now starting under this lock and a maker's terms edit never interleave.
@@ -101,8 +102,8 @@ export function createStoriesModule(
   };
 
   const service: StoriesService = {
-    storyTerms: async (storyId) => {
-      const row = isUuid(storyId) ? await findStory(deps.db, storyId) : undefined;
+    storyTerms: async (storyId, tx) => {
+      const row = isUuid(storyId) ? await findStory(tx ?? deps.db, storyId) : undefined;
       return row ? termsOf(row) : null;
     },
     lockStoryTerms: async (tx, storyId) => {

@@ -36,7 +36,7 @@ export async function buyNow(
       const standing = await buyerStanding(tx, request.buyerId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       await refuseIfMakerBlocked(deps, tx, terms.makerId, request.buyerId);
-      const destination = await destinationFor(deps, {
+      const destination = await destinationFor(deps, tx, {
         userId: request.buyerId,
         named: request.shippingCountry,
         shipping: terms.shipping,

@@ -129,10 +129,10 @@ async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidReques
     throw refusalError(early);
   }
   // After the refusals the read settles: a bid that lost the race costs no shipping look-up.
-  const destination = await destinationFor(deps, {
+  const destination = await destinationFor(deps, tx, {
     userId: request.bidderId,
     named: request.shippingCountry,
-    shipping: await auctionShipping(deps, known.row.id, known.row.storyId),
+    shipping: await auctionShipping(deps, tx, known.row.id, known.row.storyId),
   });
   return { known, input, destination };
 }

@@ -17,9 +17,11 @@ export interface Destination {
 
 export async function destinationFor(
   deps: AuctionsDeps,
+  tx: Executor,
   input: { userId: string; named: string | undefined; shipping: ShippingPolicy | null },
 ): Promise<Destination> {
-  const country = input.named ?? (await deps.identity.countryOf(input.userId));
+  // Read in the caller's transaction: a second connection per request could exhaust the pool.
+  const country = input.named ?? (await deps.identity.countryOf(input.userId, tx));
   if (input.shipping === null) return { country, shippingMinor: 0 };
   if (country === null) {
     throw new DomainError(
@@ -47,11 +49,12 @@ const AUCTION_SHIPPING_CACHE_SIZE = 1_000;
  */
 export async function auctionShipping(
   deps: AuctionsDeps,
+  tx: Executor,
   auctionId: string,
   storyId: string,
 ): Promise<ShippingPolicy | null> {
   if (auctionShippingCache.has(auctionId)) return auctionShippingCache.get(auctionId)!;
-  const shipping = (await deps.stories.storyTerms(storyId))?.shipping ?? null;
+  const shipping = (await deps.stories.storyTerms(storyId, tx))?.shipping ?? null;
   if (auctionShippingCache.size >= AUCTION_SHIPPING_CACHE_SIZE) {
     auctionShippingCache.delete(auctionShippingCache.keys().next().value!);
   }
@@ -87,9 +90,9 @@ export async function winnerDestination(
     .select({ country: shipTo.country })
     .from(shipTo)
     .where(sql`${shipTo.storyId} = ${input.storyId} and ${shipTo.userId} = ${input.winnerId}`);
-  // A plain read: the terms are frozen while the auction or buy-now runs.
-  const terms = await deps.stories.storyTerms(input.storyId);
-  const country = named?.country ?? (await deps.identity.countryOf(input.winnerId));
+  // A plain read in the transaction: the terms are frozen while the auction or buy-now runs.
+  const terms = await deps.stories.storyTerms(input.storyId, tx);
+  const country = named?.country ?? (await deps.identity.countryOf(input.winnerId, tx));
   if (country === null || !terms?.shipping) return { shippingCountry: country, shippingMinor: 0 };
   const option = shippingOptionFor(terms.shipping, country);
   return { shippingCountry: country, shippingMinor: option?.amountMinor ?? 0 };

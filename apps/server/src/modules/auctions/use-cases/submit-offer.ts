@@ -45,7 +45,7 @@ export async function submitOffer(
       const standing = await buyerStanding(tx, request.userId);
       const { terms, market } = await lockStoryMarket(deps, tx, request.storyId);
       await refuseIfMakerBlocked(deps, tx, terms.makerId, request.userId);
-      const destination = await destinationFor(deps, {
+      const destination = await destinationFor(deps, tx, {
         userId: request.userId,
         named: request.shippingCountry,
         shipping: terms.shipping,
