@@ -49,10 +49,36 @@ async function reportOn(storyId: string): Promise<string> {
   return res.body.id;
 }
 
+/** A review of `seller`, written after delivery and reported; returns its id. */
+async function reportedReview(): Promise<string> {
+  const buyer = await signIn(api, 'audit-reviewer');
+  const orderId = await paidOrder(buyer);
+  const shipped = await api.call('POST', `/v1/orders/${orderId}/shipment`, {
+    token: seller.accessToken,
+    body: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' },
+  });
+  expect(shipped.status).toBe(200);
+  const delivered = await api.call('POST', `/v1/orders/${orderId}/delivery-confirmation`, {
+    token: buyer.accessToken,
+  });
+  expect(delivered.status).toBe(200);
+  const review = await api.call<{ id: string }>('POST', `/v1/orders/${orderId}/review`, {
+    token: buyer.accessToken,
+    body: { rating: 1, text: 'Never again' },
+  });
+  expect(review.status).toBe(201);
+  const reported = await api.call('POST', `/v1/reviews/${review.body.id}/report`, {
+    token: maker.accessToken,
+    body: { reason: 'Not about the piece' },
+  });
+  expect(reported.status).toBeLessThan(300);
+  return review.body.id;
+}
+
 /** A paid order (buy-now through the local checkout); returns its id. */
-async function paidOrder(): Promise<string> {
+async function paidOrder(buyer?: Session): Promise<string> {
   const storyId = await buyNowStory(runtime, api, seller, 30_000);
-  const window = await buyNow(api, await signIn(api, 'audit-buyer'), storyId);
+  const window = await buyNow(api, buyer ?? (await signIn(api, 'audit-buyer')), storyId, 'FR');
   const res = await api.call<{ orderId: string }>(
     'POST',
     `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
@@ -159,6 +185,33 @@ const actions: AdminAction[] = [
       },
     }),
   },
+  {
+    operation: 'POST /v1/admin/reviews/{id}/remove',
+    prepare: async () => {
+      const reviewId = await reportedReview();
+      return {
+        url: `/v1/admin/reviews/${reviewId}/remove`,
+        body: { reason: 'Abusive' },
+        expected: { action: 'review.remove', targetType: 'review', targetId: reviewId, reason: 'Abusive' },
+      };
+    },
+  },
+  {
+    operation: 'POST /v1/admin/reviews/{id}/dismiss-reports',
+    prepare: async () => {
+      const reviewId = await reportedReview();
+      return {
+        url: `/v1/admin/reviews/${reviewId}/dismiss-reports`,
+        body: { note: 'An honest opinion' },
+        expected: {
+          action: 'review.reports_dismissed',
+          targetType: 'review',
+          targetId: reviewId,
+          reason: 'An honest opinion',
+        },
+      };
+    },
+  },
   // Admin actions on routes shared with makers (orders): audited when an admin acts.
   {
     operation: 'POST /v1/orders/{id}/refunds',
@@ -185,7 +238,12 @@ const actions: AdminAction[] = [
 ];
 
 /** Reads that change nothing: not audited. */
-const readOnly = new Set(['GET /v1/admin/reports', 'GET /v1/admin/audit-log', 'GET /v1/admin/message-reports']);
+const readOnly = new Set([
+  'GET /v1/admin/reports',
+  'GET /v1/admin/audit-log',
+  'GET /v1/admin/message-reports',
+  'GET /v1/admin/review-reports',
+]);
 /**
  * Admin actions whose audit entries are checked beside the rest of their module's rules: reading
  * a reported conversation (conversations/conversations.test.ts checks the entry of every page read).

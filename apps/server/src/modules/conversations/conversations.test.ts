@@ -53,7 +53,7 @@ const unread = async (who: Session) =>
     .unreadCount;
 
 async function paidOrder(buyer: Session): Promise<string> {
-  const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 15_000));
+  const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 15_000), 'FR');
   const res = await api.call<{ orderId: string }>(
     'POST',
     `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
