@@ -10,7 +10,7 @@ import {
   startAuctionServer,
   type Api,
 } from '../auctions/test-support';
-import { buyNow, buyNowStory, makerWithTotp, sessionIdOf } from '../payments/test-support';
+import { makerWithTotp, paidLocalOrder } from '../payments/test-support';
 import { ADMIN_PREFIX } from './admin-gate';
 import { adminOperations } from './test-support';
 
@@ -77,20 +77,7 @@ async function reportedReview(): Promise<string> {
 
 /** A paid order (buy-now through the local checkout); returns its id. */
 async function paidOrder(buyer?: Session): Promise<string> {
-  const storyId = await buyNowStory(runtime, api, seller, 30_000);
-  const window = await buyNow(api, buyer ?? (await signIn(api, 'audit-buyer')), storyId, 'FR');
-  const res = await api.call<{ orderId: string }>(
-    'POST',
-    `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
-    {
-      body: {
-        outcome: 'succeeded',
-        shipping: { name: 'A Buyer', line1: '1 Lane', city: 'Lyon', postalCode: '69001', country: 'FR' },
-      },
-    },
-  );
-  expect(res.status).toBe(200);
-  return res.body.orderId;
+  return paidLocalOrder(runtime, api, seller, buyer ?? (await signIn(api, 'audit-buyer')), 30_000);
 }
 
 // Every admin action of every module. A new admin route without a case here fails the coverage test below.

@@ -2,15 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
 import { connectLive } from '../../../test/live-client';
 import type { Runtime } from '../../composition/runtime';
-import {
-  buyNow,
-  buyNowStory,
-  makerWithTotp,
-  sessionIdOf,
-  signIn,
-  startServer,
-  type Api,
-} from '../payments/test-support';
+import { buyNowStory, makerWithTotp, paidLocalOrder, signIn, startServer, type Api } from '../payments/test-support';
 import { notifyJobKey, notifyUnread } from './notify-unread';
 import { MESSAGES_PER_SENDER_PER_MINUTE, NOTIFY_QUIET_PERIOD_MS } from './rules';
 import type { ConversationView, MessageView } from './schemas';
@@ -53,19 +45,7 @@ const unread = async (who: Session) =>
     .unreadCount;
 
 async function paidOrder(buyer: Session): Promise<string> {
-  const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, 15_000), 'FR');
-  const res = await api.call<{ orderId: string }>(
-    'POST',
-    `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
-    {
-      body: {
-        outcome: 'succeeded',
-        shipping: { name: 'A B', line1: '1 Lane', city: 'Lyon', postalCode: '69001', country: 'FR' },
-      },
-    },
-  );
-  expect(res.status).toBe(200);
-  return res.body.orderId;
+  return paidLocalOrder(runtime, api, maker, buyer);
 }
 
 describe('a buyer asks the maker about a story', () => {

@@ -70,6 +70,33 @@ async function onboardedMaker(who: string): Promise<{ maker: Session; accountId:
   return { maker, accountId };
 }
 
+/**
+ * A maker whose payout was held finishes onboarding: the completion waiting for their account is
+ * retried and the order completes. Returns the account id.
+ */
+async function onboardUntilCompleted(maker: Session, orderId: string): Promise<string> {
+  const onboarding = await api.call<{ account: { accountId: string } }>('POST', '/v1/payments/connect/onboarding', {
+    token: maker.accessToken,
+  });
+  const accountId = onboarding.body.account.accountId;
+  stub.completeOnboarding(accountId);
+  await deliver(
+    api,
+    WEBHOOK_SECRET,
+    stripeEvent('account.updated', {
+      id: accountId,
+      payouts_enabled: true,
+      charges_enabled: true,
+      details_submitted: true,
+    }),
+  );
+  await waitFor(async () => {
+    const o = await api.call<{ status: string }>('GET', `/v1/orders/${orderId}`, { token: maker.accessToken });
+    return o.body.status === 'completed';
+  });
+  return accountId;
+}
+
 function completedEvent(window: { id: string; amountMinor: number }, sessionId: string, pi: string) {
   return stripeEvent('checkout.session.completed', {
     id: sessionId,
@@ -261,25 +288,7 @@ describe('Checkout Sessions', () => {
     expect(held).toMatchObject({ status: 'delivered', payoutHeldReason: 'payout_account_not_ready' });
 
     // The maker finishes onboarding: the held completion is retried and the share transferred.
-    const onboarding = await api.call<{ account: { accountId: string } }>('POST', '/v1/payments/connect/onboarding', {
-      token: maker.accessToken,
-    });
-    const accountId = onboarding.body.account.accountId;
-    stub.completeOnboarding(accountId);
-    await deliver(
-      api,
-      WEBHOOK_SECRET,
-      stripeEvent('account.updated', {
-        id: accountId,
-        payouts_enabled: true,
-        charges_enabled: true,
-        details_submitted: true,
-      }),
-    );
-    await waitFor(async () => {
-      const o = await api.call<{ status: string }>('GET', `/v1/orders/${orderId}`, { token: maker.accessToken });
-      return o.body.status === 'completed';
-    });
+    const accountId = await onboardUntilCompleted(maker, orderId);
     const transfers = stub.calls('POST', '/v1/transfers').filter((r) => r.params.transfer_group === window.id);
     expect(transfers.length).toBeGreaterThanOrEqual(1);
     expect(new Set(transfers.map((t) => t.idempotencyKey))).toEqual(new Set([`payout:${orderId}`]));
@@ -383,25 +392,7 @@ describe('shipping at checkout', () => {
       body: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' },
     });
     await api.call('POST', `/v1/orders/${orderId}/delivery-confirmation`, { token: buyer.accessToken });
-    const onboarding = await api.call<{ account: { accountId: string } }>('POST', '/v1/payments/connect/onboarding', {
-      token: maker.accessToken,
-    });
-    const accountId = onboarding.body.account.accountId;
-    stub.completeOnboarding(accountId);
-    await deliver(
-      api,
-      WEBHOOK_SECRET,
-      stripeEvent('account.updated', {
-        id: accountId,
-        payouts_enabled: true,
-        charges_enabled: true,
-        details_submitted: true,
-      }),
-    );
-    await waitFor(async () => {
-      const o = await api.call<{ status: string }>('GET', `/v1/orders/${orderId}`, { token: maker.accessToken });
-      return o.body.status === 'completed';
-    });
+    const accountId = await onboardUntilCompleted(maker, orderId);
     const [transfer] = stub.calls('POST', '/v1/transfers').filter((r) => r.params.transfer_group === window.id);
     // 200.00 + 15.00 shipping − 20.00 fee (10% of the piece).
     expect(transfer!.params).toMatchObject({ amount: '19500', destination: accountId });

@@ -102,6 +102,30 @@ export async function buyNow(
   return res.body.paymentWindow;
 }
 
+/** An address in France, for orders bought for delivery there. */
+export const FRENCH_ADDRESS = { name: 'A B', line1: '1 Lane', city: 'Lyon', postalCode: '69001', country: 'FR' };
+
+/**
+ * A paid order: `buyer` buys a fresh story of `maker` (at `price`) for delivery in France and pays
+ * through the local checkout; returns the order id.
+ */
+export async function paidLocalOrder(
+  runtime: Runtime,
+  api: Api,
+  maker: Session,
+  buyer: Session,
+  price = 15_000,
+): Promise<string> {
+  const window = await buyNow(api, buyer, await buyNowStory(runtime, api, maker, price), 'FR');
+  const res = await api.call<{ orderId: string }>(
+    'POST',
+    `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
+    { body: { outcome: 'succeeded', shipping: FRENCH_ADDRESS } },
+  );
+  if (res.status !== 200) throw new Error(`payment failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.orderId;
+}
+
 /** The checkout session id in a checkout URL (local: `/v1/payments/local/<id>`). */
 export const sessionIdOf = (checkoutUrl: string): string => new URL(checkoutUrl, 'http://x').pathname.split('/').pop()!;
 

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../test/client';
 import type { Runtime } from '../../composition/runtime';
-import {
-  buyNowStory,
-  makerWithTotp,
-  sessionIdOf,
-  signIn,
-  startServer,
-  type Api,
-  type WindowAnswer,
-} from '../payments/test-support';
+import { makerWithTotp, paidLocalOrder, signIn, startServer, type Api } from '../payments/test-support';
 import { orderReviewOf } from './read-reviews';
 import type { ReviewView } from './schemas';
 import { reviewsDepsOf } from './test-support';
@@ -49,25 +41,7 @@ const ratingOf = async (makerId: string) =>
 
 /** A paid order of a fresh story of the maker, bought by `buyer` and shipped to France. */
 async function paidOrder(maker: Session, buyer: Session): Promise<string> {
-  const storyId = await buyNowStory(runtime, api, maker, 12_000, 'A turned ash bowl');
-  const bought = await api.call<{ paymentWindow: WindowAnswer }>('POST', `/v1/stories/${storyId}/buy`, {
-    token: buyer.accessToken,
-    body: { shippingCountry: 'FR' },
-  });
-  expect(bought.status).toBe(201);
-  const window = bought.body.paymentWindow;
-  const res = await api.call<{ orderId: string }>(
-    'POST',
-    `/v1/payments/local/${sessionIdOf(window.checkoutUrl!)}/complete`,
-    {
-      body: {
-        outcome: 'succeeded',
-        shipping: { name: 'A B', line1: '1 Lane', city: 'Lyon', postalCode: '69001', country: 'FR' },
-      },
-    },
-  );
-  expect(res.status).toBe(200);
-  return res.body.orderId;
+  return paidLocalOrder(runtime, api, maker, buyer, 12_000);
 }
 
 /** A paid order, shipped by the maker and confirmed delivered by the buyer. */
