@@ -13,7 +13,7 @@
 //   BENCH_BID_MAXIMA [300]      proxy maxima on the auction of the "maxima" scenario (0: skip it)
 //   BENCH_SOFT_CLOSE [1]        run the 16-bidder race inside the soft-close window too (0: skip)
 //   BENCH_WS_SUBSCRIBERS [10000], BENCH_WS_SLOW [100], BENCH_WS_RATE [the 16-bidder rate, or 20]
-//   BENCH_SEARCH_STORIES [100000], BENCH_SEARCH_CONNECTIONS [16]
+//   BENCH_SEARCH_STORIES [100000], BENCH_SEARCH_CONNECTIONS [16], BENCH_SEARCH_RUNS [BENCH_RUNS]
 //   BENCH_LOG_LEVEL [info], BENCH_WORKER=inline  log level; jobs in the API's process
 //   BENCH_MEDIA=1               also run bench/media.ts (upload-to-ready vs a bare ffmpeg command)
 //   BENCH_ONLY=feed,bids,ws,search  run only these (all by default)
@@ -98,7 +98,7 @@ try {
         stories: num('BENCH_SEARCH_STORIES', 100_000),
         connections: num('BENCH_SEARCH_CONNECTIONS', 16),
         duration: seconds,
-        runs,
+        runs: num('BENCH_SEARCH_RUNS', runs),
       }),
     );
   }
