@@ -116,7 +116,7 @@ export async function benchBids(
     figures.push({ scenario, product: median(rate), bare: median(bareRate), p99 });
     lines.push(
       `bids — ${scenario.name} (${scenario.bidders} bidders, ${options.seconds} s × ${options.runs}, median (spread); ${startLoad} → ${loadNow()})`,
-      `  product: ${spread(rate)} accepted/s, ${spread(product.map((r) => r.refused))} refused, ${product.reduce((n, r) => n + r.errors, 0)} errors (503), p50 ${spread(
+      `  product: ${spread(rate, 1)} accepted/s, ${spread(product.map((r) => r.refused))} refused, ${product.reduce((n, r) => n + r.errors, 0)} errors (503), p50 ${spread(
         product.map((r) => r.p50),
         1,
         ' ms',
@@ -125,7 +125,7 @@ export async function benchBids(
         1,
         ' ms',
       )}; acknowledged ${acknowledged.length}, lost ${lost}`,
-      `  bare pg loop, same race (pool ${Math.min(scenario.bidders, POOL_SIZE)}): ${spread(bareRate)} accepted/s, p50 ${spread(
+      `  bare pg loop, same race (pool ${Math.min(scenario.bidders, POOL_SIZE)}): ${spread(bareRate, 1)} accepted/s, p50 ${spread(
         bare.map((r) => r.p50),
         1,
         ' ms',
