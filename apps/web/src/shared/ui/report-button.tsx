@@ -5,21 +5,31 @@ import { Icon } from './icons';
 
 const NOUN = { story: 'story', user: 'maker' } as const;
 
-/** Report a story, or a maker (a user), to the moderators (reason required); shown in the admin's moderation queue. */
-export function ReportButton({ targetType, targetId }: { targetType: 'story' | 'user'; targetId: string }) {
-  const noun = NOUN[targetType];
+/**
+ * A report with a reason: a button that opens the form, then a thank-you once it is sent. The
+ * caller sends it (stories and makers to the moderation queue, reviews to the admins).
+ */
+export function ReasonReport({
+  noun,
+  buttonLabel = `Report this ${noun}`,
+  send,
+  state,
+}: {
+  noun: string;
+  buttonLabel?: string;
+  send: (reason: string) => void;
+  state: { isPending: boolean; isSuccess: boolean; isError: boolean; error: unknown };
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const report = useReportMutation();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return;
-    report.mutate({ targetType, targetId, reason: reason.trim() });
+    if (reason.trim()) send(reason.trim());
   };
 
-  if (report.isSuccess)
+  if (state.isSuccess)
     return (
       <p role="status" className="subtle">
         Thanks — the moderators will look at it.
@@ -28,7 +38,7 @@ export function ReportButton({ targetType, targetId }: { targetType: 'story' | '
   if (!open) {
     return (
       <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(true)}>
-        <Icon name="flag" size={16} /> Report this {noun}
+        <Icon name="flag" size={16} /> {buttonLabel}
       </button>
     );
   }
@@ -43,13 +53,13 @@ export function ReportButton({ targetType, targetId }: { targetType: 'story' | '
         required
         maxLength={1000}
       />
-      {report.isError && (
+      {state.isError && (
         <p role="alert" className="field-error">
-          {messageOf(report.error)}
+          {messageOf(state.error)}
         </p>
       )}
       <div className="row">
-        <button type="submit" className="btn btn-danger btn-small" disabled={report.isPending || !reason.trim()}>
+        <button type="submit" className="btn btn-danger btn-small" disabled={state.isPending || !reason.trim()}>
           Send report
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
@@ -57,5 +67,17 @@ export function ReportButton({ targetType, targetId }: { targetType: 'story' | '
         </button>
       </div>
     </form>
+  );
+}
+
+/** Report a story, or a maker (a user), to the moderators (reason required); shown in the admin's moderation queue. */
+export function ReportButton({ targetType, targetId }: { targetType: 'story' | 'user'; targetId: string }) {
+  const report = useReportMutation();
+  return (
+    <ReasonReport
+      noun={NOUN[targetType]}
+      send={(reason) => report.mutate({ targetType, targetId, reason })}
+      state={report}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { messageOf } from '../api/api-error';
 import type { Review } from '../queries/reviews/types';
 import { useReplyToReviewMutation, useReportReviewMutation } from '../queries/reviews/use-review-mutations';
 import { formatDay } from '../time/format';
-import { Icon } from './icons';
+import { ReasonReport } from './report-button';
 import { Stars } from './stars';
 import './reviews.css';
 
@@ -60,52 +60,14 @@ function ReplyForm({ reviewId }: { reviewId: string }) {
 
 /** Report a review to the admins, with a reason. */
 function ReportReview({ reviewId }: { reviewId: string }) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const report = useReportReviewMutation();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return;
-    report.mutate({ reviewId, reason: reason.trim() });
-  };
-  if (report.isSuccess)
-    return (
-      <p role="status" className="subtle">
-        Thanks — the moderators will look at it.
-      </p>
-    );
-  if (!open)
-    return (
-      <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(true)}>
-        <Icon name="flag" size={16} /> Report review
-      </button>
-    );
   return (
-    <form className="stack" onSubmit={submit} aria-label="Report this review">
-      <label htmlFor={`${id}-reason`}>What is wrong with this review?</label>
-      <textarea
-        id={`${id}-reason`}
-        className="textarea"
-        value={reason}
-        maxLength={1000}
-        required
-        onChange={(e) => setReason(e.target.value)}
-      />
-      {report.isError && (
-        <p role="alert" className="field-error">
-          {messageOf(report.error)}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="btn btn-danger btn-small" disabled={report.isPending || !reason.trim()}>
-          Send report
-        </button>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <ReasonReport
+      noun="review"
+      buttonLabel="Report review"
+      send={(reason) => report.mutate({ reviewId, reason })}
+      state={report}
+    />
   );
 }
 
