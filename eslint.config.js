@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
+import lingui from 'eslint-plugin-lingui';
 import tseslint from 'typescript-eslint';
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-support.ts', '**/*-test-support.ts', '**/test-fixtures.ts'];
@@ -52,6 +53,73 @@ export default tseslint.config(
           selector:
             "CallExpression:matches([callee.name='fetch'], [callee.property.name='fetch']) :matches(Literal[value=/\\x2Fv1(\\x2F|\\?|$)/], TemplateElement[value.raw=/\\x2Fv1(\\x2F|\\?|$)/])",
           message: 'Call the API through the typed client (`api` from shared/api/client), not a raw fetch of /v1.',
+        },
+      ],
+    },
+  },
+  {
+    // Every word a screen shows comes from the message catalogues (<Trans>, t): text outside them
+    // would reach Portuguese, Spanish, French and German viewers in English.
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: TESTS,
+    plugins: { lingui },
+    rules: {
+      'lingui/no-unlocalized-strings': [
+        'error',
+        {
+          // Not words: codes, keys, paths, class names and other strings with no letter run that
+          // reads as text (no space and not capitalised).
+          ignore: ['^(?![A-Z])\\S*$', '^[A-Z0-9_]+$', '^[A-Z][a-z]+[A-Z]\\w*$', '^[Mm]-?\\d[\\d\\s.,a-zA-Z-]*$'],
+          ignoreNames: [
+            { regex: { pattern: '^(className|class|id|key|type|role|href|to|src|name|method|mode|as|rel|target)$' } },
+            { regex: { pattern: '^(data|aria)-(?!label|description|valuetext|roledescription|placeholder)' } },
+            { regex: { pattern: '(Class|Key|Id|Url|Path|Kind|Type|Status|Variant|Tone|Icon|Testid)$' } },
+            { regex: { pattern: '^[A-Z0-9_]+$' } },
+            'autoComplete',
+            'inputMode',
+            'enterKeyHint',
+            'accept',
+            'pattern',
+            'lang',
+            'dir',
+            'htmlFor',
+            'form',
+            'preload',
+            'crossOrigin',
+            'loading',
+            'decoding',
+            'sizes',
+            'capture',
+            'step',
+            'min',
+            'max',
+          ],
+          ignoreFunctions: [
+            'console.*',
+            'Error',
+            '*.addEventListener',
+            '*.removeEventListener',
+            '*.setAttribute',
+            '*.getAttribute',
+            '*.querySelector',
+            '*.querySelectorAll',
+            '*.createElement',
+            'document.*',
+            'localStorage.*',
+            'sessionStorage.*',
+            'matchMedia',
+            'new URL',
+            'URL',
+            'URLSearchParams',
+            '*.searchParams.*',
+            'navigate',
+            'useNavigate',
+            'track',
+            'invalidate',
+            'cx',
+            'classNames',
+          ],
+          useTsTypes: true,
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -16,6 +17,9 @@ const SERVER_PATHS = [
 export default defineConfig({
   plugins: [
     react(),
+    // Macros (<Trans>, t) compiled natively; .po catalogs compiled on import, and a build fails
+    // when a language lacks a message.
+    lingui({ macroTransform: true, failOnMissing: true, failOnCompileError: true }),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered from src/app/register-service-worker.ts: the server's CSP forbids inline scripts.

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { registerServiceWorker } from './app/register-service-worker';
 import { listenForInstallPrompt } from './shared/pwa/install-prompt';
+import { activateLocale, initialLocale } from './shared/i18n/i18n';
 import { applyTheme, followSystemTheme } from './shared/theme/theme';
 import './app/tokens.css';
 import './app/global.css';
@@ -13,6 +14,8 @@ followSystemTheme();
 listenForInstallPrompt();
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
+// The viewer's language is loaded before the first render, so no screen shows in another first.
+await activateLocale(initialLocale());
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -25,4 +25,17 @@ describe('money', () => {
     expect(toMajorInput(5, 'USD')).toBe('0.05');
     expect(toMajorInput(1015, 'JPY')).toBe('1015');
   });
+
+  it("uses the viewer's locale's separators, in the amount's own currency", () => {
+    expect(formatMoney(123_450, 'EUR', 'pt-PT')).toBe('1234,50\u00a0€');
+    expect(formatMoney(1_234_550, 'EUR', 'de-DE')).toBe('12.345,50\u00a0€');
+    expect(formatMoney(10_600, 'USD', 'fr-FR')).toBe('106,00\u00a0$US');
+    expect(toMajorInput(10_605, 'EUR', 'pt-PT')).toBe('106,05');
+    expect(parseMoneyInput('1.250,5', 'EUR', 'de-DE')).toBe(125_050);
+    expect(parseMoneyInput('1\u202f250,50', 'EUR', 'fr-FR')).toBe(125_050);
+    expect(parseMoneyInput('106,5', 'EUR', 'pt-PT')).toBe(10_650);
+    // A comma is never a decimal mark in English, nor a full stop in German.
+    expect(parseMoneyInput('1,005', 'USD', 'en-US')).toBe(100_500);
+    expect(parseMoneyInput('1.005', 'EUR', 'de-DE')).toBe(100_500);
+  });
 });

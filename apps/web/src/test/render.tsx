@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { I18nProvider } from '@lingui/react';
+import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
+import { i18n } from '../shared/i18n/i18n';
 import { RealtimeClient } from '../shared/realtime/realtime-client';
 import { RealtimeProvider } from '../shared/realtime/realtime-context';
 import { ClockContext } from '../shared/time/clock-context';
@@ -21,15 +23,22 @@ export function renderWithApp(ui: ReactElement, options: { clock?: ServerClock; 
     createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
   });
   const result = render(
-    <QueryClientProvider client={queryClient}>
-      <RealtimeProvider client={realtime}>
-        <ClockContext.Provider value={clock}>
-          <MemoryRouter initialEntries={[options.route ?? '/']}>{ui}</MemoryRouter>
-        </ClockContext.Provider>
-      </RealtimeProvider>
-    </QueryClientProvider>,
+    <I18nProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RealtimeProvider client={realtime}>
+          <ClockContext.Provider value={clock}>
+            <MemoryRouter initialEntries={[options.route ?? '/']}>{ui}</MemoryRouter>
+          </ClockContext.Provider>
+        </RealtimeProvider>
+      </QueryClientProvider>
+    </I18nProvider>,
   );
   return { ...result, queryClient, realtime, clock };
+}
+
+/** Renders a component with the app's messages (in English) and nothing else. */
+export function renderWithI18n(ui: ReactElement, options?: RenderOptions) {
+  return render(<I18nProvider i18n={i18n}>{ui}</I18nProvider>, options);
 }
 
 export function jsonResponse(body: unknown, status = 200): Response {

@@ -1,3 +1,4 @@
+import { Plural, useLingui } from '@lingui/react/macro';
 import { NavLink } from 'react-router';
 import { useConversationsUnreadQuery } from '../../shared/queries/conversations/use-conversations-query';
 import { useUnreadCountQuery } from '../../shared/queries/notifications/use-unread-count-query';
@@ -17,7 +18,11 @@ function Item({ to, icon, label, badge }: { to: string; icon: IconName; label: s
       </span>
       <span>
         {label}
-        {badge ? <span className="visually-hidden">, {badge} unread</span> : null}
+        {badge ? (
+          <span className="visually-hidden">
+            , <Plural value={badge} one="# unread" other="# unread" />
+          </span>
+        ) : null}
       </span>
     </NavLink>
   );
@@ -28,17 +33,22 @@ export function BottomNav() {
   const viewer = useViewer();
   const unread = useUnreadCountQuery();
   const unreadMessages = useConversationsUnreadQuery();
+  const { t } = useLingui();
   return (
-    <nav className="bottom-nav" aria-label="Main">
-      <Item to="/" icon="home" label="Feed" />
-      <Item to={viewer.isMaker ? '/studio' : '/become-maker'} icon="plus" label={viewer.isMaker ? 'Studio' : 'Sell'} />
-      <Item to="/orders" icon="box" label="Orders" />
-      {viewer.signedIn && <Item to="/messages" icon="chat" label="Messages" badge={unreadMessages.data ?? 0} />}
-      <Item to="/notifications" icon="bell" label="Inbox" badge={viewer.signedIn ? (unread.data ?? 0) : 0} />
+    <nav className="bottom-nav" aria-label={t`Main`}>
+      <Item to="/" icon="home" label={t`Feed`} />
+      <Item
+        to={viewer.isMaker ? '/studio' : '/become-maker'}
+        icon="plus"
+        label={viewer.isMaker ? t`Studio` : t`Sell`}
+      />
+      <Item to="/orders" icon="box" label={t`Orders`} />
+      {viewer.signedIn && <Item to="/messages" icon="chat" label={t`Messages`} badge={unreadMessages.data ?? 0} />}
+      <Item to="/notifications" icon="bell" label={t`Inbox`} badge={viewer.signedIn ? (unread.data ?? 0) : 0} />
       <Item
         to={viewer.signedIn ? '/account' : '/sign-in'}
         icon="user"
-        label={viewer.signedIn ? 'Account' : 'Sign in'}
+        label={viewer.signedIn ? t`Account` : t({ message: 'Sign in', context: 'navigation' })}
       />
     </nav>
   );
