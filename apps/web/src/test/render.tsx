@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '@lingui/react';
 import { render, type RenderOptions } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { i18n } from '../shared/i18n/i18n';
 import { RealtimeClient } from '../shared/realtime/realtime-client';
@@ -36,20 +36,11 @@ export function renderWithApp(ui: ReactElement, options: { clock?: ServerClock; 
   return { ...result, queryClient, realtime, clock };
 }
 
-/** Renders a component with the app's messages (in English) and nothing else. */
+function WithMessages({ children }: { children: ReactNode }) {
+  return <I18nProvider i18n={i18n}>{children}</I18nProvider>;
+}
+
+/** Renders a component with the app's messages (in English) and nothing else; rerenders keep them. */
 export function renderWithI18n(ui: ReactElement, options?: RenderOptions) {
-  return render(<I18nProvider i18n={i18n}>{ui}</I18nProvider>, options);
-}
-
-export function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-/** A promise with its resolve exposed, to hold a request open while a test looks at the screen. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
+  return render(ui, { wrapper: WithMessages, ...options });
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { UserChannelBridge } from '../../shared/realtime/user-channel-bridge';
@@ -10,10 +11,11 @@ import './layout.css';
 
 /** Frame of every screen: skip link, the screen, the bottom navigation. */
 export function AppShell() {
+  const { t } = useLingui();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        <Trans>Skip to content</Trans>
       </a>
       <DemoBanner />
       <UserChannelBridge />
@@ -22,7 +24,7 @@ export function AppShell() {
       <Suspense
         fallback={
           <div className="page">
-            <Loading label="Opening" />
+            <Loading label={t`Opening`} />
           </div>
         }
       >

@@ -1,4 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
+import { renderWithI18n } from '../../test/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OfflineNotice } from './offline-notice';
 
@@ -13,7 +14,7 @@ describe('OfflineNotice', () => {
   });
 
   it('appears when the browser goes offline and goes when it is back', () => {
-    render(<OfflineNotice />);
+    renderWithI18n(<OfflineNotice />);
     expect(screen.queryByText(/you’re offline/i)).toBeNull();
     act(() => setOnline(false));
     const notice = screen.getByText(/you’re offline/i);
@@ -24,7 +25,7 @@ describe('OfflineNotice', () => {
 
   it('shows at once when the app opens offline', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    render(<OfflineNotice />);
+    renderWithI18n(<OfflineNotice />);
     expect(screen.getByText(/you’re offline/i)).toBeTruthy();
   });
 });

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useRealtime } from '../../shared/realtime/realtime-context';
@@ -35,7 +36,11 @@ export function ReconnectingBanner() {
   }, [realtime, queryClient]);
   return (
     <div role="status" aria-live="polite" className="connection-banner-slot">
-      {down && online && <p className="connection-banner">Reconnecting…</p>}
+      {down && online && (
+        <p className="connection-banner">
+          <Trans>Reconnecting…</Trans>
+        </p>
+      )}
     </div>
   );
 }

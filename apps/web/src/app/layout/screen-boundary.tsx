@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
@@ -19,11 +20,15 @@ export function ScreenBoundary({ children }: { children: ReactNode }) {
           fallbackRender={({ resetErrorBoundary }) => (
             <main id="main" className="page">
               <div role="alert" className="alert alert-error stack">
-                <strong>This screen could not be shown</strong>
-                <p>Something went wrong while opening it. Your bids, offers and orders are safe.</p>
+                <strong>
+                  <Trans>This screen could not be shown</Trans>
+                </strong>
+                <p>
+                  <Trans>Something went wrong while opening it. Your bids, offers and orders are safe.</Trans>
+                </p>
                 <div>
                   <button type="button" className="btn btn-secondary btn-small" onClick={resetErrorBoundary}>
-                    Try again
+                    <Trans>Try again</Trans>
                   </button>
                 </div>
               </div>

@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { renderWithI18n } from '../../test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayerMode } from './media-playback';
 import { VideoPlayer } from './video-player';
@@ -120,7 +121,7 @@ describe('VideoPlayer', () => {
   });
 
   it('starts loading once the master playlist is parsed, and an idle item pauses buffering instead of stopping', async () => {
-    const view = render(player('active'));
+    const view = renderWithI18n(player('active'));
     const hls = await attached();
     // The source is absolute: the server hands out relative URLs when no CDN is configured.
     expect(hls.sources).toEqual([`http://localhost:8080${SRC}`]);
@@ -135,7 +136,7 @@ describe('VideoPlayer', () => {
   });
 
   it('keeps a start asked for before the master playlist arrived, even after going idle meanwhile', async () => {
-    const view = render(player('preload'));
+    const view = renderWithI18n(player('preload'));
     const hls = await attached();
     view.rerender(player('idle'));
     view.rerender(player('active'));
@@ -144,7 +145,7 @@ describe('VideoPlayer', () => {
   });
 
   it('sends every request with the freshest token, relative URLs included', async () => {
-    render(player('active'));
+    renderWithI18n(player('active'));
     const hls = await attached();
     const xhrSetup = hls.config.xhrSetup as (xhr: { open: (...args: unknown[]) => void }, url: string) => void;
     const open = vi.fn();
@@ -159,7 +160,7 @@ describe('VideoPlayer', () => {
   });
 
   it('shows a segment that is gone as a failure with Retry, reports it, and plays again on Retry', async () => {
-    render(player('active'));
+    renderWithI18n(player('active'));
     const first = await attached();
     act(() => first.emit('hlsManifestParsed'));
     act(() => first.emit('hlsError', fatal('fragLoadError', 404)));
@@ -187,7 +188,7 @@ describe('VideoPlayer', () => {
   it('renews a refused token twice, then gives up on the third refusal', async () => {
     vi.useFakeTimers();
     const onExpired = vi.fn();
-    render(player('active', { onExpired }));
+    renderWithI18n(player('active', { onExpired }));
     const hls = await attached();
     act(() => hls.emit('hlsManifestParsed'));
 
@@ -210,7 +211,7 @@ describe('VideoPlayer', () => {
 
   it('loads a master playlist that did not arrive again, rather than waiting for it forever', async () => {
     vi.useFakeTimers();
-    render(player('active'));
+    renderWithI18n(player('active'));
     const hls = await attached();
     act(() => hls.emit('hlsError', fatal('manifestLoadError', 0)));
     await act(async () => {
@@ -222,7 +223,7 @@ describe('VideoPlayer', () => {
   });
 
   it('ignores errors hls.js recovers from by itself', async () => {
-    render(player('active'));
+    renderWithI18n(player('active'));
     const hls = await attached();
     act(() => hls.emit('hlsError', { type: 'mediaError', details: 'bufferStalledError', fatal: false }));
     expect(screen.queryByRole('alert')).toBeNull();

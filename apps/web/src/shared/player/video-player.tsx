@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { trackEvent } from '../analytics/analytics-events';
 import { reportPlaybackError } from '../analytics/report-playback-error';
@@ -39,13 +42,13 @@ export interface VideoPlayerProps {
   trackViewing?: boolean;
 }
 
-const FAILURE_TEXT: Record<PlaybackFailureCause, string> = {
-  token_refused: 'This video is not available to you right now.',
-  not_found: 'Part of this video is missing.',
-  network: 'The video stopped loading. Check your connection.',
-  media: 'This video could not be decoded.',
-  unsupported: 'This browser cannot play this video.',
-  other: 'Something went wrong while playing this video.',
+const FAILURE_TEXT: Record<PlaybackFailureCause, MessageDescriptor> = {
+  token_refused: msg`This video is not available to you right now.`,
+  not_found: msg`Part of this video is missing.`,
+  network: msg`The video stopped loading. Check your connection.`,
+  media: msg`This video could not be decoded.`,
+  unsupported: msg`This browser cannot play this video.`,
+  other: msg`Something went wrong while playing this video.`,
 };
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
@@ -60,6 +63,7 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
  */
 export function VideoPlayer(props: VideoPlayerProps) {
   const { src, poster, mode, muted, label, sessionId, fit = 'cover', loop = true, captions = false } = props;
+  const { i18n } = useLingui();
   const video = useRef<HTMLVideoElement | null>(null);
   const playback = useRef<MediaPlayback | null>(null);
   const latestSrc = useRef(src);
@@ -186,10 +190,13 @@ export function VideoPlayer(props: VideoPlayerProps) {
       {failure && (
         <div className="player-failure" role="alert">
           <p>
-            <strong>This video cannot play right now.</strong> {FAILURE_TEXT[failure.cause]}
+            <strong>
+              <Trans>This video cannot play right now.</Trans>
+            </strong>{' '}
+            {i18n._(FAILURE_TEXT[failure.cause])}
           </p>
           <button type="button" className="btn btn-secondary" onClick={retry}>
-            Retry
+            <Trans>Retry</Trans>
           </button>
         </div>
       )}

@@ -9,6 +9,7 @@ export function QrCodeImage({ text, label, size = 220 }: { text: string; label: 
     let d = '';
     modules.forEach((row, y) =>
       row.forEach((dark, x) => {
+        // eslint-disable-next-line lingui/no-unlocalized-strings -- SVG path data, not words
         if (dark) d += `M${x + quiet},${y + quiet}h1v1h-1z`;
       }),
     );

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../api/api-error';
 import { useBlockMutation, useStartConversationMutation } from '../queries/conversations/use-conversation-mutations';
@@ -45,7 +46,7 @@ export function BlockButton({ userId, blocked, name }: { userId: string; blocked
         disabled={block.isPending}
         onClick={() => block.mutate({ userId, block: !blocked })}
       >
-        {blocked ? `Unblock ${name}` : `Block ${name}`}
+        {blocked ? <Trans>Unblock {name}</Trans> : <Trans>Block {name}</Trans>}
       </button>
       {block.isError && (
         <p role="alert" className="field-error">

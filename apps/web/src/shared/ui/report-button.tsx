@@ -1,28 +1,41 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { messageOf } from '../api/api-error';
 import { useReportMutation } from '../queries/story/use-report-mutation';
 import { Icon } from './icons';
 
-const NOUN = { story: 'story', user: 'maker' } as const;
+/** What is reported; each has its own wording, since languages inflect the noun differently. */
+export type ReportSubject = 'story' | 'maker' | 'review';
+
+function subjectTexts(subject: ReportSubject): { button: string; form: string; question: string } {
+  switch (subject) {
+    case 'story':
+      return { button: t`Report this story`, form: t`Report this story`, question: t`What is wrong with this story?` };
+    case 'maker':
+      return { button: t`Report this maker`, form: t`Report this maker`, question: t`What is wrong with this maker?` };
+    case 'review':
+      return { button: t`Report review`, form: t`Report this review`, question: t`What is wrong with this review?` };
+  }
+}
 
 /**
  * A report with a reason: a button that opens the form, then a thank-you once it is sent. The
  * caller sends it (stories and makers to the moderation queue, reviews to the admins).
  */
 export function ReasonReport({
-  noun,
-  buttonLabel = `Report this ${noun}`,
+  subject,
   send,
   state,
 }: {
-  noun: string;
-  buttonLabel?: string;
+  subject: ReportSubject;
   send: (reason: string) => void;
   state: { isPending: boolean; isSuccess: boolean; isError: boolean; error: unknown };
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const texts = subjectTexts(subject);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,19 +45,19 @@ export function ReasonReport({
   if (state.isSuccess)
     return (
       <p role="status" className="subtle">
-        Thanks — the moderators will look at it.
+        <Trans>Thanks — the moderators will look at it.</Trans>
       </p>
     );
   if (!open) {
     return (
       <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(true)}>
-        <Icon name="flag" size={16} /> {buttonLabel}
+        <Icon name="flag" size={16} /> {texts.button}
       </button>
     );
   }
   return (
-    <form className="card stack" onSubmit={submit} aria-label={`Report this ${noun}`}>
-      <label htmlFor={`${id}-reason`}>What is wrong with this {noun}?</label>
+    <form className="card stack" onSubmit={submit} aria-label={texts.form}>
+      <label htmlFor={`${id}-reason`}>{texts.question}</label>
       <textarea
         id={`${id}-reason`}
         className="textarea"
@@ -60,10 +73,10 @@ export function ReasonReport({
       )}
       <div className="row">
         <button type="submit" className="btn btn-danger btn-small" disabled={state.isPending || !reason.trim()}>
-          Send report
+          <Trans>Send report</Trans>
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
       </div>
     </form>
@@ -75,7 +88,7 @@ export function ReportButton({ targetType, targetId }: { targetType: 'story' | '
   const report = useReportMutation();
   return (
     <ReasonReport
-      noun={NOUN[targetType]}
+      subject={targetType === 'story' ? 'story' : 'maker'}
       send={(reason) => report.mutate({ targetType, targetId, reason })}
       state={report}
     />

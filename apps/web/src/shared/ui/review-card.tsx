@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { messageOf } from '../api/api-error';
 import type { Review } from '../queries/reviews/types';
@@ -15,6 +16,7 @@ function ReplyForm({ reviewId }: { reviewId: string }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const reply = useReplyToReviewMutation();
+  const { t } = useLingui();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -23,12 +25,14 @@ function ReplyForm({ reviewId }: { reviewId: string }) {
   if (!open)
     return (
       <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
-        Answer this review
+        <Trans>Answer this review</Trans>
       </button>
     );
   return (
-    <form className="stack" onSubmit={submit} aria-label="Answer this review">
-      <label htmlFor={`${id}-reply`}>Your answer (shown under the review; one only)</label>
+    <form className="stack" onSubmit={submit} aria-label={t`Answer this review`}>
+      <label htmlFor={`${id}-reply`}>
+        <Trans>Your answer (shown under the review; one only)</Trans>
+      </label>
       <textarea
         id={`${id}-reply`}
         className="textarea"
@@ -48,10 +52,10 @@ function ReplyForm({ reviewId }: { reviewId: string }) {
       )}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={reply.isPending || !text.trim()}>
-          {reply.isPending ? 'Sending…' : 'Post answer'}
+          {reply.isPending ? t`Sending…` : t`Post answer`}
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
       </div>
     </form>
@@ -61,14 +65,7 @@ function ReplyForm({ reviewId }: { reviewId: string }) {
 /** Report a review to the admins, with a reason. */
 function ReportReview({ reviewId }: { reviewId: string }) {
   const report = useReportReviewMutation();
-  return (
-    <ReasonReport
-      noun="review"
-      buttonLabel="Report review"
-      send={(reason) => report.mutate({ reviewId, reason })}
-      state={report}
-    />
-  );
+  return <ReasonReport subject="review" send={(reason) => report.mutate({ reviewId, reason })} state={report} />;
 }
 
 /**
@@ -76,8 +73,10 @@ function ReportReview({ reviewId }: { reviewId: string }) {
  * text. The reviewed maker may answer once; a signed-in viewer other than its writer may report it.
  */
 export function ReviewCard({ review, canReply, canReport }: { review: Review; canReply: boolean; canReport: boolean }) {
+  const { t } = useLingui();
+  const buyer = review.buyer.displayName;
   return (
-    <article className="card stack" aria-label={`Review by ${review.buyer.displayName}`}>
+    <article className="card stack" aria-label={t`Review by ${buyer}`}>
       <div className="row-between">
         <Stars rating={review.rating} />
         <span className="subtle">{formatDay(review.createdAt)}</span>
@@ -86,7 +85,9 @@ export function ReviewCard({ review, canReply, canReport }: { review: Review; ca
       {review.text !== null && <p className="review-text">{review.text}</p>}
       {review.reply && (
         <div className="review-reply stack">
-          <strong>The maker’s answer</strong>
+          <strong>
+            <Trans>The maker’s answer</Trans>
+          </strong>
           <p className="review-reply-text">{review.reply.text}</p>
         </div>
       )}

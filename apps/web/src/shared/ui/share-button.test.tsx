@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import { renderWithI18n } from '../../test/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShareButton } from './share-button';
 
@@ -9,7 +10,7 @@ function stubNavigator(parts: { share?: unknown; clipboard?: unknown }) {
   vi.stubGlobal('navigator', { ...navigator, share: undefined, canShare: undefined, ...parts });
 }
 
-const button = () => render(<ShareButton path={`/s/${STORY}`} title="A walnut bowl" noun="story" />);
+const button = () => renderWithI18n(<ShareButton path={`/s/${STORY}`} title="A walnut bowl" noun="story" />);
 
 describe('ShareButton', () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 
 type Outcome = 'idle' | 'copied' | 'manual';
@@ -42,16 +43,18 @@ export function ShareButton({ path, title, noun }: { path: string; title: string
   return (
     <div className="row">
       <button type="button" className="btn btn-ghost btn-small" onClick={() => void share()}>
-        Share this {noun}
+        {noun === 'story' ? <Trans>Share this story</Trans> : <Trans>Share this maker</Trans>}
       </button>
       {outcome === 'copied' && (
         <span role="status" className="subtle">
-          Link copied
+          <Trans>Link copied</Trans>
         </span>
       )}
       {outcome === 'manual' && (
         <label className="field">
-          <span className="hint">Copy this link</span>
+          <span className="hint">
+            <Trans>Copy this link</Trans>
+          </span>
           <input className="input" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
         </label>
       )}

@@ -1,27 +1,41 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
+import { formatTag } from '../i18n/i18n';
 import { useMakerProfileQuery } from '../queries/maker/use-maker-profile-query';
 import './reviews.css';
 
-const count = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'review' : 'reviews'}`;
+/** "4.3": an average with one decimal, in the viewer's locale. */
+const oneDecimal = (value: number) =>
+  new Intl.NumberFormat(formatTag(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+const whole = (value: number) => new Intl.NumberFormat(formatTag()).format(value);
 
 /** A rating of 1 to 5 as stars, read out as "4 of 5 stars". */
 export function Stars({ rating }: { rating: number }) {
-  const whole = Math.round(rating);
+  const { t } = useLingui();
+  const filled = Math.round(rating);
+  const stars = oneDecimal(rating);
   return (
-    <span className="stars" role="img" aria-label={`${rating} of 5 stars`}>
-      {'★'.repeat(whole)}
-      <span className="stars-empty">{'★'.repeat(5 - whole)}</span>
+    <span className="stars" role="img" aria-label={t`${stars} of 5 stars`}>
+      {'★'.repeat(filled)}
+      <span className="stars-empty">{'★'.repeat(5 - filled)}</span>
     </span>
   );
 }
 
 /** A maker's average and count, or "No reviews yet". */
 export function RatingSummary({ rating }: { rating: { average: number | null; count: number } }) {
-  if (rating.average === null || rating.count === 0) return <span className="muted">No reviews yet</span>;
+  if (rating.average === null || rating.count === 0)
+    return (
+      <span className="muted">
+        <Trans>No reviews yet</Trans>
+      </span>
+    );
+  const average = oneDecimal(rating.average);
+  const reviews = rating.count;
   return (
     <span className="maker-rating" data-testid="maker-rating">
       <Stars rating={rating.average} />
       <span>
-        {rating.average.toFixed(1)} of 5 ({count(rating.count)})
+        <Plural value={reviews} one={`${average} of 5 (# review)`} other={`${average} of 5 (# reviews)`} />
       </span>
     </span>
   );
@@ -32,14 +46,19 @@ export function MakerRating({ makerId }: { makerId: string }) {
   const profile = useMakerProfileQuery(makerId);
   const rating = profile.data?.rating;
   if (!rating || rating.average === null || rating.count === 0) return null;
-  const average = rating.average.toFixed(1);
+  const average = oneDecimal(rating.average);
+  const reviews = rating.count;
   return (
     <span className="maker-rating" data-testid="maker-rating">
       <span aria-hidden="true">
-        <span className="stars">★</span> {average} <span className="muted">({rating.count.toLocaleString()})</span>
+        <span className="stars">★</span> {average} <span className="muted">({whole(rating.count)})</span>
       </span>
       <span className="visually-hidden">
-        Rated {average} of 5 from {count(rating.count)}
+        <Plural
+          value={reviews}
+          one={`Rated ${average} of 5 from # review`}
+          other={`Rated ${average} of 5 from # reviews`}
+        />
       </span>
     </span>
   );

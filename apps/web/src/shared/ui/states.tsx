@@ -1,11 +1,14 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import { ApiError, messageOf } from '../api/api-error';
 
 /** A loading placeholder that tells assistive technology what is loading. */
-export function Loading({ label = 'Loading', lines = 3 }: { label?: string; lines?: number }) {
+export function Loading({ label, lines = 3 }: { label?: string; lines?: number }) {
+  const { t } = useLingui();
+  const what = label ?? t`Loading`;
   return (
     <div role="status" aria-live="polite" aria-busy="true" className="stack">
-      <span className="visually-hidden">{label}…</span>
+      <span className="visually-hidden">{t`${what}…`}</span>
       {Array.from({ length: lines }, (_, i) => (
         <div key={i} className="skeleton" style={{ height: i === 0 ? '12rem' : '1.25rem' }} />
       ))}
@@ -14,25 +17,18 @@ export function Loading({ label = 'Loading', lines = 3 }: { label?: string; line
 }
 
 /** Why something could not load, and a way to try again. */
-export function ErrorState({
-  error,
-  title = 'Could not load this',
-  onRetry,
-}: {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-}) {
+export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const { t } = useLingui();
   const unavailable = error instanceof ApiError && error.isNotFound && error.code === 'not_found';
   return (
     <div role="alert" className="alert alert-error">
       <div className="stack">
-        <strong>{unavailable ? 'Not available yet' : title}</strong>
-        <p>{unavailable ? 'This part of Video Window is not available on this server yet.' : messageOf(error)}</p>
+        <strong>{unavailable ? t`Not available yet` : (title ?? t`Could not load this`)}</strong>
+        <p>{unavailable ? t`This part of Video Window is not available on this server yet.` : messageOf(error)}</p>
         {onRetry && (
           <div>
             <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
-              Try again
+              <Trans>Try again</Trans>
             </button>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useNavigate } from 'react-router';
 import { useWatchMutation } from '../queries/watchlist/use-watch-mutation';
 import { useWatchingQuery } from '../queries/watchlist/use-watching-query';
@@ -30,6 +31,7 @@ export function WatchButton({
   const watching = useWatchingQuery(storyId, viewer.signedIn && enabled);
   const mutation = useWatchMutation();
   const on = watching.data === true;
+  const { t } = useLingui();
 
   const toggle = () => {
     if (!viewer.signedIn) {
@@ -44,12 +46,14 @@ export function WatchButton({
       type="button"
       className={className}
       aria-pressed={on}
-      aria-label={`${on ? 'Stop watching' : 'Watch'} ${title}`}
+      aria-label={on ? t`Stop watching ${title}` : t`Watch ${title}`}
       onClick={toggle}
       data-watching={on || undefined}
     >
       <Icon name="bookmark" filled={on} size={iconSize} />
-      {showLabel ? <span aria-hidden="true">{on ? 'Watching' : 'Watch'}</span> : null}
+      {showLabel ? (
+        <span aria-hidden="true">{on ? t`Watching` : t({ message: 'Watch', context: 'button' })}</span>
+      ) : null}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Upload, type DetailedError, type PreviousUpload } from 'tus-js-client';
 import { authFetch } from '../api/client';
@@ -43,10 +44,10 @@ function reasonOf(error: Error): string {
     }
   }
   const status = detailed.originalResponse?.getStatus();
-  if (status === 413) return 'This file is too large.';
-  if (status === 415) return 'This file type is not accepted. Upload a video or an image.';
-  if (!detailed.originalResponse) return 'The connection dropped. Resume when you are back online.';
-  return `The upload failed (${status ?? 'no answer'}).`;
+  if (status === 413) return t`This file is too large.`;
+  if (status === 415) return t`This file type is not accepted. Upload a video or an image.`;
+  if (!detailed.originalResponse) return t`The connection dropped. Resume when you are back online.`;
+  return status === undefined ? t`The upload failed (no answer).` : t`The upload failed (${status}).`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error';
 import { api, unwrap } from '../../api/client';
@@ -31,10 +32,11 @@ export function useWebPushSubscribeMutation() {
   return useMutation({
     mutationFn: async () => {
       if (!('serviceWorker' in navigator) || !('PushManager' in window)) {
-        throw new Error('This browser cannot receive push notifications.');
+        throw new Error(t`This browser cannot receive push notifications.`);
       }
       const permission = await Notification.requestPermission();
-      if (permission !== 'granted') throw new Error('Notifications are blocked for this site in the browser settings.');
+      if (permission !== 'granted')
+        throw new Error(t`Notifications are blocked for this site in the browser settings.`);
       const { publicKey } = await unwrap(api.GET('/v1/notifications/web-push/public-key'));
       const registration = await navigator.serviceWorker.ready;
       const subscribe = () =>
