@@ -21,6 +21,20 @@ function clientOver(server: (request: Request) => Promise<Response>) {
 }
 
 describe('the typed API client', () => {
+  it("says the app's language on every request", async () => {
+    const seen: (string | null)[] = [];
+    const api = createWebApiClient({
+      baseUrl: BASE,
+      language: () => 'pt-PT',
+      fetch: async (request) => {
+        seen.push(request.headers.get('accept-language'));
+        return json({ demo: false });
+      },
+    });
+    await api.GET('/v1/environment');
+    expect(seen).toEqual(['pt-PT']);
+  });
+
   it('throws ApiError with the status, stable code, message and details of a uniform error body', async () => {
     const api = clientOver(async () =>
       json(

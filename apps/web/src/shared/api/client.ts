@@ -3,6 +3,7 @@ import { createSessionStore } from '../session/session-store';
 import { apiErrorFrom } from './api-error';
 import { createAuthFetch } from './auth-fetch';
 import { clientId } from './client-id';
+import { formatTag } from '../i18n/i18n';
 
 const baseUrl = typeof window !== 'undefined' ? window.location.origin : 'http://localhost';
 
@@ -10,15 +11,25 @@ const baseUrl = typeof window !== 'undefined' ? window.location.origin : 'http:/
  * The typed client generated from the server's OpenAPI document, over the given fetch (the
  * session's in the app). Calls resolve with the 2xx data; anything else throws ApiError. With
  * `clientId`, every request carries the browser's `X-Client-Id` (signed-out views and events
- * are counted under it).
+ * are counted under it). With `language`, every request says the app's language
+ * (`Accept-Language`), which the server answers in where it writes for a person.
  */
 export function createWebApiClient(options: {
   baseUrl: string;
   fetch: (request: Request) => Promise<Response>;
   clientId?: () => string;
+  language?: () => string;
 }): ApiClient {
-  const { clientId: idOf, ...clientOptions } = options;
+  const { clientId: idOf, language, ...clientOptions } = options;
   const client = createApiClient(clientOptions);
+  if (language) {
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('accept-language', language());
+        return request;
+      },
+    });
+  }
   if (idOf) {
     client.use({
       onRequest({ request }) {
@@ -44,7 +55,7 @@ export const sessionStore = createSessionStore();
 export const authFetch = createAuthFetch({ store: sessionStore, baseUrl });
 
 /** The only way the app calls the API: typed paths, parameters, bodies and answers. */
-export const api = createWebApiClient({ baseUrl, fetch: authFetch, clientId });
+export const api = createWebApiClient({ baseUrl, fetch: authFetch, clientId, language: formatTag });
 
 /**
  * The data of a typed call. A non-2xx answer has already thrown ApiError in the client, so what
