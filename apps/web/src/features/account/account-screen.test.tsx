@@ -119,7 +119,7 @@ describe('AccountScreen username', () => {
     expect(save.disabled).toBe(true);
     fireEvent.change(field, { target: { value: 'ann.turner' } });
     fireEvent.click(save);
-    expect((await screen.findByText('That username is taken')).textContent).toBeTruthy();
+    expect((await screen.findByText('That username is taken. Please try another one.')).textContent).toBeTruthy();
     taken = false;
     fireEvent.click(save);
     expect(await screen.findByText('Username saved')).toBeTruthy();

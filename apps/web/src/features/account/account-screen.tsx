@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from 'react-router';
 import { useExportDataMutation } from '../../shared/queries/account/use-export-data-mutation';
 import { useSignOutMutation } from '../../shared/queries/auth/use-sign-out-mutation';
@@ -11,6 +14,15 @@ import { UsernameForm } from './username-form';
 import { ShipToSetting } from './ship-to-setting';
 import './account.css';
 
+/** The roles an account can hold, as the person reads them. */
+type Role = 'viewer' | 'maker' | 'admin';
+const ROLE_LABELS: Record<Role, MessageDescriptor> = {
+  viewer: msg({ message: 'viewer', context: 'role' }),
+  maker: msg({ message: 'maker', context: 'role' }),
+  admin: msg({ message: 'admin', context: 'role' }),
+};
+const isRole = (role: string): role is Role => Object.hasOwn(ROLE_LABELS, role);
+
 /** The signed-in user: profile, settings, security, selling, admin, their data, sign-out, deleting the account. */
 export default function AccountScreen() {
   const viewer = useViewer();
@@ -18,12 +30,15 @@ export default function AccountScreen() {
   const signOut = useSignOutMutation();
   const exportData = useExportDataMutation();
   const me = viewer.me;
+  const { t } = useLingui();
   const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => void navigate('/') });
   return (
     <main id="main" className="page">
-      <h1>Account</h1>
+      <h1>
+        <Trans>Account</Trans>
+      </h1>
       {!me ? (
-        <Loading label="Loading your account" lines={2} />
+        <Loading label={t`Loading your account`} lines={2} />
       ) : (
         <section className="card stack">
           <strong>{me.maker?.displayName ?? me.username}</strong>
@@ -33,66 +48,66 @@ export default function AccountScreen() {
           <span className="row">
             {me.roles.map((r) => (
               <span key={r} className="chip">
-                {r}
+                {isRole(r) ? t(ROLE_LABELS[r]) : r}
               </span>
             ))}
           </span>
         </section>
       )}
       {me?.maker && <MakerProfileForm profile={me.maker} />}
-      <nav aria-label="Account" className="stack">
+      <nav aria-label={t`Account`} className="stack">
         <Link className="btn btn-secondary btn-block" to="/orders">
-          Orders
+          <Trans>Orders</Trans>
         </Link>
         <Link className="btn btn-secondary btn-block" to="/activity">
-          My activity
+          <Trans>My activity</Trans>
         </Link>
         <Link className="btn btn-secondary btn-block" to="/watchlist">
-          Watchlist
+          <Trans>Watchlist</Trans>
         </Link>
         <Link className="btn btn-secondary btn-block" to="/account/following">
-          Makers I follow
+          <Trans>Makers I follow</Trans>
         </Link>
         {viewer.isMaker ? (
           <>
             <Link className="btn btn-secondary btn-block" to="/studio">
-              Studio
+              <Trans>Studio</Trans>
             </Link>
             <Link className="btn btn-secondary btn-block" to="/dashboard">
-              Dashboard
+              <Trans>Dashboard</Trans>
             </Link>
             <Link className="btn btn-secondary btn-block" to="/studio/payouts">
-              Payouts
+              <Trans>Payouts</Trans>
             </Link>
           </>
         ) : (
           <Link className="btn btn-secondary btn-block" to="/become-maker">
-            Become a maker
+            <Trans>Become a maker</Trans>
           </Link>
         )}
         <Link className="btn btn-secondary btn-block" to="/settings/notifications">
-          Notification settings
+          <Trans>Notification settings</Trans>
         </Link>
         <Link className="btn btn-secondary btn-block" to="/account/security">
-          Two-step verification {me?.totpEnabled ? '(on)' : '(off)'}
+          {me?.totpEnabled ? t`Two-step verification (on)` : t`Two-step verification (off)`}
         </Link>
         {viewer.isAdmin && (
           <Link className="btn btn-secondary btn-block" to="/admin">
-            Admin
+            <Trans>Admin</Trans>
           </Link>
         )}
       </nav>
       <AppearanceSetting />
       <InstallApp />
-      <nav aria-label="About Video Window" className="stack">
+      <nav aria-label={t`About Video Window`} className="stack">
         <Link className="btn btn-ghost btn-block" to="/help">
-          Help: how offers, auctions and orders work
+          <Trans>Help: how offers, auctions and orders work</Trans>
         </Link>
         <Link className="btn btn-ghost btn-block" to="/terms">
-          Terms of use
+          <Trans>Terms of use</Trans>
         </Link>
         <Link className="btn btn-ghost btn-block" to="/privacy">
-          Privacy: your data
+          <Trans>Privacy: your data</Trans>
         </Link>
       </nav>
       <hr className="divider" />
@@ -102,11 +117,11 @@ export default function AccountScreen() {
         onClick={() => exportData.mutate()}
         disabled={exportData.isPending}
       >
-        {exportData.isPending ? 'Preparing your data…' : 'Download my data'}
+        {exportData.isPending ? t`Preparing your data…` : t`Download my data`}
       </button>
       {exportData.isSuccess && (
         <p className="alert alert-success" role="status">
-          Your data was downloaded as a JSON file.
+          <Trans>Your data was downloaded as a JSON file.</Trans>
         </p>
       )}
       <FormError error={exportData.error} />
@@ -116,7 +131,7 @@ export default function AccountScreen() {
         onClick={() => leave(false)}
         disabled={signOut.isPending}
       >
-        Sign out
+        <Trans>Sign out</Trans>
       </button>
       <button
         type="button"
@@ -124,7 +139,7 @@ export default function AccountScreen() {
         onClick={() => leave(true)}
         disabled={signOut.isPending}
       >
-        Sign out on every device
+        <Trans>Sign out on every device</Trans>
       </button>
       <hr className="divider" />
       <DeleteAccount />

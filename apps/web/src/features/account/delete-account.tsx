@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useDeleteAccountMutation } from '../../shared/queries/account/use-delete-account-mutation';
@@ -14,6 +15,7 @@ export function DeleteAccount() {
   const [typed, setTyped] = useState('');
   const fieldId = useId();
   const confirmed = typed.trim() === DELETE_CONFIRMATION;
+  const word = DELETE_CONFIRMATION;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,19 +26,25 @@ export function DeleteAccount() {
   if (!open) {
     return (
       <button type="button" className="btn btn-ghost btn-block" onClick={() => setOpen(true)}>
-        Delete my account
+        <Trans>Delete my account</Trans>
       </button>
     );
   }
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby={`${fieldId}-title`}>
-      <h2 id={`${fieldId}-title`}>Delete your account</h2>
+      <h2 id={`${fieldId}-title`}>
+        <Trans>Delete your account</Trans>
+      </h2>
       <p>
-        Your personal data is erased and you are signed out on every device. Records of orders and auctions are kept,
-        without your personal data, as the law requires. This cannot be undone.
+        <Trans>
+          Your personal data is erased and you are signed out on every device. Records of orders and auctions are kept,
+          without your personal data, as the law requires. This cannot be undone.
+        </Trans>
       </p>
       <div className="field">
-        <label htmlFor={fieldId}>Type {DELETE_CONFIRMATION} to confirm</label>
+        <label htmlFor={fieldId}>
+          <Trans>Type {word} to confirm</Trans>
+        </label>
         <input
           id={fieldId}
           className="input"
@@ -48,10 +56,10 @@ export function DeleteAccount() {
       </div>
       <FormError error={remove.error} />
       <button type="submit" className="btn btn-danger btn-block" disabled={!confirmed || remove.isPending}>
-        Delete my account for good
+        <Trans>Delete my account for good</Trans>
       </button>
       <button type="button" className="btn btn-ghost btn-block" onClick={() => setOpen(false)}>
-        Keep my account
+        <Trans>Keep my account</Trans>
       </button>
     </form>
   );

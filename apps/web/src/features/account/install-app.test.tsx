@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listenForInstallPrompt } from '../../shared/pwa/install-prompt';
+import { renderWithI18n } from '../../test/render';
 import { InstallApp } from './install-app';
 
 const IPHONE_SAFARI =
@@ -31,7 +32,7 @@ describe('InstallApp', () => {
   });
 
   it('offers "Install app" once the browser allows it and shows the browser’s dialog when pressed', async () => {
-    render(<InstallApp />);
+    renderWithI18n(<InstallApp />);
     expect(screen.queryByRole('button', { name: 'Install app' })).toBeNull();
     const event = offerInstall('accepted');
     expect(event.defaultPrevented).toBe(true);
@@ -42,7 +43,7 @@ describe('InstallApp', () => {
   });
 
   it('forgets the offer once the app is installed another way', () => {
-    render(<InstallApp />);
+    renderWithI18n(<InstallApp />);
     offerInstall('dismissed');
     expect(screen.getByRole('button', { name: 'Install app' })).toBeTruthy();
     act(() => {
@@ -53,7 +54,7 @@ describe('InstallApp', () => {
 
   it('explains Add to Home Screen in Safari on an iPhone, which notifications need there', () => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(IPHONE_SAFARI);
-    render(<InstallApp />);
+    renderWithI18n(<InstallApp />);
     const hint = screen.getByRole('region', { name: 'Add to Home Screen' });
     expect(hint.textContent).toMatch(/notifications/i);
     expect(hint.textContent).toMatch(/Share/);
@@ -61,12 +62,12 @@ describe('InstallApp', () => {
 
   it('says nothing in another iPhone browser, nor once the app runs from the Home Screen', () => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(IPHONE_CHROME);
-    const { container, unmount } = render(<InstallApp />);
+    const { container, unmount } = renderWithI18n(<InstallApp />);
     expect(container.innerHTML).toBe('');
     unmount();
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(IPHONE_SAFARI);
     Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
-    const installed = render(<InstallApp />);
+    const installed = renderWithI18n(<InstallApp />);
     expect(installed.container.innerHTML).toBe('');
     Reflect.deleteProperty(navigator, 'standalone');
   });

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { isIosSafari, isStandalone, promptInstall, useCanInstall } from '../../shared/pwa/install-prompt';
 
@@ -12,7 +13,7 @@ export function InstallApp() {
   if (installed) {
     return (
       <p className="alert alert-success" role="status">
-        Video Window is installed. Open it from your home screen.
+        <Trans>Video Window is installed. Open it from your home screen.</Trans>
       </p>
     );
   }
@@ -23,17 +24,21 @@ export function InstallApp() {
         className="btn btn-secondary btn-block"
         onClick={() => void promptInstall().then(setInstalled)}
       >
-        Install app
+        <Trans>Install app</Trans>
       </button>
     );
   }
   if (ios) {
     return (
       <section className="card stack" aria-labelledby="add-to-home-screen">
-        <h2 id="add-to-home-screen">Add to Home Screen</h2>
+        <h2 id="add-to-home-screen">
+          <Trans>Add to Home Screen</Trans>
+        </h2>
         <p>
-          On iPhone and iPad, notifications (outbid, won, shipped) only reach Video Window once it is on your Home
-          Screen: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>, and open it from there.
+          <Trans>
+            On iPhone and iPad, notifications (outbid, won, shipped) only reach Video Window once it is on your Home
+            Screen: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>, and open it from there.
+          </Trans>
         </p>
       </section>
     );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '@vw/api-client';
@@ -20,6 +21,8 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
   const { state, start } = useTusUpload(setPendingId);
   const media = useMediaQuery(pendingId);
   const status = media.data?.status;
+  const reason = media.data?.error?.message;
+  const { t } = useLingui();
 
   // Once the pipeline has made the photo ready, it becomes the avatar.
   const applied = useRef<string | null>(null);
@@ -35,7 +38,7 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
     <div className="stack">
       <div className="row">
         {profile.avatarUrl ? (
-          <img className="profile-avatar" src={profile.avatarUrl} alt="Your profile photo" />
+          <img className="profile-avatar" src={profile.avatarUrl} alt={t`Your profile photo`} />
         ) : (
           <span className="profile-avatar profile-avatar-initial" aria-hidden="true">
             {profile.displayName.slice(0, 1).toUpperCase()}
@@ -43,12 +46,12 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
         )}
         <div className="stack">
           <label className="btn btn-secondary btn-small">
-            {profile.avatarUrl ? 'Change photo' : 'Add a photo'}
+            {profile.avatarUrl ? t`Change photo` : t`Add a photo`}
             <input
               type="file"
               accept="image/*"
               className="visually-hidden"
-              aria-label="Profile photo file"
+              aria-label={t`Profile photo file`}
               disabled={busy}
               onChange={(e) => {
                 const file = e.target.files?.[0];
@@ -64,15 +67,15 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
               disabled={update.isPending}
               onClick={() => update.mutate({ avatarMediaId: null })}
             >
-              Remove photo
+              <Trans>Remove photo</Trans>
             </button>
           )}
         </div>
       </div>
-      {state.status === 'uploading' && <ProgressBar value={state.progress} label="Uploading your photo" />}
+      {state.status === 'uploading' && <ProgressBar value={state.progress} label={t`Uploading your photo`} />}
       {pendingId && status !== 'failed' && (
         <span className="subtle" role="status">
-          Preparing your photo…
+          <Trans>Preparing your photo…</Trans>
         </span>
       )}
       {state.error && (
@@ -82,7 +85,7 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
       )}
       {status === 'failed' && (
         <p role="alert" className="field-error">
-          This photo could not be used: {media.data?.error?.message ?? 'processing failed'}.
+          {reason ? t`This photo could not be used: ${reason}.` : t`This photo could not be used: processing failed.`}
         </p>
       )}
       <FormError error={update.error} />
@@ -93,6 +96,7 @@ function AvatarField({ profile }: { profile: MakerProfile }) {
 /** A maker's public profile, edited in place: photo, name, bio, city and country. */
 export function MakerProfileForm({ profile }: { profile: MakerProfile }) {
   const update = useUpdateMakerProfileMutation();
+  const { t } = useLingui();
   const [displayName, setDisplayName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio ?? '');
   const [city, setCity] = useState(profile.city ?? '');
@@ -108,34 +112,38 @@ export function MakerProfileForm({ profile }: { profile: MakerProfile }) {
   return (
     <section className="card stack" aria-labelledby="maker-profile-heading">
       <div className="row-between">
-        <h2 id="maker-profile-heading">Your maker profile</h2>
-        <Link to={`/makers/${profile.userId}`}>See your public page</Link>
+        <h2 id="maker-profile-heading">
+          <Trans>Your maker profile</Trans>
+        </h2>
+        <Link to={`/makers/${profile.userId}`}>
+          <Trans>See your public page</Trans>
+        </Link>
       </div>
       <AvatarField profile={profile} />
       <form className="stack" onSubmit={submit} noValidate>
         <TextField
-          label="Display name"
+          label={t`Display name`}
           value={displayName}
           maxLength={80}
           required
           onChange={(e) => setDisplayName(e.target.value)}
-          error={displayName.trim() ? null : 'Give the name buyers see.'}
+          error={displayName.trim() ? null : t`Give the name buyers see.`}
         />
-        <TextAreaField label="Bio" value={bio} maxLength={2000} onChange={(e) => setBio(e.target.value)} />
-        <TextField label="City" value={city} maxLength={100} onChange={(e) => setCity(e.target.value)} />
+        <TextAreaField label={t`Bio`} value={bio} maxLength={2000} onChange={(e) => setBio(e.target.value)} />
+        <TextField label={t`City`} value={city} maxLength={100} onChange={(e) => setCity(e.target.value)} />
         <TextField
-          label="Country"
-          hint="Two-letter code, such as PT or US"
+          label={t`Country`}
+          hint={t`Two-letter code, such as PT or US`}
           value={country}
           maxLength={2}
           autoCapitalize="characters"
           onChange={(e) => setCountry(e.target.value)}
-          error={countryValid ? null : 'Use the two-letter country code.'}
+          error={countryValid ? null : t`Use the two-letter country code.`}
         />
         <FormError error={update.error} />
         {update.isSuccess && (
           <p className="alert alert-success" role="status">
-            Profile saved.
+            <Trans>Profile saved.</Trans>
           </p>
         )}
         <button
@@ -143,7 +151,7 @@ export function MakerProfileForm({ profile }: { profile: MakerProfile }) {
           className="btn btn-primary"
           disabled={update.isPending || !displayName.trim() || !countryValid}
         >
-          {update.isPending ? 'Saving…' : 'Save profile'}
+          {update.isPending ? t`Saving…` : t`Save profile`}
         </button>
       </form>
     </section>

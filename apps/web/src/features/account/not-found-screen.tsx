@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Link } from 'react-router';
 
 export default function NotFoundScreen() {
@@ -5,10 +6,14 @@ export default function NotFoundScreen() {
     <main id="main" className="page">
       <div className="center-screen">
         <div className="stack">
-          <h1>Nothing here</h1>
-          <p className="muted">This page does not exist.</p>
+          <h1>
+            <Trans>Nothing here</Trans>
+          </h1>
+          <p className="muted">
+            <Trans>This page does not exist.</Trans>
+          </p>
           <Link className="btn btn-primary" to="/">
-            Back to the feed
+            <Trans>Back to the feed</Trans>
           </Link>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId } from 'react';
 import { countryChoices } from '../../shared/shipping/countries';
 import { useShipTo } from '../../shared/shipping/use-ship-to';
@@ -6,9 +7,12 @@ import { useShipTo } from '../../shared/shipping/use-ship-to';
 export function ShipToSetting() {
   const id = useId();
   const { country, setCountry, saving } = useShipTo();
+  const { t } = useLingui();
   return (
     <div className="field">
-      <label htmlFor={`${id}-country`}>Ship my purchases to</label>
+      <label htmlFor={`${id}-country`}>
+        <Trans>Ship my purchases to</Trans>
+      </label>
       <select
         id={`${id}-country`}
         className="select"
@@ -16,7 +20,7 @@ export function ShipToSetting() {
         aria-describedby={`${id}-hint`}
         onChange={(e) => setCountry(e.target.value)}
       >
-        {!country && <option value="">Choose your country</option>}
+        {!country && <option value="">{t`Choose your country`}</option>}
         {countryChoices().map((c) => (
           <option key={c.code} value={c.code}>
             {c.name}
@@ -24,7 +28,7 @@ export function ShipToSetting() {
         ))}
       </select>
       <span id={`${id}-hint`} className="hint">
-        {saving ? 'Saving…' : 'Shipping prices on stories are shown for this country.'}
+        {saving ? t`Saving…` : t`Shipping prices on stories are shown for this country.`}
       </span>
     </div>
   );

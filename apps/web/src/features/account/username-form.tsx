@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../shared/api/api-error';
 import { useChangeUsernameMutation } from '../../shared/queries/account/use-change-username-mutation';
@@ -6,6 +7,7 @@ import { TextField } from '../../shared/ui/field';
 /** The username, changed in place (3–30 letters, digits, "_" or "."; the server has the last word). */
 export function UsernameForm({ username }: { username: string }) {
   const change = useChangeUsernameMutation();
+  const { t } = useLingui();
   const [value, setValue] = useState(username);
   const changed = value.trim().toLowerCase() !== username;
 
@@ -18,7 +20,7 @@ export function UsernameForm({ username }: { username: string }) {
   return (
     <form className="row username-form" onSubmit={submit}>
       <TextField
-        label="Username"
+        label={t`Username`}
         value={value}
         autoComplete="username"
         autoCapitalize="none"
@@ -31,11 +33,11 @@ export function UsernameForm({ username }: { username: string }) {
         error={error}
       />
       <button type="submit" className="btn btn-secondary btn-small" disabled={!changed || change.isPending}>
-        Save
+        <Trans>Save</Trans>
       </button>
       {change.isSuccess && !changed && (
         <span className="visually-hidden" role="status">
-          Username saved
+          <Trans>Username saved</Trans>
         </span>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { useBlocksQuery, useConversationsQuery } from '../../shared/queries/conversations/use-conversations-query';
 import { formatAgo } from '../../shared/time/format';
@@ -10,42 +11,52 @@ export default function MessagesScreen() {
   const list = useConversationsQuery();
   const blocks = useBlocksQuery();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { t } = useLingui();
   return (
     <main id="main" className="page">
       <div className="page-header">
-        <h1>Messages</h1>
+        <h1>
+          <Trans>Messages</Trans>
+        </h1>
       </div>
-      {list.isPending && <Loading label="Loading conversations" />}
+      {list.isPending && <Loading label={t`Loading conversations`} />}
       {list.isError && (
-        <ErrorState error={list.error} title="Conversations could not load" onRetry={() => void list.refetch()} />
+        <ErrorState error={list.error} title={t`Conversations could not load`} onRetry={() => void list.refetch()} />
       )}
       {list.isSuccess && items.length === 0 && (
-        <EmptyState title="No conversations yet">Ask a maker about a story, or message about an order.</EmptyState>
+        <EmptyState title={t`No conversations yet`}>
+          <Trans>Ask a maker about a story, or message about an order.</Trans>
+        </EmptyState>
       )}
-      <ul className="list" aria-label="Conversations">
-        {items.map((c) => (
-          <li key={c.id}>
-            <Link className="conversation-row" to={`/messages/${c.id}`} data-unread={c.unreadCount > 0 || undefined}>
-              <span className="stack conversation-text">
-                <strong>
-                  {c.otherParty.displayName}
-                  {c.unreadCount > 0 && <span className="nav-badge conversation-badge">{c.unreadCount}</span>}
-                  {c.unreadCount > 0 && <span className="visually-hidden"> ({c.unreadCount} unread)</span>}
-                </strong>
-                <span className="subtle">
-                  {c.subject.type === 'order' ? 'Order: ' : ''}
-                  {c.title}
+      <ul className="list" aria-label={t`Conversations`}>
+        {items.map((c) => {
+          const { title, unreadCount } = c;
+          return (
+            <li key={c.id}>
+              <Link className="conversation-row" to={`/messages/${c.id}`} data-unread={c.unreadCount > 0 || undefined}>
+                <span className="stack conversation-text">
+                  <strong>
+                    {c.otherParty.displayName}
+                    {c.unreadCount > 0 && <span className="nav-badge conversation-badge">{c.unreadCount}</span>}
+                    {c.unreadCount > 0 && (
+                      <span className="visually-hidden">
+                        {' '}
+                        <Plural value={unreadCount} one="(# unread)" other="(# unread)" />
+                      </span>
+                    )}
+                  </strong>
+                  <span className="subtle">{c.subject.type === 'order' ? t`Order: ${title}` : title}</span>
+                  {c.lastMessage && (
+                    <span className="muted conversation-preview">
+                      {c.lastMessage.senderDeleted ? t`Message from a deleted user` : c.lastMessage.text}
+                    </span>
+                  )}
                 </span>
-                {c.lastMessage && (
-                  <span className="muted conversation-preview">
-                    {c.lastMessage.senderDeleted ? 'Message from a deleted user' : c.lastMessage.text}
-                  </span>
-                )}
-              </span>
-              <span className="subtle">{formatAgo(c.lastActivityAt)}</span>
-            </Link>
-          </li>
-        ))}
+                <span className="subtle">{formatAgo(c.lastActivityAt)}</span>
+              </Link>
+            </li>
+          );
+        })}
       </ul>
       {list.hasNextPage && (
         <button
@@ -54,12 +65,14 @@ export default function MessagesScreen() {
           onClick={() => void list.fetchNextPage()}
           disabled={list.isFetchingNextPage}
         >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
+          {list.isFetchingNextPage ? t`Loading…` : t`Show more`}
         </button>
       )}
       {(blocks.data?.items.length ?? 0) > 0 && (
-        <section className="stack" aria-label="Blocked users">
-          <h2>Blocked</h2>
+        <section className="stack" aria-label={t`Blocked users`}>
+          <h2>
+            <Trans>Blocked</Trans>
+          </h2>
           <ul className="list">
             {blocks.data!.items.map((b) => (
               <li key={b.user.id} className="row">

@@ -1,6 +1,8 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
+import { formatTag } from '../../shared/i18n/i18n';
 import {
   useMarkConversationReadMutation,
   useReportMessageMutation,
@@ -28,6 +30,7 @@ export default function ThreadScreen() {
   const messages = (thread.data?.pages.flatMap((p) => p.items) ?? []).slice().reverse();
   const newest = messages.at(-1)?.id;
   const unread = conversation.data?.unreadCount ?? 0;
+  const { t } = useLingui();
 
   // Reading the thread marks it read, again whenever a message arrives while it is open.
   const { mutate: markReadNow } = markRead;
@@ -35,18 +38,20 @@ export default function ThreadScreen() {
     if (newest !== undefined || unread > 0) markReadNow();
   }, [newest, unread, markReadNow]);
 
-  if (conversation.isPending) return <Loading label="Loading the conversation" />;
+  if (conversation.isPending) return <Loading label={t`Loading the conversation`} />;
   if (conversation.isError)
     return (
       <main id="main" className="page">
         <ErrorState
           error={conversation.error}
-          title="This conversation could not load"
+          title={t`This conversation could not load`}
           onRetry={() => void conversation.refetch()}
         />
       </main>
     );
   const c = conversation.data;
+  const name = c.otherParty.displayName;
+  const title = c.title;
   const subjectLink = c.subject.type === 'order' ? `/orders/${c.subject.id}` : `/stories/${c.storyId}`;
 
   return (
@@ -55,8 +60,7 @@ export default function ThreadScreen() {
         <div className="stack">
           <h1>{c.otherParty.displayName}</h1>
           <Link to={subjectLink} className="subtle">
-            {c.subject.type === 'order' ? 'Order: ' : 'About '}
-            {c.title}
+            {c.subject.type === 'order' ? t`Order: ${title}` : t`About ${title}`}
           </Link>
         </div>
         {!c.otherParty.deleted && (
@@ -65,7 +69,7 @@ export default function ThreadScreen() {
       </div>
       {c.blocked && (
         <p className="alert alert-info" role="status">
-          You blocked {c.otherParty.displayName}: their messages are hidden and they cannot message you.
+          <Trans>You blocked {name}: their messages are hidden and they cannot message you.</Trans>
         </p>
       )}
       {thread.hasNextPage && (
@@ -75,21 +79,25 @@ export default function ThreadScreen() {
           onClick={() => void thread.fetchNextPage()}
           disabled={thread.isFetchingNextPage}
         >
-          {thread.isFetchingNextPage ? 'Loading…' : 'Load older messages'}
+          {thread.isFetchingNextPage ? t`Loading…` : t`Load older messages`}
         </button>
       )}
       {thread.isError && (
-        <ErrorState error={thread.error} title="Messages could not load" onRetry={() => void thread.refetch()} />
+        <ErrorState error={thread.error} title={t`Messages could not load`} onRetry={() => void thread.refetch()} />
       )}
-      <ol className="thread-messages" aria-label="Messages" aria-live="polite">
+      <ol className="thread-messages" aria-label={t`Messages`} aria-live="polite">
         {messages.map((m) => (
           <MessageItem key={m.id} message={m} mine={m.senderId === viewer.userId} />
         ))}
       </ol>
       {c.otherParty.deleted ? (
-        <p className="subtle">This account was deleted; it cannot receive messages.</p>
+        <p className="subtle">
+          <Trans>This account was deleted; it cannot receive messages.</Trans>
+        </p>
       ) : c.blockedByOther ? (
-        <p className="subtle">You cannot message {c.otherParty.displayName}.</p>
+        <p className="subtle">
+          <Trans>You cannot message {name}.</Trans>
+        </p>
       ) : (
         <Composer conversationId={conversationId} />
       )}
@@ -101,6 +109,7 @@ function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
   const [reporting, setReporting] = useState(false);
   const [reason, setReason] = useState('');
   const report = useReportMessageMutation();
+  const { t } = useLingui();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim()) report.mutate({ messageId: message.id, reason: reason.trim() });
@@ -108,33 +117,35 @@ function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
   return (
     <li className="message" data-mine={mine || undefined}>
       {message.senderDeleted ? (
-        <em className="subtle">Deleted user</em>
+        <em className="subtle">
+          <Trans>Deleted user</Trans>
+        </em>
       ) : (
         <MessageText text={message.text} linksAllowed={message.linksAllowed} />
       )}
       <span className="subtle message-time">{formatAgo(message.createdAt)}</span>
       {!mine && !message.senderDeleted && !reporting && !report.isSuccess && (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setReporting(true)}>
-          Report
+          <Trans>Report</Trans>
         </button>
       )}
       {report.isSuccess && (
         <span role="status" className="subtle">
-          Reported — the moderators will look at it.
+          <Trans>Reported — the moderators will look at it.</Trans>
         </span>
       )}
       {reporting && !report.isSuccess && (
-        <form className="row" onSubmit={submit} aria-label="Report this message">
+        <form className="row" onSubmit={submit} aria-label={t`Report this message`}>
           <input
             className="input"
-            aria-label="Why are you reporting this message?"
-            placeholder="What is wrong?"
+            aria-label={t`Why are you reporting this message?`}
+            placeholder={t`What is wrong?`}
             value={reason}
             maxLength={1000}
             onChange={(e) => setReason(e.target.value)}
           />
           <button type="submit" className="btn btn-danger btn-small" disabled={!reason.trim() || report.isPending}>
-            Send report
+            <Trans>Send report</Trans>
           </button>
           {report.isError && (
             <span role="alert" className="field-error">
@@ -151,35 +162,38 @@ function Composer({ conversationId }: { conversationId: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const send = useSendMessageMutation(conversationId);
+  const { t } = useLingui();
   const length = [...text].length;
+  // Counts with the viewer's digit grouping ("2,000" in en, "2.000" in de).
+  const number = new Intl.NumberFormat(formatTag());
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || length > MAX_LENGTH) return;
     send.mutate(text, { onSuccess: () => setText('') });
   };
   return (
-    <form className="stack composer" onSubmit={submit} aria-label="Write a message">
+    <form className="stack composer" onSubmit={submit} aria-label={t`Write a message`}>
       <label htmlFor={`${id}-text`} className="visually-hidden">
-        Message
+        <Trans>Message</Trans>
       </label>
       <textarea
         id={`${id}-text`}
         className="textarea"
         value={text}
-        placeholder="Write a message"
+        placeholder={t`Write a message`}
         onChange={(e) => setText(e.target.value)}
         aria-describedby={`${id}-count`}
       />
       <div className="row">
         <span id={`${id}-count`} className={length > MAX_LENGTH ? 'field-error' : 'subtle'}>
-          {length} / {MAX_LENGTH}
+          {number.format(length)} / {number.format(MAX_LENGTH)}
         </span>
         <button
           type="submit"
           className="btn btn-primary"
           disabled={send.isPending || !text.trim() || length > MAX_LENGTH}
         >
-          Send
+          <Trans>Send</Trans>
         </button>
       </div>
       {send.isError && (

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useNavigate } from 'react-router';
 import { useMarkAllReadMutation } from '../../shared/queries/notifications/use-mark-all-read-mutation';
 import { useMarkReadMutation } from '../../shared/queries/notifications/use-mark-read-mutation';
@@ -17,6 +18,7 @@ export default function NotificationsScreen() {
   const markRead = useMarkReadMutation();
   const markAll = useMarkAllReadMutation();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { t } = useLingui();
 
   const open = (n: NotificationItem) => {
     if (!n.readAt) markRead.mutate(n.id);
@@ -26,7 +28,9 @@ export default function NotificationsScreen() {
   return (
     <main id="main" className="page">
       <div className="page-header">
-        <h1>Notifications</h1>
+        <h1>
+          <Trans>Notifications</Trans>
+        </h1>
         {(unread.data ?? 0) > 0 && (
           <button
             type="button"
@@ -34,19 +38,21 @@ export default function NotificationsScreen() {
             onClick={() => markAll.mutate()}
             disabled={markAll.isPending}
           >
-            Mark all read
+            <Trans>Mark all read</Trans>
           </button>
         )}
       </div>
       <WebPushOptIn />
-      {list.isPending && <Loading label="Loading notifications" />}
+      {list.isPending && <Loading label={t`Loading notifications`} />}
       {list.isError && (
-        <ErrorState error={list.error} title="Notifications could not load" onRetry={() => void list.refetch()} />
+        <ErrorState error={list.error} title={t`Notifications could not load`} onRetry={() => void list.refetch()} />
       )}
       {list.isSuccess && items.length === 0 && (
-        <EmptyState title="Nothing yet">Bids, wins and shipping updates will show up here.</EmptyState>
+        <EmptyState title={t`Nothing yet`}>
+          <Trans>Bids, wins and shipping updates will show up here.</Trans>
+        </EmptyState>
       )}
-      <ul className="list" aria-label="Notifications">
+      <ul className="list" aria-label={t`Notifications`}>
         {items.map((n) => (
           <li key={n.id}>
             <button type="button" className="notification" data-unread={!n.readAt || undefined} onClick={() => open(n)}>
@@ -54,7 +60,7 @@ export default function NotificationsScreen() {
               <span className="stack notification-text">
                 <strong>
                   {n.title}
-                  {!n.readAt && <span className="visually-hidden"> (unread)</span>}
+                  {!n.readAt && <span className="visually-hidden"> {t`(unread)`}</span>}
                 </strong>
                 <span className="muted">{n.body}</span>
                 <span className="subtle">{formatAgo(n.createdAt)}</span>
@@ -70,7 +76,7 @@ export default function NotificationsScreen() {
           onClick={() => void list.fetchNextPage()}
           disabled={list.isFetchingNextPage}
         >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+          {list.isFetchingNextPage ? t`Loading…` : t`Show older`}
         </button>
       )}
     </main>

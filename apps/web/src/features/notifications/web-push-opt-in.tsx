@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { messageOf } from '../../shared/api/api-error';
 import { useWebPushSubscribeMutation } from '../../shared/queries/notifications/use-web-push-subscribe-mutation';
@@ -16,7 +17,7 @@ export function WebPushOptIn() {
     return (
       <div className="stack">
         <p className="alert alert-info" role="status">
-          Push notifications are off for this device.
+          <Trans>Push notifications are off for this device.</Trans>
         </p>
         <button
           type="button"
@@ -26,7 +27,7 @@ export function WebPushOptIn() {
             subscribe.mutate();
           }}
         >
-          Turn push notifications back on
+          <Trans>Turn push notifications back on</Trans>
         </button>
       </div>
     );
@@ -36,11 +37,11 @@ export function WebPushOptIn() {
       <div className="stack">
         {subscribe.isSuccess ? (
           <p className="alert alert-success" role="status">
-            Push notifications are on for this device.
+            <Trans>Push notifications are on for this device.</Trans>
           </p>
         ) : (
           <button type="button" className="btn btn-ghost btn-small" onClick={() => subscribe.mutate()}>
-            Re-enable push notifications on this device
+            <Trans>Re-enable push notifications on this device</Trans>
           </button>
         )}
         <button
@@ -49,7 +50,7 @@ export function WebPushOptIn() {
           disabled={unsubscribe.isPending}
           onClick={() => unsubscribe.mutate()}
         >
-          Turn off push notifications on this device
+          <Trans>Turn off push notifications on this device</Trans>
         </button>
         {unsubscribe.isError && (
           <p role="alert" className="field-error">
@@ -61,10 +62,16 @@ export function WebPushOptIn() {
   }
   return (
     <div className="card stack">
-      <strong>Know the moment you are outbid</strong>
-      <p className="muted">Get push notifications on this device for bids, wins and shipping.</p>
+      <strong>
+        <Trans>Know the moment you are outbid</Trans>
+      </strong>
+      <p className="muted">
+        <Trans>Get push notifications on this device for bids, wins and shipping.</Trans>
+      </p>
       {permission === 'denied' ? (
-        <p className="subtle">Notifications are blocked for this site. Allow them in the browser settings.</p>
+        <p className="subtle">
+          <Trans>Notifications are blocked for this site. Allow them in the browser settings.</Trans>
+        </p>
       ) : (
         <button
           type="button"
@@ -72,7 +79,7 @@ export function WebPushOptIn() {
           disabled={subscribe.isPending}
           onClick={() => subscribe.mutate()}
         >
-          Turn on push notifications
+          <Trans>Turn on push notifications</Trans>
         </button>
       )}
       {subscribe.isError && (

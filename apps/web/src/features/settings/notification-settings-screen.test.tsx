@@ -50,7 +50,9 @@ describe('NotificationSettingsScreen', () => {
     const won = await screen.findByRole('group', { name: 'I won an auction' });
     const sms = won.querySelectorAll<HTMLInputElement>('input[type=checkbox]')[2]!;
     fireEvent.click(sms);
-    expect((await screen.findByRole('alert')).textContent).toBe('Unknown kind');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Some of the information isn’t valid. Please check it and try again.',
+    );
     expect(sms.checked).toBe(true);
   });
 });
