@@ -1,9 +1,11 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { messageOf } from '../../shared/api/api-error';
 import { useMediaEditsMutation } from '../../shared/queries/studio/use-media-edits-mutation';
 import type { DraftEdits } from './studio-draft';
 
 /** Sends the trim and captions to the pipeline (the current version keeps playing until done). */
 export function ApplyEditsButton({ mediaId, edits }: { mediaId: string; edits: DraftEdits }) {
+  const { t } = useLingui();
   const apply = useMediaEditsMutation();
   const send = () =>
     apply.mutate({
@@ -17,11 +19,11 @@ export function ApplyEditsButton({ mediaId, edits }: { mediaId: string; edits: D
   return (
     <div className="stack">
       <button type="button" className="btn btn-primary" onClick={send} disabled={apply.isPending}>
-        {apply.isPending ? 'Sending…' : 'Apply trim and captions'}
+        {apply.isPending ? t`Sending…` : t`Apply trim and captions`}
       </button>
       {apply.isSuccess && (
         <p role="status" className="subtle">
-          Applying your edits. Progress shows on the Video step.
+          <Trans>Applying your edits. Progress shows on the Video step.</Trans>
         </p>
       )}
       {apply.isError && (

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { parseMoneyInput, toMajorInput } from '../../shared/money';
 import { TextField } from '../../shared/ui/field';
@@ -18,6 +19,7 @@ export function MoneyField({
   optional?: boolean;
   onChange: (minor: number | null) => void;
 }) {
+  const { t } = useLingui();
   const [text, setText] = useState(valueMinor === null ? '' : toMajorInput(valueMinor, currency));
   useEffect(() => {
     setText((current) =>
@@ -29,11 +31,13 @@ export function MoneyField({
     );
   }, [valueMinor, currency]);
   const parsed = parseMoneyInput(text, currency);
-  const error = text.trim() && parsed === null ? 'Enter an amount like 120 or 120.50.' : null;
+  // An amount with cents, written with the viewer's decimal mark.
+  const example = toMajorInput(12050, 'EUR');
+  const error = text.trim() && parsed === null ? t`Enter an amount like 120 or ${example}.` : null;
   return (
     <TextField
-      label={`${label} (${currency})`}
-      hint={hint ?? (optional ? 'Optional' : undefined)}
+      label={t`${label} (${currency})`}
+      hint={hint ?? (optional ? t`Optional` : undefined)}
       inputMode="decimal"
       value={text}
       error={error}

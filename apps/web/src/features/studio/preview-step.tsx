@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { shippingPolicyProblem } from '@vw/domain';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
@@ -10,9 +11,11 @@ import { useSession } from '../../shared/session/use-session';
 import { Icon } from '../../shared/ui/icons';
 import { StoryStatusActions } from './story-status-actions';
 import type { StepProps } from './studio-steps';
+import { CATEGORY_NAMES } from './studio-text';
 
 /** Step 7: how the story will look, what is still missing, and publishing. */
 export function PreviewStep({ story, studio }: StepProps) {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const session = useSession();
   const { muted } = usePlayback();
@@ -20,22 +23,25 @@ export function PreviewStep({ story, studio }: StepProps) {
   const media = useMediaQuery(fields.heroMediaId);
   const publish = usePublishStoryMutation();
   const checks = [
-    { ok: Boolean(fields.heroMediaId), text: 'A video is uploaded' },
-    { ok: media.data?.status === 'ready', text: 'The video is ready to play' },
-    { ok: fields.title.trim().length > 0, text: 'The story has a title' },
-    { ok: fields.minOfferMinor !== null, text: 'A minimum offer is set' },
+    { ok: Boolean(fields.heroMediaId), text: t`A video is uploaded` },
+    { ok: media.data?.status === 'ready', text: t`The video is ready to play` },
+    { ok: fields.title.trim().length > 0, text: t`The story has a title` },
+    { ok: fields.minOfferMinor !== null, text: t`A minimum offer is set` },
     {
       ok: Boolean(fields.shipping && shippingPolicyProblem(fields.shipping) === null),
-      text: 'Shipping is set (where it ships and what it costs)',
+      text: t`Shipping is set (where it ships and what it costs)`,
     },
   ];
   const ready = checks.every((c) => c.ok) && saveState === 'saved';
   const published = story.status === 'published';
+  const publishProblem = publish.isError ? messageOf(publish.error) : '';
+  const title = fields.title || t`Untitled story`;
+  const minOffer = fields.minOfferMinor !== null ? formatMoney(fields.minOfferMinor, fields.currency) : null;
 
   return (
     <div className="stack">
-      <h2>Preview</h2>
-      <article className="preview-card" aria-label="Feed preview">
+      <h2>{t({ message: 'Preview', context: 'studio step' })}</h2>
+      <article className="preview-card" aria-label={t`Feed preview`}>
         {media.data?.status === 'ready' && media.data.playbackUrl ? (
           // Plays as it will in the feed: muted, looping, filling the card.
           <VideoPlayer
@@ -43,7 +49,7 @@ export function PreviewStep({ story, studio }: StepProps) {
             poster={media.data.posterUrl}
             mode="active"
             muted={muted}
-            label={`Video: ${fields.title || 'Untitled story'}`}
+            label={t`Video: ${title}`}
             sessionId={session?.sessionId ?? null}
             storyId={story.id}
             onExpired={() => void media.refetch()}
@@ -54,39 +60,35 @@ export function PreviewStep({ story, studio }: StepProps) {
           <div className="preview-blank" />
         )}
         <div className="preview-info">
-          <span className="chip">{fields.category}</span>
-          <strong className="preview-title">{fields.title || 'Untitled story'}</strong>
-          {fields.minOfferMinor !== null && (
-            <span>Offers from {formatMoney(fields.minOfferMinor, fields.currency)}</span>
-          )}
+          <span className="chip">{t(CATEGORY_NAMES[fields.category])}</span>
+          <strong className="preview-title">{title}</strong>
+          {minOffer !== null && <span>{t`Offers from ${minOffer}`}</span>}
         </div>
       </article>
-      <ul className="list" aria-label="Before publishing">
-        {checks.map((c) => (
-          <li key={c.text} className="row">
-            <span className={c.ok ? 'check-ok' : 'check-missing'} aria-hidden="true">
-              <Icon name={c.ok ? 'check' : 'close'} size={18} />
+      <ul className="list" aria-label={t`Before publishing`}>
+        {checks.map(({ ok, text: item }) => (
+          <li key={item} className="row">
+            <span className={ok ? 'check-ok' : 'check-missing'} aria-hidden="true">
+              <Icon name={ok ? 'check' : 'close'} size={18} />
             </span>
-            <span>
-              {c.text}
-              <span className="visually-hidden">{c.ok ? ': done' : ': missing'}</span>
-            </span>
+            <span aria-hidden="true">{item}</span>
+            <span className="visually-hidden">{ok ? t`${item}: done` : t`${item}: missing`}</span>
           </li>
         ))}
       </ul>
       {saveState !== 'saved' && (
         <button type="button" className="btn btn-secondary" onClick={saveNow}>
-          Save changes now
+          <Trans>Save changes now</Trans>
         </button>
       )}
       {publish.isError && (
         <p role="alert" className="field-error">
-          Not published: {messageOf(publish.error)}
+          {t`Not published: ${publishProblem}`}
         </p>
       )}
       {published ? (
         <p className="alert alert-success" role="status">
-          This story is published. Changes you make are saved to it directly.
+          <Trans>This story is published. Changes you make are saved to it directly.</Trans>
         </p>
       ) : (
         <button
@@ -95,11 +97,11 @@ export function PreviewStep({ story, studio }: StepProps) {
           disabled={!ready || publish.isPending}
           onClick={() => publish.mutate(story.id, { onSuccess: () => void navigate(`/stories/${story.id}`) })}
         >
-          {publish.isPending ? 'Publishing…' : 'Publish story'}
+          {publish.isPending ? t`Publishing…` : t`Publish story`}
         </button>
       )}
       <button type="button" className="btn btn-ghost" onClick={() => void navigate(`/stories/${story.id}`)}>
-        Open the story page
+        <Trans>Open the story page</Trans>
       </button>
       <hr className="divider" />
       <StoryStatusActions storyId={story.id} status={story.status} />

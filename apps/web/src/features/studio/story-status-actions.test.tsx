@@ -32,7 +32,9 @@ describe('StoryStatusActions', () => {
     });
     renderWithApp(<StoryStatusActions storyId={STORY_ID} status="published" />);
     fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Not while its auction runs');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This can’t change while the story’s auction or a purchase is in progress. Try again once it’s over.',
+    );
   });
 
   it('deletes only after the second confirmation', async () => {

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDeleteStoryMutation } from '../../shared/queries/studio/use-delete-story-mutation';
@@ -18,7 +19,9 @@ export function StoryStatusActions({ storyId, status }: { storyId: string; statu
 
   return (
     <section className="stack" aria-labelledby="story-status-title">
-      <h3 id="story-status-title">This story</h3>
+      <h3 id="story-status-title">
+        <Trans>This story</Trans>
+      </h3>
       {status === 'published' && (
         <button
           type="button"
@@ -26,7 +29,7 @@ export function StoryStatusActions({ storyId, status }: { storyId: string; statu
           disabled={busy}
           onClick={() => withdraw.mutate({ storyId, action: 'unpublish' })}
         >
-          Take off sale (back to draft)
+          <Trans>Take off sale (back to draft)</Trans>
         </button>
       )}
       {status !== 'archived' && (
@@ -36,12 +39,14 @@ export function StoryStatusActions({ storyId, status }: { storyId: string; statu
           disabled={busy}
           onClick={() => withdraw.mutate({ storyId, action: 'archive' })}
         >
-          Archive
+          <Trans>Archive</Trans>
         </button>
       )}
       {confirmDelete ? (
         <div className="alert alert-error stack" role="alert">
-          <p>Delete this story and its videos for good?</p>
+          <p>
+            <Trans>Delete this story and its videos for good?</Trans>
+          </p>
           <div className="row">
             <button
               type="button"
@@ -49,16 +54,16 @@ export function StoryStatusActions({ storyId, status }: { storyId: string; statu
               disabled={busy}
               onClick={() => remove.mutate(storyId, { onSuccess: () => void navigate('/studio', { replace: true }) })}
             >
-              Delete for good
+              <Trans>Delete for good</Trans>
             </button>
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirmDelete(false)}>
-              Keep it
+              <Trans>Keep it</Trans>
             </button>
           </div>
         </div>
       ) : (
         <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => setConfirmDelete(true)}>
-          Delete story
+          <Trans>Delete story</Trans>
         </button>
       )}
       <FormError error={withdraw.error ?? remove.error} />

@@ -1,7 +1,9 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { useMediaQuery } from '../../shared/queries/studio/use-media-query';
 import { Icon } from '../../shared/ui/icons';
 import { moveItem, removeItem } from './studio-draft';
+import { formatPercent, mediaProblem } from './studio-text';
 import { UploadPanel } from './upload-panel';
 
 const noProgress = () => undefined;
@@ -16,12 +18,14 @@ const THUMB_CSS_PX = 96;
  * processed before thumbnails existed.
  */
 export function MediaThumb({ mediaId, label }: { mediaId: string; label: string }) {
+  const { t } = useLingui();
   const media = useMediaQuery(mediaId);
   const view = media.data;
   if (view?.status === 'failed') {
+    const problem = mediaProblem(view.error);
     return (
       <span className="media-thumb media-thumb-state field-error" role="status">
-        Could not be used: {view.error?.message ?? 'processing failed'}
+        {t`Could not be used: ${problem}`}
       </span>
     );
   }
@@ -45,15 +49,17 @@ export function MediaThumb({ mediaId, label }: { mediaId: string; label: string 
       </span>
     );
   }
+  const progress = formatPercent(view?.progress ?? 0);
   return (
     <span className="media-thumb media-thumb-state subtle" role="status">
-      {media.isError ? 'Status not available' : `Preparing… ${view?.progress ?? 0}%`}
+      {media.isError ? t`Status not available` : t`Preparing… ${progress}`}
     </span>
   );
 }
 
 /** Upload one image or video; the panel starts afresh after each upload so another can follow. */
 export function MediaUpload({ onUploaded, fileLabel }: { onUploaded: (mediaId: string) => void; fileLabel: string }) {
+  const { t } = useLingui();
   const [round, setRound] = useState(0);
   return (
     <UploadPanel
@@ -65,22 +71,23 @@ export function MediaUpload({ onUploaded, fileLabel }: { onUploaded: (mediaId: s
         setRound((n) => n + 1);
       }}
       accept="image/*,video/*"
-      chooseText="Add a photo or video"
-      hint="JPEG, PNG or WebP photos; videos up to 3 minutes."
+      chooseText={t`Add a photo or video`}
+      hint={t`JPEG, PNG or WebP photos; videos up to 3 minutes.`}
       fileLabel={fileLabel}
     />
   );
 }
 
-/** Move up, move down and remove buttons for item `index` of a list of `count` (named by `name`). */
+/** Move up, move down and remove buttons for item `index` of a list of `count`, named by `labels`. */
 export function OrderButtons({
-  name,
+  labels,
   index,
   count,
   onMove,
   onRemove,
 }: {
-  name: string;
+  /** Each button's accessible name ("Move step 2 up"). */
+  labels: { up: string; down: string; remove: string };
   index: number;
   count: number;
   onMove: (by: -1 | 1) => void;
@@ -91,7 +98,7 @@ export function OrderButtons({
       <button
         type="button"
         className="icon-btn"
-        aria-label={`Move ${name} up`}
+        aria-label={labels.up}
         disabled={index === 0}
         onClick={() => onMove(-1)}
       >
@@ -100,13 +107,13 @@ export function OrderButtons({
       <button
         type="button"
         className="icon-btn"
-        aria-label={`Move ${name} down`}
+        aria-label={labels.down}
         disabled={index === count - 1}
         onClick={() => onMove(1)}
       >
         <Icon name="down" size={18} />
       </button>
-      <button type="button" className="icon-btn" aria-label={`Remove ${name}`} onClick={onRemove}>
+      <button type="button" className="icon-btn" aria-label={labels.remove} onClick={onRemove}>
         <Icon name="trash" size={18} />
       </button>
     </span>
@@ -117,34 +124,53 @@ export const GALLERY_LIMIT = 20;
 
 /** The story's gallery: photos and videos in the order the maker sets, each movable and removable. */
 export function GalleryEditor({ gallery, onChange }: { gallery: string[]; onChange: (gallery: string[]) => void }) {
+  const { t } = useLingui();
+  const limit = GALLERY_LIMIT;
   return (
     <section className="stack" aria-labelledby="studio-gallery">
-      <h2 id="studio-gallery">Gallery</h2>
+      <h2 id="studio-gallery">
+        <Trans>Gallery</Trans>
+      </h2>
       {gallery.length === 0 ? (
-        <p className="subtle">Photos and clips of the piece, shown under the video.</p>
+        <p className="subtle">
+          <Trans>Photos and clips of the piece, shown under the video.</Trans>
+        </p>
       ) : (
-        <ol className="list gallery-editor" aria-label="Gallery items">
-          {gallery.map((mediaId, index) => (
-            <li key={mediaId} className="card row-between" data-media-id={mediaId}>
-              <MediaThumb mediaId={mediaId} label={`Gallery item ${index + 1}`} />
-              <OrderButtons
-                name={`gallery item ${index + 1}`}
-                index={index}
-                count={gallery.length}
-                onMove={(by) => onChange(moveItem(gallery, index, by))}
-                onRemove={() => onChange(removeItem(gallery, index))}
-              />
-            </li>
-          ))}
+        <ol className="list gallery-editor" aria-label={t`Gallery items`}>
+          {gallery.map((mediaId, index) => {
+            const number = index + 1;
+            return (
+              <li key={mediaId} className="card row-between" data-media-id={mediaId}>
+                <MediaThumb mediaId={mediaId} label={t`Gallery item ${number}`} />
+                <OrderButtons
+                  labels={{
+                    up: t`Move gallery item ${number} up`,
+                    down: t`Move gallery item ${number} down`,
+                    remove: t`Remove gallery item ${number}`,
+                  }}
+                  index={index}
+                  count={gallery.length}
+                  onMove={(by) => onChange(moveItem(gallery, index, by))}
+                  onRemove={() => onChange(removeItem(gallery, index))}
+                />
+              </li>
+            );
+          })}
         </ol>
       )}
       {gallery.length < GALLERY_LIMIT ? (
         <MediaUpload
-          fileLabel="Gallery photo or video file"
+          fileLabel={t`Gallery photo or video file`}
           onUploaded={(mediaId) => onChange(gallery.includes(mediaId) ? gallery : [...gallery, mediaId])}
         />
       ) : (
-        <p className="subtle">The gallery holds {GALLERY_LIMIT} items; remove one to add another.</p>
+        <p className="subtle">
+          <Plural
+            value={limit}
+            one="The gallery holds # item; remove it to add another."
+            other="The gallery holds # items; remove one to add another."
+          />
+        </p>
       )}
     </section>
   );

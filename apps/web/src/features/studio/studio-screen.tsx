@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Story } from '../../shared/api/types';
@@ -16,11 +19,11 @@ import { useStudioDraft, type SaveState } from './use-studio-draft';
 import { VideoStep } from './video-step';
 import './studio.css';
 
-const SAVE_TEXT: Record<SaveState, string> = {
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  unsaved: 'Saving soon…',
-  error: 'Not saved yet — kept on this device, retrying',
+const SAVE_TEXT: Record<SaveState, MessageDescriptor> = {
+  saved: msg`All changes saved`,
+  saving: msg`Saving…`,
+  unsaved: msg`Saving soon…`,
+  error: msg`Not saved yet — kept on this device, retrying`,
 };
 
 function Step({ step, ...props }: StepProps & { step: StudioStepKey }) {
@@ -47,6 +50,7 @@ function Step({ step, ...props }: StepProps & { step: StudioStepKey }) {
 }
 
 function Studio({ story }: { story: Story }) {
+  const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const studio = useStudioDraft(story);
   const raw = params.get('step');
@@ -57,21 +61,24 @@ function Studio({ story }: { story: Story }) {
     setParams({ step: key });
     heading.current?.focus();
   };
+  const stepNumber = index + 1;
+  const stepCount = STUDIO_STEPS.length;
   const previous = STUDIO_STEPS[index - 1];
   const next = STUDIO_STEPS[index + 1];
+  const nextLabel = next ? t(next.label) : '';
 
   return (
     <main id="main" className="page studio">
       <div className="page-header">
-        <Link to="/studio" className="icon-btn" aria-label="Back to your stories">
+        <Link to="/studio" className="icon-btn" aria-label={t`Back to your stories`}>
           <Icon name="back" />
         </Link>
-        <h1>{studio.fields.title || 'Untitled story'}</h1>
+        <h1>{studio.fields.title || t`Untitled story`}</h1>
       </div>
       <p className="subtle save-state" role="status" aria-live="polite" data-state={studio.saveState}>
-        {SAVE_TEXT[studio.saveState]}
+        {t(SAVE_TEXT[studio.saveState])}
       </p>
-      <nav aria-label="Studio steps">
+      <nav aria-label={t`Studio steps`}>
         <ol className="studio-steps">
           {STUDIO_STEPS.map((s, i) => (
             <li key={s.key}>
@@ -85,31 +92,26 @@ function Studio({ story }: { story: Story }) {
                 <span className="studio-step-number" aria-hidden="true">
                   {i + 1}
                 </span>
-                {s.label}
+                {t(s.label)}
               </button>
             </li>
           ))}
         </ol>
       </nav>
-      <div
-        ref={heading}
-        tabIndex={-1}
-        className="studio-body"
-        aria-label={`Step ${index + 1} of ${STUDIO_STEPS.length}`}
-      >
+      <div ref={heading} tabIndex={-1} className="studio-body" aria-label={t`Step ${stepNumber} of ${stepCount}`}>
         <Step step={step} story={story} studio={studio} />
       </div>
       <div className="row-between studio-nav">
         {previous ? (
           <button type="button" className="btn btn-secondary" onClick={() => go(previous.key)}>
-            Back
+            <Trans>Back</Trans>
           </button>
         ) : (
           <span />
         )}
         {next && (
           <button type="button" className="btn btn-primary" onClick={() => go(next.key)}>
-            Next: {next.label}
+            {t`Next: ${nextLabel}`}
           </button>
         )}
       </div>
@@ -119,6 +121,7 @@ function Studio({ story }: { story: Story }) {
 
 /** Creates a draft, then sends the maker to edit it. */
 function NewStory() {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const create = useCreateStoryMutation();
   const started = useRef(false);
@@ -127,21 +130,23 @@ function NewStory() {
     if (started.current) return;
     started.current = true;
     mutate(
-      { title: 'Untitled story' },
+      { title: t`Untitled story` },
       { onSuccess: (story) => void navigate(`/studio/${story.id}?step=video`, { replace: true }) },
     );
-  }, [mutate, navigate]);
+  }, [mutate, navigate, t]);
   return (
     <main id="main" className="page">
-      <h1>New story</h1>
+      <h1>
+        <Trans>New story</Trans>
+      </h1>
       {create.isError ? (
         <ErrorState
           error={create.error}
-          title="Could not start a new story"
-          onRetry={() => create.mutate({ title: 'Untitled story' })}
+          title={t`Could not start a new story`}
+          onRetry={() => create.mutate({ title: t`Untitled story` })}
         />
       ) : (
-        <Loading label="Starting a new story" lines={1} />
+        <Loading label={t`Starting a new story`} lines={1} />
       )}
     </main>
   );
@@ -149,6 +154,7 @@ function NewStory() {
 
 /** The creator studio: a story's steps from upload to publish, saved as the maker goes. */
 export default function StudioScreen() {
+  const { t } = useLingui();
   const { storyId } = useParams();
   const isNew = storyId === 'new';
   const story = useStoryQuery(isNew ? undefined : storyId);
@@ -156,14 +162,14 @@ export default function StudioScreen() {
   if (story.isPending) {
     return (
       <main id="main" className="page">
-        <Loading label="Opening the studio" />
+        <Loading label={t`Opening the studio`} />
       </main>
     );
   }
   if (!story.data) {
     return (
       <main id="main" className="page">
-        <ErrorState error={story.error} title="This story could not open" onRetry={() => void story.refetch()} />
+        <ErrorState error={story.error} title={t`This story could not open`} onRetry={() => void story.refetch()} />
       </main>
     );
   }

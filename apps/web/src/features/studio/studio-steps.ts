@@ -1,14 +1,15 @@
+import { msg } from '@lingui/core/macro';
 import type { Story } from '../../shared/api/types';
 import type { useStudioDraft } from './use-studio-draft';
 
 export const STUDIO_STEPS = [
-  { key: 'video', label: 'Video' },
-  { key: 'trim', label: 'Trim' },
-  { key: 'captions', label: 'Captions' },
-  { key: 'details', label: 'Details' },
-  { key: 'sections', label: 'Sections' },
-  { key: 'pricing', label: 'Pricing' },
-  { key: 'preview', label: 'Preview' },
+  { key: 'video', label: msg({ message: 'Video', context: 'studio step' }) },
+  { key: 'trim', label: msg({ message: 'Trim', context: 'studio step' }) },
+  { key: 'captions', label: msg({ message: 'Captions', context: 'studio step' }) },
+  { key: 'details', label: msg({ message: 'Details', context: 'studio step' }) },
+  { key: 'sections', label: msg({ message: 'Sections', context: 'studio step' }) },
+  { key: 'pricing', label: msg({ message: 'Pricing', context: 'studio step' }) },
+  { key: 'preview', label: msg({ message: 'Preview', context: 'studio step' }) },
 ] as const;
 
 export type StudioStepKey = (typeof STUDIO_STEPS)[number]['key'];

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useRef } from 'react';
 import { usePlayback } from '../../shared/player/playback-context';
 import { VideoPlayer } from '../../shared/player/video-player';
@@ -6,11 +7,11 @@ import { useSession } from '../../shared/session/use-session';
 import { EmptyState } from '../../shared/ui/states';
 import { ApplyEditsButton } from './apply-edits-button';
 import type { StepProps } from './studio-steps';
-
-const seconds = (ms: number) => (ms / 1000).toFixed(1);
+import { describeSeconds, formatSeconds } from './studio-text';
 
 /** Step 2: choose where the video starts and ends, on a timeline over the video's length. */
 export function TrimStep({ studio }: StepProps) {
+  const { t } = useLingui();
   const id = useId();
   const session = useSession();
   const { muted } = usePlayback();
@@ -20,24 +21,32 @@ export function TrimStep({ studio }: StepProps) {
   const duration = media.data?.durationMs ?? 0;
 
   if (!fields.heroMediaId || media.data?.status !== 'ready' || !duration) {
-    return <EmptyState title="Trim comes after processing">Upload a video and wait until it is ready.</EmptyState>;
+    return (
+      <EmptyState title={t`Trim comes after processing`}>
+        <Trans>Upload a video and wait until it is ready.</Trans>
+      </EmptyState>
+    );
   }
   const start = edits.trimStartMs ?? 0;
   const end = edits.trimEndMs ?? duration;
+  const startAt = formatSeconds(start);
+  const endAt = formatSeconds(end);
+  const kept = formatSeconds(end - start);
+  const length = formatSeconds(duration);
   const seek = (ms: number) => {
     if (video.current) video.current.currentTime = ms / 1000;
   };
 
   return (
     <div className="stack">
-      <h2>Trim</h2>
+      <h2>{t({ message: 'Trim', context: 'studio step' })}</h2>
       <div className="studio-preview-frame">
         <VideoPlayer
           src={media.data.playbackUrl ?? null}
           poster={media.data.posterUrl}
           mode="active"
           muted={muted}
-          label="Your video"
+          label={t`Your video`}
           sessionId={session?.sessionId ?? null}
           fit="contain"
           videoRef={video}
@@ -51,7 +60,9 @@ export function TrimStep({ studio }: StepProps) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-start`}>Start at {seconds(start)} s</label>
+        <label htmlFor={`${id}-start`}>
+          <Trans>Start at {startAt} s</Trans>
+        </label>
         <input
           id={`${id}-start`}
           type="range"
@@ -59,7 +70,7 @@ export function TrimStep({ studio }: StepProps) {
           max={duration}
           step={100}
           value={start}
-          aria-valuetext={`${seconds(start)} seconds`}
+          aria-valuetext={describeSeconds(start)}
           onChange={(e) => {
             const value = Math.min(Number(e.target.value), end - 1000);
             setEdits({ trimStartMs: Math.max(0, value) });
@@ -68,7 +79,9 @@ export function TrimStep({ studio }: StepProps) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-end`}>End at {seconds(end)} s</label>
+        <label htmlFor={`${id}-end`}>
+          <Trans>End at {endAt} s</Trans>
+        </label>
         <input
           id={`${id}-end`}
           type="range"
@@ -76,7 +89,7 @@ export function TrimStep({ studio }: StepProps) {
           max={duration}
           step={100}
           value={end}
-          aria-valuetext={`${seconds(end)} seconds`}
+          aria-valuetext={describeSeconds(end)}
           onChange={(e) => {
             const value = Math.max(Number(e.target.value), start + 1000);
             setEdits({ trimEndMs: Math.min(duration, value) });
@@ -85,7 +98,9 @@ export function TrimStep({ studio }: StepProps) {
         />
       </div>
       <p className="subtle">
-        Keeps {seconds(end - start)} s of {seconds(duration)} s.
+        <Trans>
+          Keeps {kept} s of {length} s.
+        </Trans>
       </p>
       <ApplyEditsButton mediaId={fields.heroMediaId} edits={edits} />
     </div>

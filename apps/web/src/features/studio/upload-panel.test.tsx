@@ -1,5 +1,6 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../../test/render';
 import { UploadPanel } from './upload-panel';
 
 interface FakeOptions {
@@ -58,7 +59,7 @@ describe('UploadPanel', () => {
   it('uploads with tus, shows progress, pauses and resumes, and reports the media id', async () => {
     const onUploaded = vi.fn();
     const onProgress = vi.fn();
-    render(<UploadPanel interrupted={null} onProgress={onProgress} onUploaded={onUploaded} />);
+    renderWithI18n(<UploadPanel interrupted={null} onProgress={onProgress} onUploaded={onUploaded} />);
     choose(video());
     await waitFor(() => expect(tus.FakeUpload.instances[0]?.starts).toBe(1));
     const upload = tus.FakeUpload.instances[0]!;
@@ -87,7 +88,7 @@ describe('UploadPanel', () => {
 
   it('offers to resume an interrupted upload and continues from the bytes already sent', async () => {
     tus.FakeUpload.previous = [{ size: 200, uploadUrl: 'http://localhost:8080/v1/uploads/abc' }];
-    render(
+    renderWithI18n(
       <UploadPanel
         interrupted={{ fileName: 'bowl.mp4', size: 200, progress: 43 }}
         onProgress={vi.fn()}
@@ -106,7 +107,7 @@ describe('UploadPanel', () => {
   });
 
   it('shows why the server refused the file, and lets the maker retry', async () => {
-    render(<UploadPanel interrupted={null} onProgress={vi.fn()} onUploaded={vi.fn()} />);
+    renderWithI18n(<UploadPanel interrupted={null} onProgress={vi.fn()} onUploaded={vi.fn()} />);
     choose(video());
     await waitFor(() => expect(tus.FakeUpload.instances[0]?.starts).toBe(1));
     const upload = tus.FakeUpload.instances[0]!;

@@ -1,9 +1,9 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useRef } from 'react';
 import { ProgressBar } from '../../shared/ui/progress-bar';
 import type { LocalDraft } from './studio-draft';
 import { useTusUpload } from '../../shared/upload/use-tus-upload';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { formatMegabytes, formatPercent } from './studio-text';
 
 /**
  * Choose a video (or, with `accept`, an image) and upload it with progress, pause and resume.
@@ -14,9 +14,9 @@ export function UploadPanel({
   onProgress,
   onUploaded,
   accept = 'video/*',
-  chooseText = 'Choose a video',
-  hint = 'Vertical video, up to 3 minutes. MP4, MOV or WebM.',
-  fileLabel = 'Video file',
+  chooseText,
+  hint,
+  fileLabel,
 }: {
   interrupted: LocalDraft['upload'];
   onProgress: (upload: LocalDraft['upload']) => void;
@@ -27,6 +27,7 @@ export function UploadPanel({
   /** The file input's accessible name. */
   fileLabel?: string;
 }) {
+  const { t } = useLingui();
   const id = useId();
   const { state, start, pause, resume, cancel } = useTusUpload((mediaId) => {
     onProgress(null);
@@ -52,24 +53,28 @@ export function UploadPanel({
   };
 
   const busy = state.status === 'uploading' || state.status === 'paused';
+  const uploaded = formatMegabytes(state.bytesUploaded);
+  const total = formatMegabytes(state.bytesTotal);
+  const uploadingName = state.fileName ?? '';
+  const interruptedName = interrupted?.fileName ?? '';
+  const interruptedAt = formatPercent(interrupted?.progress ?? 0);
   return (
     <div className="stack upload-panel">
       {interrupted && state.status === 'idle' && (
         <p className="alert alert-info" role="status" data-testid="resume-hint">
-          The upload of {interrupted.fileName} stopped at {interrupted.progress}%. Choose the same file to continue
-          where it left off.
+          {t`The upload of ${interruptedName} stopped at ${interruptedAt}. Choose the same file to continue where it left off.`}
         </p>
       )}
       {!busy && state.status !== 'done' && (
         <label className="dropzone" htmlFor={`${id}-file`}>
-          <strong>{interrupted ? 'Choose the file again' : chooseText}</strong>
-          <span className="subtle">{hint}</span>
+          <strong>{interrupted ? t`Choose the file again` : (chooseText ?? t`Choose a video`)}</strong>
+          <span className="subtle">{hint ?? t`Vertical video, up to 3 minutes. MP4, MOV or WebM.`}</span>
           <input
             id={`${id}-file`}
             type="file"
             accept={accept}
             className="visually-hidden"
-            aria-label={fileLabel}
+            aria-label={fileLabel ?? t`Video file`}
             onChange={(e) => choose(e.target.files?.[0])}
           />
         </label>
@@ -79,21 +84,25 @@ export function UploadPanel({
           <div className="row-between">
             <span>
               {state.fileName}
-              {state.resumed && <span className="chip chip-accent">Resumed</span>}
+              {state.resumed && (
+                <span className="chip chip-accent">
+                  <Trans>Resumed</Trans>
+                </span>
+              )}
             </span>
             <span className="subtle" aria-hidden="true">
-              {state.progress}%
+              {formatPercent(state.progress)}
             </span>
           </div>
-          <ProgressBar value={state.progress} label={`Uploading ${state.fileName}`} />
+          <ProgressBar value={state.progress} label={t`Uploading ${uploadingName}`} />
           <span className="subtle" aria-live="polite">
             {state.status === 'done'
-              ? 'Uploaded.'
+              ? t`Uploaded.`
               : state.status === 'paused'
-                ? `Paused at ${megabytes(state.bytesUploaded)} of ${megabytes(state.bytesTotal)}.`
+                ? t`Paused at ${uploaded} of ${total}.`
                 : state.status === 'error'
                   ? ''
-                  : `${megabytes(state.bytesUploaded)} of ${megabytes(state.bytesTotal)}`}
+                  : t`${uploaded} of ${total}`}
           </span>
         </div>
       )}
@@ -105,12 +114,12 @@ export function UploadPanel({
       <div className="row">
         {state.status === 'uploading' && (
           <button type="button" className="btn btn-secondary btn-small" onClick={pause}>
-            Pause upload
+            <Trans>Pause upload</Trans>
           </button>
         )}
         {(state.status === 'paused' || state.status === 'error') && (
           <button type="button" className="btn btn-primary btn-small" onClick={resume}>
-            Resume upload
+            <Trans>Resume upload</Trans>
           </button>
         )}
         {busy && (
@@ -122,7 +131,7 @@ export function UploadPanel({
               onProgress(null);
             }}
           >
-            Cancel
+            <Trans>Cancel</Trans>
           </button>
         )}
       </div>

@@ -61,7 +61,7 @@ describe('VideoStep', () => {
     expect(screen.queryByRole('button', { name: 'Delete for good' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Delete this video' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
-    expect(await screen.findByText('This media is not yours.')).toBeTruthy();
+    expect(await screen.findByText('This file isn’t yours.')).toBeTruthy();
     expect(paths(calls).filter((p) => p.startsWith('DELETE'))).toHaveLength(1);
     expect(setFields).not.toHaveBeenCalled();
   });

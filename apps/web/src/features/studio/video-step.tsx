@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { useDeleteMediaMutation } from '../../shared/queries/studio/use-delete-media-mutation';
 import { useMediaQuery } from '../../shared/queries/studio/use-media-query';
@@ -12,6 +13,7 @@ import { UploadPanel } from './upload-panel';
  * not the video a published story is playing.
  */
 export function VideoStep({ story, studio }: StepProps) {
+  const { t } = useLingui();
   const { fields, draft, setFields, setUpload } = studio;
   const media = useMediaQuery(fields.heroMediaId);
   const remove = useDeleteMediaMutation();
@@ -22,7 +24,9 @@ export function VideoStep({ story, studio }: StepProps) {
 
   return (
     <div className="stack">
-      <h2>Your video</h2>
+      <h2>
+        <Trans>Your video</Trans>
+      </h2>
       {!heroId ? (
         <UploadPanel
           interrupted={draft.upload}
@@ -32,23 +36,25 @@ export function VideoStep({ story, studio }: StepProps) {
       ) : (
         <>
           {media.data && <MediaStatus media={media.data} />}
-          {media.isError && <ErrorState error={media.error} title="The video's status is not available" />}
+          {media.isError && <ErrorState error={media.error} title={t`The video's status is not available`} />}
           {media.data?.posterUrl && (
-            <img className="studio-poster" src={media.data.posterUrl} alt="First frame of your video" />
+            <img className="studio-poster" src={media.data.posterUrl} alt={t`First frame of your video`} />
           )}
           <div className="row">
             <button type="button" className="btn btn-ghost btn-small" onClick={replace}>
-              Upload a different video
+              <Trans>Upload a different video</Trans>
             </button>
             {!playing && !confirmDelete && (
               <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirmDelete(true)}>
-                Delete this video
+                <Trans>Delete this video</Trans>
               </button>
             )}
           </div>
           {confirmDelete && (
             <div className="alert alert-error stack" role="alert">
-              <p>Delete this upload and its files for good?</p>
+              <p>
+                <Trans>Delete this upload and its files for good?</Trans>
+              </p>
               <div className="row">
                 <button
                   type="button"
@@ -63,10 +69,10 @@ export function VideoStep({ story, studio }: StepProps) {
                     })
                   }
                 >
-                  Delete for good
+                  <Trans>Delete for good</Trans>
                 </button>
                 <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirmDelete(false)}>
-                  Keep it
+                  <Trans>Keep it</Trans>
                 </button>
               </div>
             </div>
