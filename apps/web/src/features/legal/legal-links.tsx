@@ -1,12 +1,20 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 
 /** Help, terms and privacy, linked at the foot of each of the three pages. */
 export function LegalLinks() {
+  const { t } = useLingui();
   return (
-    <nav aria-label="About Video Window" className="legal-links">
-      <Link to="/help">Help</Link>
-      <Link to="/terms">Terms</Link>
-      <Link to="/privacy">Privacy</Link>
+    <nav aria-label={t`About Video Window`} className="legal-links">
+      <Link to="/help">
+        <Trans>Help</Trans>
+      </Link>
+      <Link to="/terms">
+        <Trans>Terms</Trans>
+      </Link>
+      <Link to="/privacy">
+        <Trans>Privacy</Trans>
+      </Link>
     </nav>
   );
 }

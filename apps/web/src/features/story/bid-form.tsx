@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { formatMoney, parseMoneyInput, toMajorInput } from '../../shared/money';
 
@@ -23,7 +26,8 @@ export function BidForm({
   const [edited, setEdited] = useState(false);
   const [useMax, setUseMax] = useState(false);
   const [max, setMax] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<MessageDescriptor | null>(null);
+  const { t } = useLingui();
 
   // Follow the live minimum until the bidder types their own amount.
   useEffect(() => {
@@ -33,12 +37,19 @@ export function BidForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = parseMoneyInput(amount, currency);
-    if (amountMinor === null) return setError('Enter an amount, like 120 or 120.50.');
-    if (amountMinor < minNextBidMinor) return setError(`Bid at least ${formatMoney(minNextBidMinor, currency)}.`);
+    if (amountMinor === null) {
+      // The example is written with the viewer's decimal mark ("120.50", "120,50").
+      const example = toMajorInput(12_050, 'EUR');
+      return setError(msg`Enter an amount, like 120 or ${example}.`);
+    }
+    if (amountMinor < minNextBidMinor) {
+      const minimum = formatMoney(minNextBidMinor, currency);
+      return setError(msg`Bid at least ${minimum}.`);
+    }
     let maxAmountMinor: number | undefined;
     if (useMax) {
       const parsed = parseMoneyInput(max, currency);
-      if (parsed === null || parsed < amountMinor) return setError('Your maximum must be at least your bid.');
+      if (parsed === null || parsed < amountMinor) return setError(msg`Your maximum must be at least your bid.`);
       maxAmountMinor = parsed;
     }
     setError(null);
@@ -47,10 +58,14 @@ export function BidForm({
   };
 
   const parsedAmount = parseMoneyInput(amount, currency);
+  const minimum = formatMoney(minNextBidMinor, currency);
+  const price = parsedAmount ? formatMoney(parsedAmount, currency) : null;
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Place a bid">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t`Place a bid`}>
       <div className="field">
-        <label htmlFor={`${id}-amount`}>Your bid ({currency})</label>
+        <label htmlFor={`${id}-amount`}>
+          <Trans>Your bid ({currency})</Trans>
+        </label>
         <input
           id={`${id}-amount`}
           className="input input-money"
@@ -65,16 +80,20 @@ export function BidForm({
           }}
         />
         <span id={`${id}-min`} className="hint">
-          Minimum next bid <strong data-testid="min-next-bid">{formatMoney(minNextBidMinor, currency)}</strong>
+          <Trans>
+            Minimum next bid <strong data-testid="min-next-bid">{minimum}</strong>
+          </Trans>
         </span>
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={useMax} onChange={(e) => setUseMax(e.target.checked)} />
-        Bid for me automatically, up to a maximum
+        <Trans>Bid for me automatically, up to a maximum</Trans>
       </label>
       {useMax && (
         <div className="field">
-          <label htmlFor={`${id}-max`}>Maximum bid ({currency})</label>
+          <label htmlFor={`${id}-max`}>
+            <Trans>Maximum bid ({currency})</Trans>
+          </label>
           <input
             id={`${id}-max`}
             className="input input-money"
@@ -85,17 +104,17 @@ export function BidForm({
             onChange={(e) => setMax(e.target.value)}
           />
           <span id={`${id}-max-hint`} className="hint">
-            Kept private. We bid the least needed to keep you ahead, up to this amount.
+            <Trans>Kept private. We bid the least needed to keep you ahead, up to this amount.</Trans>
           </span>
         </div>
       )}
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {t(error)}
         </p>
       )}
       <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
-        {pending ? 'Placing bid…' : `Place bid${parsedAmount ? ` ${formatMoney(parsedAmount, currency)}` : ''}`}
+        {pending ? t`Placing bid…` : price ? t`Place bid ${price}` : t`Place bid`}
       </button>
     </form>
   );

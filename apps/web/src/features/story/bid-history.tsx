@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { Bid } from '../../shared/api/types';
 import { formatMoney } from '../../shared/money';
 import { formatAgo } from '../../shared/time/format';
@@ -15,10 +16,16 @@ export function BidHistory({
   viewerId: string | null;
   voidAs?: string | null;
 }) {
-  if (bids.length === 0) return <p className="subtle">No bids yet.</p>;
+  const { t } = useLingui();
+  if (bids.length === 0)
+    return (
+      <p className="subtle">
+        <Trans>No bids yet.</Trans>
+      </p>
+    );
   const newestFirst = [...bids].sort((a, b) => b.sequence - a.sequence).slice(0, 20);
   return (
-    <ol className="list bid-history" aria-label="Bid history" reversed>
+    <ol className="list bid-history" aria-label={t`Bid history`} reversed>
       {newestFirst.map((bid) => {
         const pending = bid.id.startsWith('pending-');
         return (
@@ -29,10 +36,31 @@ export function BidHistory({
             data-voided={bid.voided || undefined}
           >
             <span>
-              {bid.bidderId === viewerId ? <strong>You</strong> : bid.bidderAlias}
-              {bid.kind === 'proxy' && <span className="subtle"> · automatic</span>}
-              {bid.voided && <span className="subtle"> · voided</span>}
-              {pending && <span className="subtle"> · sending…</span>}
+              {bid.bidderId === viewerId ? (
+                <strong>
+                  <Trans context="bidder">You</Trans>
+                </strong>
+              ) : (
+                bid.bidderAlias
+              )}
+              {bid.kind === 'proxy' && (
+                <span className="subtle">
+                  {' · '}
+                  <Trans context="bid">automatic</Trans>
+                </span>
+              )}
+              {bid.voided && (
+                <span className="subtle">
+                  {' · '}
+                  <Trans context="bid">voided</Trans>
+                </span>
+              )}
+              {pending && (
+                <span className="subtle">
+                  {' · '}
+                  <Trans context="bid">sending…</Trans>
+                </span>
+              )}
             </span>
             <span className="row">
               <span className="subtle">{pending ? '' : formatAgo(bid.createdAt)}</span>

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -27,13 +30,13 @@ interface BidPanelProps {
   shippingCountry?: string | null;
 }
 
-const ENDED_TEXT: Record<string, string> = {
-  ended: 'The auction has ended.',
-  awaiting_payment: 'The auction has ended; the winner is paying.',
-  paid: 'Sold.',
-  cancelled: 'The auction was cancelled.',
-  lapsed: 'The auction ended without a sale.',
-  payment_expired: 'The winner did not pay in time.',
+const ENDED_TEXT: Record<string, MessageDescriptor> = {
+  ended: msg`The auction has ended.`,
+  awaiting_payment: msg`The auction has ended; the winner is paying.`,
+  paid: msg`Sold.`,
+  cancelled: msg`The auction was cancelled.`,
+  lapsed: msg`The auction ended without a sale.`,
+  payment_expired: msg`The winner did not pay in time.`,
 };
 
 /** The live auction: high bid, minimum next bid, reserve, countdown, bidding and history. */
@@ -44,17 +47,19 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
   const bids = useBidsQuery(auctionId);
   const placeBid = usePlaceBidMutation();
   const viewer = useViewer();
-  const [confirmation, setConfirmation] = useState<string | null>(null);
+  const { t } = useLingui();
+  /** The amount of the bid the server just accepted, confirmed under the form. */
+  const [confirmed, setConfirmed] = useState<number | null>(null);
   useAuctionLive(auctionId, storyId);
   const auction = auctionQuery.data;
   const outbid = useOutbidNotice(auction, viewerId);
 
-  if (auctionQuery.isPending) return <Loading label="Loading the auction" lines={2} />;
+  if (auctionQuery.isPending) return <Loading label={t`Loading the auction`} lines={2} />;
   if (!auction)
     return (
       <ErrorState
         error={auctionQuery.error}
-        title="The auction could not load"
+        title={t`The auction could not load`}
         onRetry={() => void auctionQuery.refetch()}
       />
     );
@@ -66,7 +71,7 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
 
   const submit = ({ amountMinor, maxAmountMinor }: BidSubmission) => {
     if (!viewerId) return;
-    setConfirmation(null);
+    setConfirmed(null);
     outbid.dismiss();
     placeBid.mutate(
       {
@@ -77,30 +82,43 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
         shippingCountry: shippingCountry ?? undefined,
         idempotencyKey: newIdempotencyKey(),
       },
-      { onSuccess: () => setConfirmation(`Your bid of ${formatMoney(amountMinor, currency)} is in.`) },
+      { onSuccess: () => setConfirmed(amountMinor) },
     );
   };
+
+  const endedText = ENDED_TEXT[auction.status];
+  const status = auction.status;
+  const outbidHigh =
+    outbid.notice && outbid.notice.highBidMinor !== null ? formatMoney(outbid.notice.highBidMinor, currency) : null;
+  const confirmedAmount = confirmed !== null ? formatMoney(confirmed, currency) : null;
+  const reason = placeBid.isError ? messageOf(placeBid.error) : null;
 
   return (
     <section className="card bid-panel" aria-labelledby="bid-panel-title">
       <div className="row-between">
         <h2 id="bid-panel-title" className="row">
           {active && <span className="live-dot" aria-hidden="true" />}
-          {active ? 'Live auction' : 'Auction'}
+          {active ? <Trans>Live auction</Trans> : <Trans>Auction</Trans>}
         </h2>
         <span className={`chip ${auction.reserveMet ? 'chip-success' : ''}`} data-testid="reserve">
-          {auction.reserveMet ? 'Reserve met' : 'Reserve not met'}
+          {auction.reserveMet ? <Trans>Reserve met</Trans> : <Trans>Reserve not met</Trans>}
         </span>
       </div>
       <dl className="bid-figures">
         <div>
-          <dt>Current bid</dt>
+          <dt>
+            <Trans>Current bid</Trans>
+          </dt>
           <dd data-testid="high-bid">
-            {auction.highBidMinor !== null ? <Money minor={auction.highBidMinor} currency={currency} /> : 'No bids yet'}
+            {auction.highBidMinor !== null ? (
+              <Money minor={auction.highBidMinor} currency={currency} />
+            ) : (
+              <Trans>No bids yet</Trans>
+            )}
           </dd>
         </div>
         <div>
-          <dt>{active ? 'Time left' : 'Ended'}</dt>
+          <dt>{active ? <Trans>Time left</Trans> : <Trans context="auction">Ended</Trans>}</dt>
           <dd>
             <Countdown
               endsAt={auction.endsAt}
@@ -111,25 +129,29 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
       </dl>
       {leading && active && (
         <p className="alert alert-success" role="status">
-          You’re the highest bidder.
+          <Trans>You’re the highest bidder.</Trans>
         </p>
       )}
       {outbid.notice && active && (
         <div className="alert alert-error outbid" role="alert">
           <div className="stack">
-            <strong>You’ve been outbid</strong>
+            <strong>
+              <Trans>You’ve been outbid</Trans>
+            </strong>
             <p>
-              {outbid.notice.highBidMinor !== null
-                ? `The high bid is now ${formatMoney(outbid.notice.highBidMinor, currency)}.`
-                : 'Someone else is leading now.'}
+              {outbidHigh !== null ? (
+                <Trans>The high bid is now {outbidHigh}.</Trans>
+              ) : (
+                <Trans>Someone else is leading now.</Trans>
+              )}
             </p>
           </div>
         </div>
       )}
-      {!active && <p className="muted">{ENDED_TEXT[auction.status] ?? `Auction ${auction.status}.`}</p>}
+      {!active && <p className="muted">{endedText ? t(endedText) : t`Auction ${status}.`}</p>}
       {!active && auction.winnerId && auction.winnerId === viewerId && (
         <Link className="btn btn-primary btn-block" to={`/auctions/${auctionId}/payment`}>
-          You won — pay now
+          <Trans>You won — pay now</Trans>
         </Link>
       )}
       {active && !isMaker && viewerId && (
@@ -142,28 +164,32 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
       )}
       {active && !viewerId && (
         <Link className="btn btn-primary btn-block" to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
-          Sign in to bid
+          <Trans>Sign in to bid</Trans>
         </Link>
       )}
       {placeBid.isError && (
         <p role="alert" className="field-error">
-          Your bid was not placed: {messageOf(placeBid.error)}
+          <Trans>Your bid was not placed: {reason}</Trans>
         </p>
       )}
-      {confirmation && !placeBid.isError && (
+      {confirmedAmount && !placeBid.isError && (
         <p role="status" className="subtle">
-          {confirmation}
+          <Trans>Your bid of {confirmedAmount} is in.</Trans>
         </p>
       )}
       {isMaker && <MakerDecisions auction={auction} />}
       {isMaker && (auction.status === 'awaiting_payment' || auction.status === 'paid') && (
         <Link className="btn btn-secondary btn-block" to={`/auctions/${auctionId}/payment`}>
-          Payment status
+          <Trans>Payment status</Trans>
         </Link>
       )}
-      <h3 className="subtle">Bids</h3>
+      <h3 className="subtle">
+        <Trans>Bids</Trans>
+      </h3>
       {bids.isError ? (
-        <p className="subtle">The bid history is not available.</p>
+        <p className="subtle">
+          <Trans>The bid history is not available.</Trans>
+        </p>
       ) : (
         <BidHistory
           bids={bids.data ?? []}

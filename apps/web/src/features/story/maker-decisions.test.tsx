@@ -93,7 +93,7 @@ describe('MakerDecisions', () => {
     expect(screen.queryByTestId('decision-deadline')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Accept the leading bid ($120.00)' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Turn on two-factor authentication before accepting a buyer');
+    expect(alert.textContent).toContain('Turn on two-step verification to do this.');
     await waitFor(() =>
       expect(screen.getByRole('link', { name: 'Turn on two-factor authentication' }).getAttribute('href')).toBe(
         '/account/security',

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { ApiError, messageOf } from '../../shared/api/api-error';
 import type { Auction } from '../../shared/api/types';
@@ -6,10 +9,10 @@ import { useMakerDecisionMutation, type MakerDecision } from '../../shared/queri
 import { formatDateTime } from '../../shared/time/format';
 import { Countdown } from '../../shared/ui/countdown';
 
-const DONE: Record<MakerDecision, string> = {
-  accept: 'You accepted the leading bid: the buyer has been asked to pay.',
-  second_chance: 'The piece is offered to the next bidder at their last bid.',
-  relist: 'Relisted: the story takes offers again.',
+const DONE: Record<MakerDecision, MessageDescriptor> = {
+  accept: msg`You accepted the leading bid: the buyer has been asked to pay.`,
+  second_chance: msg`The piece is offered to the next bidder at their last bid.`,
+  relist: msg`Relisted: the story takes offers again.`,
 };
 
 /**
@@ -19,25 +22,33 @@ const DONE: Record<MakerDecision, string> = {
  */
 export function MakerDecisions({ auction }: { auction: Auction }) {
   const decide = useMakerDecisionMutation();
+  const { t } = useLingui();
   const actions = auction.makerActions;
   const run = (decision: MakerDecision) => decide.mutate({ auctionId: auction.id, storyId: auction.storyId, decision });
   const done = decide.isSuccess ? DONE[decide.variables.decision] : null;
   if (actions.length === 0 && !done) return null;
   const high = auction.highBidMinor === null ? null : formatMoney(auction.highBidMinor, auction.currency);
-  const reserveDecision = auction.status === 'ended' && auction.makerDecisionDeadline !== null;
+  const deadline = auction.makerDecisionDeadline;
+  const reserveDecision = auction.status === 'ended' && deadline !== null;
+  const until = deadline === null ? null : formatDateTime(deadline);
 
   return (
     <section className="stack maker-decisions" aria-labelledby="maker-decisions-title">
-      <h3 id="maker-decisions-title">Your decision</h3>
-      {reserveDecision && actions.includes('accept') && (
+      <h3 id="maker-decisions-title">
+        <Trans>Your decision</Trans>
+      </h3>
+      {reserveDecision && deadline !== null && actions.includes('accept') && (
         <p className="alert alert-info" data-testid="decision-deadline">
-          The reserve was not met. You can accept the leading bid of {high} until{' '}
-          {formatDateTime(auction.makerDecisionDeadline!)} (
-          <Countdown endsAt={auction.makerDecisionDeadline!} /> left); after that it lapses.
+          <Trans>
+            The reserve was not met. You can accept the leading bid of {high} until {until} (
+            <Countdown endsAt={deadline} /> left); after that it lapses.
+          </Trans>
         </p>
       )}
       {auction.status === 'payment_expired' && (
-        <p className="muted">Offer the piece to the next bidder at their last bid, or relist it.</p>
+        <p className="muted">
+          <Trans>Offer the piece to the next bidder at their last bid, or relist it.</Trans>
+        </p>
       )}
       {actions.includes('accept') && (
         <button
@@ -46,7 +57,7 @@ export function MakerDecisions({ auction }: { auction: Auction }) {
           disabled={decide.isPending}
           onClick={() => run('accept')}
         >
-          Accept the leading bid ({high})
+          <Trans>Accept the leading bid ({high})</Trans>
         </button>
       )}
       {actions.includes('second_chance') && (
@@ -56,7 +67,7 @@ export function MakerDecisions({ auction }: { auction: Auction }) {
           disabled={decide.isPending}
           onClick={() => run('second_chance')}
         >
-          Offer to the next bidder
+          <Trans>Offer to the next bidder</Trans>
         </button>
       )}
       {actions.includes('relist') && (
@@ -66,7 +77,7 @@ export function MakerDecisions({ auction }: { auction: Auction }) {
           disabled={decide.isPending}
           onClick={() => run('relist')}
         >
-          Relist: take new offers
+          <Trans>Relist: take new offers</Trans>
         </button>
       )}
       {decide.isError && (
@@ -75,14 +86,16 @@ export function MakerDecisions({ auction }: { auction: Auction }) {
           {decide.error instanceof ApiError && decide.error.code === 'totp_required' && (
             <>
               {' '}
-              <Link to="/account/security">Turn on two-factor authentication</Link>
+              <Link to="/account/security">
+                <Trans>Turn on two-factor authentication</Trans>
+              </Link>
             </>
           )}
         </p>
       )}
       {done && (
         <p role="status" className="alert alert-success">
-          {done}
+          {t(done)}
         </p>
       )}
     </section>

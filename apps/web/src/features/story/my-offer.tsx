@@ -1,26 +1,54 @@
+import { Trans } from '@lingui/react/macro';
+import type { ReactNode } from 'react';
 import type { Offer } from '../../shared/api/types';
 import { formatMoney } from '../../shared/money';
 import { useWithdrawOfferMutation } from '../../shared/queries/auction/use-withdraw-offer-mutation';
 import { formatAgo } from '../../shared/time/format';
 import { FormError } from '../../shared/ui/states';
 
-const STATE_TEXT: Partial<Record<Offer['status'], string>> = {
-  pending: 'is with the maker',
-  declined: 'was declined by the maker',
-  withdrawn: 'was withdrawn',
-  superseded: 'lapsed when another offer opened the auction',
-};
+/** Where the offer stands, as one sentence around its amount; null for a state not shown here. */
+function stateText(status: Offer['status'], amount: string): ReactNode {
+  switch (status) {
+    case 'pending':
+      return (
+        <Trans>
+          Your offer of <strong className="amount">{amount}</strong> is with the maker
+        </Trans>
+      );
+    case 'declined':
+      return (
+        <Trans>
+          Your offer of <strong className="amount">{amount}</strong> was declined by the maker
+        </Trans>
+      );
+    case 'withdrawn':
+      return (
+        <Trans>
+          Your offer of <strong className="amount">{amount}</strong> was withdrawn
+        </Trans>
+      );
+    case 'superseded':
+      return (
+        <Trans>
+          Your offer of <strong className="amount">{amount}</strong> lapsed when another offer opened the auction
+        </Trans>
+      );
+    case 'opened_auction':
+      // The auction shows instead.
+      return null;
+  }
+}
 
 /** The viewer's latest offer on this story, as the server has it, with a way to withdraw it while it waits. */
 export function MyOffer({ offer }: { offer: Offer }) {
   const withdraw = useWithdrawOfferMutation();
-  const text = STATE_TEXT[offer.status];
+  const text = stateText(offer.status, formatMoney(offer.amountMinor, offer.currency));
   if (!text) return null;
   const pending = offer.status === 'pending';
   return (
     <div className={`stack alert ${pending ? 'alert-info' : ''}`} data-testid="my-offer" data-status={offer.status}>
       <p>
-        Your offer of <strong className="amount">{formatMoney(offer.amountMinor, offer.currency)}</strong> {text}
+        {text}
         <span> · {formatAgo(offer.decidedAt ?? offer.createdAt)}</span>
       </p>
       {pending && (
@@ -32,7 +60,7 @@ export function MyOffer({ offer }: { offer: Offer }) {
             disabled={withdraw.isPending}
             onClick={() => withdraw.mutate({ offerId: offer.id, storyId: offer.storyId })}
           >
-            {withdraw.isPending ? 'Withdrawing…' : 'Withdraw offer'}
+            {withdraw.isPending ? <Trans>Withdrawing…</Trans> : <Trans>Withdraw offer</Trans>}
           </button>
         </>
       )}

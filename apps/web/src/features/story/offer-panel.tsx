@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
@@ -26,8 +29,10 @@ export function OfferPanel({
   const policy = story.offerPolicy;
   const currency = policy?.currency ?? 'USD';
   const [amount, setAmount] = useState(() => (policy ? toMajorInput(policy.minOfferMinor, currency) : ''));
-  const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [error, setError] = useState<MessageDescriptor | null>(null);
+  /** The viewer's offer opened the auction. */
+  const [opened, setOpened] = useState(false);
+  const { t } = useLingui();
   const offer = useMakeOfferMutation();
   const buyNow = useBuyNowMutation();
   const isMaker = viewerId === story.makerId;
@@ -39,20 +44,27 @@ export function OfferPanel({
   if (!policy) {
     return (
       <section className="card">
-        <h2>Not for sale yet</h2>
-        <p className="muted">The maker has not set how they take offers.</p>
+        <h2>
+          <Trans>Not for sale yet</Trans>
+        </h2>
+        <p className="muted">
+          <Trans>The maker has not set how they take offers.</Trans>
+        </p>
       </section>
     );
   }
   const parsed = parseMoneyInput(amount, currency);
   const belowMin = parsed !== null && parsed < policy.minOfferMinor;
+  const minimum = formatMoney(policy.minOfferMinor, currency);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (parsed === null) return setError('Enter an amount, like 120 or 120.50.');
-    if (belowMin && policy.autoRejectBelowMin) {
-      return setError(`The minimum offer is ${formatMoney(policy.minOfferMinor, currency)}.`);
+    if (parsed === null) {
+      // The example is written with the viewer's decimal mark ("120.50", "120,50").
+      const example = toMajorInput(12_050, 'EUR');
+      return setError(msg`Enter an amount, like 120 or ${example}.`);
     }
+    if (belowMin && policy.autoRejectBelowMin) return setError(msg`The minimum offer is ${minimum}.`);
     setError(null);
     offer.mutate(
       {
@@ -65,7 +77,7 @@ export function OfferPanel({
       {
         // A held offer shows from the server's list of the viewer's offers (refetched on success).
         onSuccess: (result) => {
-          if (result.auction) setSent('Your offer opened the auction — you are the first bidder.');
+          if (result.auction) setOpened(true);
         },
       },
     );
@@ -81,31 +93,42 @@ export function OfferPanel({
     );
   };
 
+  const buyNowPrice = story.buyNowMinor !== null ? formatMoney(story.buyNowMinor, currency) : null;
+  const failure = error ? t(error) : offer.isError ? messageOf(offer.error) : null;
+
   return (
     <section className="card offer-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Make an offer</h2>
+      <h2 id={`${id}-title`}>
+        <Trans>Make an offer</Trans>
+      </h2>
       <p className="muted">
-        Offers from <strong className="amount">{formatMoney(policy.minOfferMinor, currency)}</strong>. The first offer
-        at or above the minimum starts a 72-hour auction.
+        <Trans>
+          Offers from <strong className="amount">{minimum}</strong>. The first offer at or above the minimum starts a
+          72-hour auction.
+        </Trans>
       </p>
       {isMaker ? (
-        <p className="subtle">This is your story: offers will appear in your notifications.</p>
+        <p className="subtle">
+          <Trans>This is your story: offers will appear in your notifications.</Trans>
+        </p>
       ) : !viewerId ? (
         <Link className="btn btn-primary btn-block" to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
-          Sign in to make an offer
+          <Trans>Sign in to make an offer</Trans>
         </Link>
       ) : waiting && mine ? (
         <MyOffer offer={mine} />
-      ) : sent ? (
+      ) : opened ? (
         <p className="alert alert-success" role="status">
-          {sent}
+          <Trans>Your offer opened the auction — you are the first bidder.</Trans>
         </p>
       ) : (
         <>
           {mine && <MyOffer offer={mine} />}
-          <form className="stack" onSubmit={submit} noValidate aria-label="Make an offer">
+          <form className="stack" onSubmit={submit} noValidate aria-label={t`Make an offer`}>
             <div className="field">
-              <label htmlFor={`${id}-amount`}>Your offer ({currency})</label>
+              <label htmlFor={`${id}-amount`}>
+                <Trans>Your offer ({currency})</Trans>
+              </label>
               <input
                 id={`${id}-amount`}
                 className="input input-money"
@@ -116,27 +139,29 @@ export function OfferPanel({
                 onChange={(e) => setAmount(e.target.value)}
               />
               <span id={`${id}-hint`} className="hint">
-                {belowMin && !policy.autoRejectBelowMin
-                  ? 'Below the minimum: the maker decides whether to accept it.'
-                  : `Minimum offer ${formatMoney(policy.minOfferMinor, currency)}`}
+                {belowMin && !policy.autoRejectBelowMin ? (
+                  <Trans>Below the minimum: the maker decides whether to accept it.</Trans>
+                ) : (
+                  <Trans>Minimum offer {minimum}</Trans>
+                )}
               </span>
             </div>
-            {(error || offer.isError) && (
+            {failure && (
               <p role="alert" className="field-error">
-                {error ?? messageOf(offer.error)}
+                {failure}
               </p>
             )}
             <button type="submit" className="btn btn-primary btn-block" disabled={offer.isPending}>
-              {offer.isPending ? 'Sending offer…' : 'Make offer'}
+              {offer.isPending ? <Trans>Sending offer…</Trans> : <Trans>Make offer</Trans>}
             </button>
           </form>
         </>
       )}
-      {story.buyNowMinor !== null && !isMaker && viewerId && (
+      {buyNowPrice !== null && !isMaker && viewerId && (
         <>
           <hr className="divider" />
           <button type="button" className="btn btn-secondary btn-block" onClick={buy} disabled={buyNow.isPending}>
-            Buy now for {formatMoney(story.buyNowMinor, currency)}
+            <Trans>Buy now for {buyNowPrice}</Trans>
           </button>
           {buyNow.isError && (
             <p role="alert" className="field-error">

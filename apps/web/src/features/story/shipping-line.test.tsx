@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../../test/render';
 import { ShippingLine, shippingQuoteText } from './shipping-line';
 
 const shipping = {
@@ -13,7 +14,7 @@ const shipping = {
 describe('ShippingLine', () => {
   it('shows the price for the chosen country, and that the piece does not ship elsewhere', () => {
     const onCountryChange = vi.fn();
-    const { rerender } = render(
+    const { rerender } = renderWithI18n(
       <ShippingLine shipping={shipping} currency="EUR" country="PT" onCountryChange={onCountryChange} />,
     );
     expect(screen.getByRole('heading').textContent).toBe('Shipping from Portugal');
@@ -27,7 +28,7 @@ describe('ShippingLine', () => {
   });
 
   it('asks for a country when none is known, and shows nothing for a story without shipping', () => {
-    const { container, rerender } = render(
+    const { container, rerender } = renderWithI18n(
       <ShippingLine shipping={shipping} currency="EUR" country={null} onCountryChange={() => {}} />,
     );
     expect(screen.getByText('Choose where the piece would go to see its shipping price.')).toBeTruthy();

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { shippingOptionFor, type ShippingPolicy } from '@vw/domain';
 import { useId } from 'react';
 import { formatMoney } from '../../shared/money';
@@ -11,10 +13,19 @@ export function shippingQuoteText(
 ): { ships: boolean; text: string } {
   const option = shippingOptionFor(shipping, country);
   const where = countryName(country);
-  if (!option) return { ships: false, text: `Does not ship to ${where}.` };
-  const price = option.amountMinor === 0 ? 'Free shipping' : `Shipping ${formatMoney(option.amountMinor, currency)}`;
-  const days = option.dispatchDays === 1 ? '1 day' : `${option.dispatchDays} days`;
-  return { ships: true, text: `${price} to ${where}, dispatched within ${days}.` };
+  if (!option) return { ships: false, text: t`Does not ship to ${where}.` };
+  const days = option.dispatchDays;
+  if (option.amountMinor === 0) {
+    return {
+      ships: true,
+      text: t`Free shipping to ${where}, dispatched within ${plural(days, { one: '# day', other: '# days' })}.`,
+    };
+  }
+  const price = formatMoney(option.amountMinor, currency);
+  return {
+    ships: true,
+    text: t`Shipping ${price} to ${where}, dispatched within ${plural(days, { one: '# day', other: '# days' })}.`,
+  };
 }
 
 /**
@@ -33,22 +44,26 @@ export function ShippingLine({
   onCountryChange: (country: string) => void;
 }) {
   const id = useId();
+  const { t } = useLingui();
   if (!shipping) return null;
   const quote = country ? shippingQuoteText(shipping, country, currency) : null;
+  const from = countryName(shipping.fromCountry);
   return (
     <section className="card shipping-line" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="subtle">
-        Shipping from {countryName(shipping.fromCountry)}
+        <Trans>Shipping from {from}</Trans>
       </h2>
       <div className="field">
-        <label htmlFor={`${id}-country`}>Ship to</label>
+        <label htmlFor={`${id}-country`}>
+          <Trans context="country">Ship to</Trans>
+        </label>
         <select
           id={`${id}-country`}
           className="input"
           value={country ?? ''}
           onChange={(e) => onCountryChange(e.target.value)}
         >
-          {!country && <option value="">Choose your country</option>}
+          {!country && <option value="">{t`Choose your country`}</option>}
           {countryChoices().map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -65,7 +80,9 @@ export function ShippingLine({
           {quote.text}
         </p>
       ) : (
-        <p className="hint">Choose where the piece would go to see its shipping price.</p>
+        <p className="hint">
+          <Trans>Choose where the piece would go to see its shipping price.</Trans>
+        </p>
       )}
     </section>
   );

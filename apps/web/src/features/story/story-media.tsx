@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { MediaView, Story } from '../../shared/api/types';
 import { usePlayback } from '../../shared/player/playback-context';
@@ -15,6 +16,7 @@ export interface MediaPlaybackProps {
 export function StoryMedia({ media, label, ...playback }: MediaPlaybackProps & { media: MediaView; label: string }) {
   const { muted } = usePlayback();
   const [playing, setPlaying] = useState(false);
+  const { t } = useLingui();
   if (media.kind === 'video' && media.playbackUrl) {
     return (
       <div className="story-media story-media-video">
@@ -23,7 +25,7 @@ export function StoryMedia({ media, label, ...playback }: MediaPlaybackProps & {
           poster={media.posterUrl}
           mode={playing ? 'active' : 'idle'}
           muted={muted}
-          label={`Video: ${label}`}
+          label={t`Video: ${label}`}
           sessionId={playback.sessionId}
           storyId={playback.storyId}
           fit="contain"
@@ -32,7 +34,7 @@ export function StoryMedia({ media, label, ...playback }: MediaPlaybackProps & {
         <button
           type="button"
           className="icon-btn story-media-play"
-          aria-label={`${playing ? 'Pause' : 'Play'} ${label}`}
+          aria-label={playing ? t`Pause ${label}` : t`Play ${label}`}
           onClick={() => setPlaying(!playing)}
         >
           <Icon name={playing ? 'pause' : 'play'} size={20} />
@@ -46,17 +48,24 @@ export function StoryMedia({ media, label, ...playback }: MediaPlaybackProps & {
 
 /** The story's gallery, in the maker's order. */
 export function StoryGallery({ story, ...playback }: MediaPlaybackProps & { story: Story }) {
+  const { t } = useLingui();
   if (story.gallery.length === 0) return null;
   const count = story.gallery.length;
+  const title = story.title;
   return (
     <section className="stack" aria-labelledby="story-gallery">
-      <h2 id="story-gallery">Gallery</h2>
-      <ol className="story-gallery" aria-label={`Gallery of ${story.title}`}>
-        {story.gallery.map((media, index) => (
-          <li key={media.mediaId} data-media-id={media.mediaId}>
-            <StoryMedia media={media} label={`${story.title}, gallery ${index + 1} of ${count}`} {...playback} />
-          </li>
-        ))}
+      <h2 id="story-gallery">
+        <Trans>Gallery</Trans>
+      </h2>
+      <ol className="story-gallery" aria-label={t`Gallery of ${title}`}>
+        {story.gallery.map((media, index) => {
+          const position = index + 1;
+          return (
+            <li key={media.mediaId} data-media-id={media.mediaId}>
+              <StoryMedia media={media} label={t`${title}, gallery ${position} of ${count}`} {...playback} />
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -1,6 +1,10 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { trackEvent } from '../../shared/analytics/analytics-events';
+import type { StoryCategory } from '../../shared/api/types';
 import { useLikeMutation } from '../../shared/queries/feed/use-like-mutation';
 import { useRecordViewMutation } from '../../shared/queries/story/use-record-view-mutation';
 import { useStoryQuery } from '../../shared/queries/story/use-story-query';
@@ -25,6 +29,19 @@ import { ShippingLine } from './shipping-line';
 import { useShipTo } from '../../shared/shipping/use-ship-to';
 import './story.css';
 
+/** What a person reads for each craft category. */
+const CATEGORY: Record<StoryCategory, MessageDescriptor> = {
+  ceramics: msg`Ceramics`,
+  woodwork: msg`Woodwork`,
+  textiles: msg`Textiles`,
+  jewelry: msg`Jewelry`,
+  glass: msg`Glass`,
+  leather: msg`Leather`,
+  metalwork: msg`Metalwork`,
+  paper: msg`Paper`,
+  other: msg({ message: 'Other', context: 'category' }),
+};
+
 /** A story: the video, the maker's sections, and the offer or bid panel. */
 export default function StoryScreen() {
   const { storyId } = useParams();
@@ -35,7 +52,11 @@ export default function StoryScreen() {
   const like = useLikeMutation();
   const recordView = useRecordViewMutation();
   const story = storyQuery.data;
+  const makerName = story?.maker.displayName;
+  const likes = story?.likeCount ?? 0;
+  const views = story?.viewCount ?? 0;
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   // The first qualifying offer (anyone's) opens the auction: switch to bidding when it does,
   // fetching the new auction alone.
   useChannel(storyId ? `story:${storyId}` : null, (message) => {
@@ -57,16 +78,16 @@ export default function StoryScreen() {
   return (
     <main id="main" className="page story-page">
       <div className="page-header">
-        <button type="button" className="icon-btn" aria-label="Back" onClick={back}>
+        <button type="button" className="icon-btn" aria-label={t`Back`} onClick={back}>
           <Icon name="back" />
         </button>
-        <h1>{story?.title ?? 'Story'}</h1>
+        <h1>{story?.title ?? t`Story`}</h1>
         {story && (
           <button
             type="button"
             className="icon-btn like-btn"
             aria-pressed={story.likedByMe}
-            aria-label={story.likedByMe ? 'Unlike' : 'Like'}
+            aria-label={story.likedByMe ? t`Unlike` : t`Like`}
             data-liked={story.likedByMe || undefined}
             onClick={() =>
               viewer.signedIn
@@ -87,11 +108,11 @@ export default function StoryScreen() {
           />
         )}
       </div>
-      {storyQuery.isPending && <Loading label="Loading the story" />}
+      {storyQuery.isPending && <Loading label={t`Loading the story`} />}
       {storyQuery.isError && !story && (
         <ErrorState
           error={storyQuery.error}
-          title="This story could not load"
+          title={t`This story could not load`}
           onRetry={() => void storyQuery.refetch()}
         />
       )}
@@ -115,22 +136,29 @@ export default function StoryScreen() {
                 </span>
               )}
               <span>
-                by{' '}
-                <Link to={`/makers/${story.makerId}`}>
-                  <strong>{story.maker.displayName}</strong>
-                </Link>
+                <Trans>
+                  by{' '}
+                  <Link to={`/makers/${story.makerId}`}>
+                    <strong>{makerName}</strong>
+                  </Link>
+                </Trans>
               </span>
               <MakerRating makerId={story.makerId} />
-              <span className="chip">{story.category}</span>
+              <span className="chip">{t(CATEGORY[story.category])}</span>
             </p>
             <p className="subtle">
-              {story.likeCount} {story.likeCount === 1 ? 'like' : 'likes'} · {story.viewCount}{' '}
-              {story.viewCount === 1 ? 'view' : 'views'}
+              <Plural value={likes} one="# like" other="# likes" />
+              {' · '}
+              <Plural value={views} one="# view" other="# views" />
             </p>
           </div>
           {story.status !== 'published' && (
             <p className="alert alert-info" role="status">
-              This story is {story.status === 'draft' ? 'a draft: only you can see it' : 'archived'}.
+              {story.status === 'draft' ? (
+                <Trans>This story is a draft: only you can see it.</Trans>
+              ) : (
+                <Trans>This story is archived.</Trans>
+              )}
             </p>
           )}
           <ShippingLine
@@ -168,13 +196,13 @@ export default function StoryScreen() {
           {story.status === 'published' && <ShareButton path={`/s/${story.id}`} title={story.title} noun="story" />}
           {viewer.userId === story.makerId ? (
             <Link className="btn btn-secondary" to={`/studio/${story.id}`}>
-              Edit in the studio
+              <Trans>Edit in the studio</Trans>
             </Link>
           ) : (
             viewer.signedIn && (
               <>
                 {story.status === 'published' && (
-                  <MessageButton subject={{ storyId: story.id }} label="Ask the maker" />
+                  <MessageButton subject={{ storyId: story.id }} label={t`Ask the maker`} />
                 )}
                 <ReportButton targetType="story" targetId={story.id} />
               </>

@@ -1,49 +1,66 @@
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Story } from '../../shared/api/types';
+import { formatTag } from '../../shared/i18n/i18n';
+import { countryName } from '../../shared/shipping/countries';
 import { StoryMedia, type MediaPlaybackProps } from './story-media';
 
 const SECTIONS = [
-  { key: 'overview', label: 'Overview' },
-  { key: 'process', label: 'Process' },
-  { key: 'materials', label: 'Materials' },
-  { key: 'notes', label: 'Notes' },
-  { key: 'location', label: 'Location' },
+  { key: 'overview', label: msg`Overview` },
+  { key: 'process', label: msg`Process` },
+  { key: 'materials', label: msg`Materials` },
+  { key: 'notes', label: msg`Notes` },
+  { key: 'location', label: msg`Location` },
 ] as const;
 type SectionKey = (typeof SECTIONS)[number]['key'];
 
 const regionName = (code: string) => {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+    return countryName(code);
   } catch {
     return code;
   }
 };
 
+/** A coordinate to three decimals, with the viewer's decimal mark. */
+const coordinate = (value: number) =>
+  new Intl.NumberFormat(formatTag(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+
 function Section({ story, section, playback }: { story: Story; section: SectionKey; playback: MediaPlaybackProps }) {
+  const { t } = useLingui();
   switch (section) {
     case 'overview':
       return story.description ? (
         <p className="prose">{story.description}</p>
       ) : (
-        <p className="subtle">No description.</p>
+        <p className="subtle">
+          <Trans>No description.</Trans>
+        </p>
       );
     case 'process':
       return story.processSteps.length ? (
         <ol className="process-steps">
-          {story.processSteps.map((step, i) => (
-            <li key={i}>
-              <h3>{step.title}</h3>
-              {step.body && <p className="prose">{step.body}</p>}
-              {step.media && (
-                <div className="step-image">
-                  <StoryMedia media={step.media} label={`Step ${i + 1}: ${step.title}`} {...playback} />
-                </div>
-              )}
-            </li>
-          ))}
+          {story.processSteps.map((step, i) => {
+            const number = i + 1;
+            const title = step.title;
+            return (
+              <li key={i}>
+                <h3>{step.title}</h3>
+                {step.body && <p className="prose">{step.body}</p>}
+                {step.media && (
+                  <div className="step-image">
+                    <StoryMedia media={step.media} label={t`Step ${number}: ${title}`} {...playback} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ol>
       ) : (
-        <p className="subtle">The maker has not described the process yet.</p>
+        <p className="subtle">
+          <Trans>The maker has not described the process yet.</Trans>
+        </p>
       );
     case 'materials':
       return story.materials.length ? (
@@ -55,26 +72,49 @@ function Section({ story, section, playback }: { story: Story; section: SectionK
           ))}
         </ul>
       ) : (
-        <p className="subtle">No materials listed.</p>
+        <p className="subtle">
+          <Trans>No materials listed.</Trans>
+        </p>
       );
     case 'notes':
-      return story.notes ? <p className="prose">{story.notes}</p> : <p className="subtle">No notes.</p>;
-    case 'location':
-      return story.location ? (
+      return story.notes ? (
+        <p className="prose">{story.notes}</p>
+      ) : (
+        <p className="subtle">
+          <Trans>No notes.</Trans>
+        </p>
+      );
+    case 'location': {
+      if (!story.location) {
+        return (
+          <p className="subtle">
+            <Trans>No location given.</Trans>
+          </p>
+        );
+      }
+      const { city, lat, lng } = story.location;
+      const country = regionName(story.location.country);
+      const latitude = lat === null ? '' : coordinate(lat);
+      const longitude = lng === null ? '' : coordinate(lng);
+      return (
         <p>
-          Made in <strong>{story.location.city}</strong>, {regionName(story.location.country)}
-          {story.location.lat !== null && story.location.lng !== null && (
+          <Trans>
+            Made in <strong>{city}</strong>, {country}
+          </Trans>
+          {lat !== null && lng !== null && (
             <>
               {' '}
               <span className="subtle">
-                ({story.location.lat.toFixed(3)}, {story.location.lng.toFixed(3)})
+                {t({
+                  message: `(${latitude}, ${longitude})`,
+                  comment: 'Latitude and longitude; where the decimal mark is a comma, separate them with a semicolon',
+                })}
               </span>
             </>
           )}
         </p>
-      ) : (
-        <p className="subtle">No location given.</p>
       );
+    }
     default: {
       const exhaustive: never = section;
       return exhaustive;
@@ -85,6 +125,7 @@ function Section({ story, section, playback }: { story: Story; section: SectionK
 /** The story's sections as tabs (arrow keys move between them, as the ARIA tabs pattern expects). */
 export function StorySections({ story, ...playback }: MediaPlaybackProps & { story: Story }) {
   const id = useId();
+  const { t } = useLingui();
   const [selected, setSelected] = useState<SectionKey>('overview');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -112,8 +153,8 @@ export function StorySections({ story, ...playback }: MediaPlaybackProps & { sto
   };
 
   return (
-    <section className="story-sections" aria-label="About this piece">
-      <div className="tabs" role="tablist" aria-label="Story sections">
+    <section className="story-sections" aria-label={t`About this piece`}>
+      <div className="tabs" role="tablist" aria-label={t`Story sections`}>
         {SECTIONS.map((s, i) => (
           <button
             key={s.key}
@@ -130,7 +171,7 @@ export function StorySections({ story, ...playback }: MediaPlaybackProps & { sto
             onClick={() => setSelected(s.key)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
-            {s.label}
+            {t(s.label)}
           </button>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { usePlayback } from '../../shared/player/playback-context';
 import { VideoPlayer } from '../../shared/player/video-player';
@@ -25,6 +26,7 @@ export function StoryVideo({
   onExpired: () => void;
 }) {
   const { muted, setMuted, captions, setCaptions } = usePlayback();
+  const { t } = useLingui();
   const video = useRef<HTMLVideoElement | null>(null);
   const [paused, setPaused] = useState(false);
   const [time, setTime] = useState(0);
@@ -51,6 +53,9 @@ export function StoryVideo({
     else element.pause();
   };
 
+  const position = clock(time);
+  const length = clock(duration);
+
   return (
     <div className="story-video">
       <div className="story-video-frame">
@@ -59,7 +64,7 @@ export function StoryVideo({
           poster={poster}
           mode={paused ? 'preload' : 'active'}
           muted={muted}
-          label={`Video: ${title}`}
+          label={t`Video: ${title}`}
           sessionId={sessionId}
           storyId={storyId}
           trackViewing
@@ -71,19 +76,19 @@ export function StoryVideo({
           onCaptionsAvailable={setHasCaptions}
         />
       </div>
-      <div className="scrubber" role="group" aria-label="Video controls">
-        <button type="button" className="icon-btn" aria-label={paused ? 'Play' : 'Pause'} onClick={togglePlay}>
+      <div className="scrubber" role="group" aria-label={t`Video controls`}>
+        <button type="button" className="icon-btn" aria-label={paused ? t`Play` : t`Pause`} onClick={togglePlay}>
           <Icon name={paused ? 'play' : 'pause'} size={20} />
         </button>
-        <span aria-hidden="true">{clock(time)}</span>
+        <span aria-hidden="true">{position}</span>
         <input
           type="range"
           min={0}
           max={duration || 0}
           step={0.1}
           value={Math.min(time, duration || 0)}
-          aria-label="Seek"
-          aria-valuetext={`${clock(time)} of ${clock(duration)}`}
+          aria-label={t`Seek`}
+          aria-valuetext={t`${position} of ${length}`}
           disabled={!duration}
           onChange={(e) => {
             const element = video.current;
@@ -91,11 +96,11 @@ export function StoryVideo({
             setTime(Number(e.target.value));
           }}
         />
-        <span aria-hidden="true">{clock(duration)}</span>
+        <span aria-hidden="true">{length}</span>
         <button
           type="button"
           className="icon-btn"
-          aria-label={muted ? 'Sound on' : 'Sound off'}
+          aria-label={muted ? t`Sound on` : t`Sound off`}
           aria-pressed={!muted}
           onClick={() => setMuted(!muted)}
         >
@@ -105,7 +110,7 @@ export function StoryVideo({
           <button
             type="button"
             className="icon-btn"
-            aria-label="Captions"
+            aria-label={t`Captions`}
             aria-pressed={captions}
             onClick={() => setCaptions(!captions)}
           >

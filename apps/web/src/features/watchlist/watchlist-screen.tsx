@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { formatMoney } from '../../shared/money';
 import { useWatchlistQuery } from '../../shared/queries/watchlist/use-watchlist-query';
@@ -9,54 +10,68 @@ import '../../shared/ui/order-row.css';
 export default function WatchlistScreen() {
   const watchlist = useWatchlistQuery();
   const items = watchlist.data?.pages.flatMap((p) => p.items) ?? [];
+  const { t } = useLingui();
 
   return (
     <main id="main" className="page">
-      <h1>Watchlist</h1>
+      <h1>
+        <Trans>Watchlist</Trans>
+      </h1>
       <p className="subtle">
-        You hear when an auction opens on a piece you watch, an hour and 10 minutes before it ends, and when it ends.
+        <Trans>
+          You hear when an auction opens on a piece you watch, an hour and 10 minutes before it ends, and when it ends.
+        </Trans>
       </p>
-      {watchlist.isPending && <Loading label="Loading your watchlist" />}
+      {watchlist.isPending && <Loading label={t`Loading your watchlist`} />}
       {watchlist.isError && (
         <ErrorState
           error={watchlist.error}
-          title="The watchlist could not load"
+          title={t`The watchlist could not load`}
           onRetry={() => void watchlist.refetch()}
         />
       )}
       {watchlist.isSuccess && items.length === 0 && (
-        <EmptyState title="You are not watching anything yet">
+        <EmptyState title={t`You are not watching anything yet`}>
           <Link className="btn btn-primary" to="/">
-            Explore the feed
+            <Trans>Explore the feed</Trans>
           </Link>
         </EmptyState>
       )}
-      <ul className="list" aria-label="Watched stories">
-        {items.map((story) => (
-          <li key={story.id} className="order-row">
-            <Link to={`/stories/${story.id}`} className="stack order-row-main">
-              <strong>{story.title}</strong>
-              <span className="subtle">by {story.maker.displayName}</span>
-            </Link>
-            <span className="stack order-row-side">
-              {story.auction ? (
-                <span className="amount">
-                  {story.auction.highBidMinor === null
-                    ? 'Auction'
-                    : formatMoney(story.auction.highBidMinor, story.auction.currency)}
+      <ul className="list" aria-label={t`Watched stories`}>
+        {items.map((story) => {
+          const maker = story.maker.displayName;
+          return (
+            <li key={story.id} className="order-row">
+              <Link to={`/stories/${story.id}`} className="stack order-row-main">
+                <strong>{story.title}</strong>
+                <span className="subtle">
+                  <Trans>by {maker}</Trans>
                 </span>
-              ) : null}
-              <span className="chip">
-                {story.auction === null
-                  ? 'No auction yet'
-                  : story.auction.state === 'active'
-                    ? 'Auction live'
-                    : 'Auction over'}
+              </Link>
+              <span className="stack order-row-side">
+                {story.auction ? (
+                  <span className="amount">
+                    {story.auction.highBidMinor === null ? (
+                      <Trans>Auction</Trans>
+                    ) : (
+                      formatMoney(story.auction.highBidMinor, story.auction.currency)
+                    )}
+                  </span>
+                ) : null}
+                <span className="chip">
+                  {story.auction === null ? (
+                    <Trans>No auction yet</Trans>
+                  ) : story.auction.state === 'active' ? (
+                    <Trans>Auction live</Trans>
+                  ) : (
+                    <Trans>Auction over</Trans>
+                  )}
+                </span>
+                <WatchButton storyId={story.id} title={story.title} />
               </span>
-              <WatchButton storyId={story.id} title={story.title} />
-            </span>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
       {watchlist.hasNextPage && (
         <button
@@ -65,7 +80,7 @@ export default function WatchlistScreen() {
           disabled={watchlist.isFetchingNextPage}
           onClick={() => void watchlist.fetchNextPage()}
         >
-          More
+          <Trans context="list">More</Trans>
         </button>
       )}
     </main>
