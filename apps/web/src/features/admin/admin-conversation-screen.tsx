@@ -1,4 +1,6 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useParams } from 'react-router';
+import { formatTag } from '../../shared/i18n/i18n';
 import { useAdminConversationQuery } from '../../shared/queries/conversations/use-conversations-query';
 import { formatAgo } from '../../shared/time/format';
 import { ErrorState, Loading } from '../../shared/ui/states';
@@ -7,28 +9,40 @@ import { ErrorState, Loading } from '../../shared/ui/states';
 export default function AdminConversationScreen() {
   const { conversationId = '' } = useParams();
   const query = useAdminConversationQuery(conversationId);
-  if (query.isPending) return <Loading label="Loading the conversation" />;
+  const { t } = useLingui();
+  if (query.isPending) return <Loading label={t`Loading the conversation`} />;
   if (query.isError)
     return (
       <main id="main" className="page">
-        <ErrorState error={query.error} title="This conversation cannot be read" onRetry={() => void query.refetch()} />
+        <ErrorState
+          error={query.error}
+          title={t`This conversation cannot be read`}
+          onRetry={() => void query.refetch()}
+        />
       </main>
     );
   const first = query.data.pages[0]!;
   const names = new Map(first.parties.map((p) => [p.id, p.displayName]));
   const messages = query.data.pages.flatMap((p) => p.messages.items).reverse();
+  const parties = new Intl.ListFormat(formatTag(), { type: 'conjunction' }).format(
+    first.parties.map((p) => p.displayName),
+  );
+  const title = first.title;
   return (
     <main id="main" className="page">
       <Link to="/admin?tab=messages" className="subtle">
-        ← Reported messages
+        <Trans>← Reported messages</Trans>
       </Link>
-      <h1>{first.parties.map((p) => p.displayName).join(' and ')}</h1>
+      <h1>{parties}</h1>
       <p className="subtle">
-        {first.subject.type === 'order' ? 'Order: ' : 'About '}
-        {first.title} · this read is recorded in the audit log
+        {first.subject.type === 'order'
+          ? t`Order: ${title} · this read is recorded in the audit log`
+          : t`About ${title} · this read is recorded in the audit log`}
       </p>
-      <section className="stack" aria-label="Reports">
-        <h2>Reports</h2>
+      <section className="stack" aria-label={t`Reports`}>
+        <h2>
+          <Trans>Reports</Trans>
+        </h2>
         <ul className="list">
           {first.reports.map((r) => (
             <li key={r.id}>
@@ -39,15 +53,17 @@ export default function AdminConversationScreen() {
       </section>
       {query.hasNextPage && (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => void query.fetchNextPage()}>
-          Load older messages
+          <Trans>Load older messages</Trans>
         </button>
       )}
-      <ol className="list" aria-label="Messages">
+      <ol className="list" aria-label={t`Messages`}>
         {messages.map((m) => (
           <li key={m.id} data-reported={first.reports.some((r) => r.messageId === m.id) || undefined}>
-            <strong>{m.senderDeleted ? 'Deleted user' : (names.get(m.senderId) ?? 'Unknown')}</strong>{' '}
+            <strong>{m.senderDeleted ? t`Deleted user` : (names.get(m.senderId) ?? t`Unknown`)}</strong>{' '}
             <span className="message-text">{m.text}</span> <span className="subtle">{formatAgo(m.createdAt)}</span>
-            {first.reports.some((r) => r.messageId === m.id) && <span className="chip">reported</span>}
+            {first.reports.some((r) => r.messageId === m.id) && (
+              <span className="chip">{t({ message: 'reported', context: 'message' })}</span>
+            )}
           </li>
         ))}
       </ol>

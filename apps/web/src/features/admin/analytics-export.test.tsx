@@ -54,7 +54,7 @@ describe('AnalyticsExport', () => {
 
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2026-11-10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Download NDJSON' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Admins only');
+    expect((await screen.findByRole('alert')).textContent).toBe('You don’t have permission to do this.');
     expect(calls).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
+import { formatTag } from '../../shared/i18n/i18n';
 import { useAnalyticsExportMutation } from '../../shared/queries/admin/use-analytics-export-mutation';
 import { TextField } from '../../shared/ui/field';
 import { FormError } from '../../shared/ui/states';
@@ -6,7 +8,16 @@ import { FormError } from '../../shared/ui/states';
 const DAY_MS = 86_400_000;
 /** `YYYY-MM-DD` of a time, in UTC (the export's days are UTC days). */
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-const nextDay = (day: string) => utcDay(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+/** The day after a `YYYY-MM-DD` day (a date-only ISO string is read as UTC midnight). */
+const nextDay = (day: string) => utcDay(Date.parse(day) + DAY_MS);
+/** A file's size in kilobytes, one decimal, in the viewer's locale ("12.5 kB", "12,5 kB"). */
+const kilobytes = (bytes: number) =>
+  new Intl.NumberFormat(formatTag(), {
+    style: 'unit',
+    unit: 'kilobyte',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / 1024);
 
 /**
  * Admin: download the analytics events of a range of days as NDJSON (one event a line), for
@@ -18,26 +29,39 @@ export function AnalyticsExport() {
   const [through, setThrough] = useState(today);
   const [invalid, setInvalid] = useState<string | null>(null);
   const exportEvents = useAnalyticsExportMutation();
+  const { t } = useLingui();
+
+  const size = exportEvents.isSuccess ? kilobytes(exportEvents.data.bytes) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!from || !through) return setInvalid('Choose both days.');
-    if (through < from) return setInvalid('The last day comes on or after the first.');
+    if (!from || !through) return setInvalid(t`Choose both days.`);
+    if (through < from) return setInvalid(t`The last day comes on or after the first.`);
     setInvalid(null);
     exportEvents.mutate({ from, to: nextDay(through) });
   };
 
   return (
     <form className="card stack" aria-labelledby="analytics-export-title" onSubmit={submit} noValidate>
-      <h2 id="analytics-export-title">Analytics export</h2>
+      <h2 id="analytics-export-title">
+        <Trans>Analytics export</Trans>
+      </h2>
       <p className="muted">
-        Every analytics event of the days chosen (UTC), oldest first, one JSON event a line. The export is recorded in
-        the audit log.
+        <Trans>
+          Every analytics event of the days chosen (UTC), oldest first, one JSON event a line. The export is recorded in
+          the audit log.
+        </Trans>
       </p>
       <div className="row">
-        <TextField label="First day" type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
         <TextField
-          label="Last day"
+          label={t`First day`}
+          type="date"
+          value={from}
+          max={today}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <TextField
+          label={t`Last day`}
           type="date"
           value={through}
           max={today}
@@ -46,11 +70,11 @@ export function AnalyticsExport() {
         />
       </div>
       <button type="submit" className="btn btn-primary" disabled={exportEvents.isPending}>
-        {exportEvents.isPending ? 'Preparing the file…' : 'Download NDJSON'}
+        {exportEvents.isPending ? t`Preparing the file…` : t`Download NDJSON`}
       </button>
-      {exportEvents.isSuccess && (
+      {size !== null && (
         <p className="subtle" role="status">
-          Downloaded ({(exportEvents.data.bytes / 1024).toFixed(1)} KB).
+          {t`Downloaded (${size}).`}
         </p>
       )}
       <FormError error={exportEvents.error} />

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
@@ -8,6 +11,21 @@ import { useUnpublishStoryMutation } from '../../shared/queries/admin/use-unpubl
 import { useUserStatusMutation } from '../../shared/queries/admin/use-user-status-mutation';
 import { formatAgo } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
+
+type Report = NonNullable<ReturnType<typeof useReportsQuery>['data']>[number];
+
+/** What a report is about, in a word. */
+const TARGET_LABELS: Record<Report['targetType'], MessageDescriptor> = {
+  story: msg({ message: 'story', context: 'report target' }),
+  user: msg({ message: 'user', context: 'report target' }),
+};
+
+/** Where a report stands, in a word. */
+const STATUS_LABELS: Record<Report['status'], MessageDescriptor> = {
+  open: msg({ message: 'open', context: 'report status' }),
+  actioned: msg({ message: 'actioned', context: 'report status' }),
+  dismissed: msg({ message: 'dismissed', context: 'report status' }),
+};
 
 /**
  * Open reports, each with the action that fits its target: a story is unpublished (back to its
@@ -23,6 +41,7 @@ export function ModerationQueue() {
   /** The report whose story is about to be archived (asked twice). */
   const [archiving, setArchiving] = useState<string | null>(null);
   const failed = unpublish.error ?? archive.error ?? suspend.error ?? resolve.error;
+  const { i18n, t } = useLingui();
   return (
     <div className="stack">
       <label className="checkbox">
@@ -31,25 +50,25 @@ export function ModerationQueue() {
           checked={status === 'all'}
           onChange={(e) => setStatus(e.target.checked ? 'all' : 'open')}
         />
-        Show resolved reports too
+        <Trans>Show resolved reports too</Trans>
       </label>
-      {reports.isPending && <Loading label="Loading reports" />}
+      {reports.isPending && <Loading label={t`Loading reports`} />}
       {reports.isError && (
-        <ErrorState error={reports.error} title="Reports could not load" onRetry={() => void reports.refetch()} />
+        <ErrorState error={reports.error} title={t`Reports could not load`} onRetry={() => void reports.refetch()} />
       )}
-      {reports.isSuccess && reports.data.length === 0 && <EmptyState title="The queue is empty" />}
+      {reports.isSuccess && reports.data.length === 0 && <EmptyState title={t`The queue is empty`} />}
       {failed && (
         <p role="alert" className="field-error">
           {messageOf(failed)}
         </p>
       )}
-      <ul className="list" aria-label="Reports">
+      <ul className="list" aria-label={t`Reports`}>
         {reports.data?.map((r) => (
           <li key={r.id} className="card">
             <div className="row-between">
-              <span className="chip">{r.targetType}</span>
+              <span className="chip">{i18n._(TARGET_LABELS[r.targetType])}</span>
               <span className="subtle">
-                {r.status} · {formatAgo(r.createdAt)}
+                {i18n._(STATUS_LABELS[r.status])} · {formatAgo(r.createdAt)}
               </span>
             </div>
             <p>{r.reason}</p>
@@ -58,7 +77,7 @@ export function ModerationQueue() {
               {r.targetType === 'story' ? (
                 <>
                   <Link className="btn btn-secondary btn-small" to={`/stories/${r.targetId}`}>
-                    Open story
+                    <Trans>Open story</Trans>
                   </Link>
                   <button
                     type="button"
@@ -71,7 +90,7 @@ export function ModerationQueue() {
                       )
                     }
                   >
-                    Unpublish story
+                    <Trans>Unpublish story</Trans>
                   </button>
                   {archiving !== r.id && (
                     <button
@@ -80,14 +99,14 @@ export function ModerationQueue() {
                       disabled={archive.isPending}
                       onClick={() => setArchiving(r.id)}
                     >
-                      Archive story
+                      <Trans>Archive story</Trans>
                     </button>
                   )}
                 </>
               ) : (
                 <>
                   <Link className="btn btn-secondary btn-small" to={`/makers/${r.targetId}`}>
-                    Open profile
+                    <Trans>Open profile</Trans>
                   </Link>
                   <button
                     type="button"
@@ -100,7 +119,7 @@ export function ModerationQueue() {
                       )
                     }
                   >
-                    Suspend user
+                    <Trans>Suspend user</Trans>
                   </button>
                 </>
               )}
@@ -111,13 +130,15 @@ export function ModerationQueue() {
                   disabled={resolve.isPending}
                   onClick={() => resolve.mutate({ reportId: r.id, outcome: 'dismissed' })}
                 >
-                  Dismiss
+                  <Trans>Dismiss</Trans>
                 </button>
               )}
             </div>
             {archiving === r.id && (
-              <div className="alert alert-error stack" role="alertdialog" aria-label="Archive this story">
-                <p>Archive this story? It leaves the feed for good and its maker is told why.</p>
+              <div className="alert alert-error stack" role="alertdialog" aria-label={t`Archive this story`}>
+                <p>
+                  <Trans>Archive this story? It leaves the feed for good and its maker is told why.</Trans>
+                </p>
                 <div className="row">
                   <button
                     type="button"
@@ -135,10 +156,10 @@ export function ModerationQueue() {
                       )
                     }
                   >
-                    Archive for good
+                    <Trans>Archive for good</Trans>
                   </button>
                   <button type="button" className="btn btn-ghost btn-small" onClick={() => setArchiving(null)}>
-                    Keep it
+                    <Trans>Keep it</Trans>
                   </button>
                 </div>
               </div>

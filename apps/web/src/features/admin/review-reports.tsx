@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Review } from '../../shared/queries/reviews/types';
@@ -15,7 +16,9 @@ function ReviewDecision({ review }: { review: Review }) {
   const decide = (action: 'remove' | 'keep') => moderate.mutate({ reviewId: review.id, action, reason: reason.trim() });
   return (
     <div className="stack">
-      <label htmlFor={`${id}-reason`}>Reason (kept in the audit log; needed to remove)</label>
+      <label htmlFor={`${id}-reason`}>
+        <Trans>Reason (kept in the audit log; needed to remove)</Trans>
+      </label>
       <input
         id={`${id}-reason`}
         className="input"
@@ -31,7 +34,7 @@ function ReviewDecision({ review }: { review: Review }) {
           disabled={moderate.isPending || !reason.trim()}
           onClick={() => decide('remove')}
         >
-          Remove review
+          <Trans>Remove review</Trans>
         </button>
         <button
           type="button"
@@ -39,7 +42,7 @@ function ReviewDecision({ review }: { review: Review }) {
           disabled={moderate.isPending}
           onClick={() => decide('keep')}
         >
-          Keep (dismiss reports)
+          <Trans>Keep (dismiss reports)</Trans>
         </button>
       </div>
     </div>
@@ -50,20 +53,23 @@ function ReviewDecision({ review }: { review: Review }) {
 export function ReviewReports() {
   const reports = useReviewReportsQuery();
   const items = reports.data?.pages.flatMap((p) => p.items) ?? [];
-  if (reports.isPending) return <Loading label="Loading reported reviews" />;
+  const { t } = useLingui();
+  if (reports.isPending) return <Loading label={t`Loading reported reviews`} />;
   if (reports.isError)
-    return <ErrorState error={reports.error} title="Reports could not load" onRetry={() => void reports.refetch()} />;
-  if (items.length === 0) return <EmptyState title="No reported reviews" />;
+    return (
+      <ErrorState error={reports.error} title={t`Reports could not load`} onRetry={() => void reports.refetch()} />
+    );
+  if (items.length === 0) return <EmptyState title={t`No reported reviews`} />;
   return (
     <div className="stack">
-      <ul className="list" aria-label="Reported reviews">
+      <ul className="list" aria-label={t`Reported reviews`}>
         {items.map((r) => (
           <li key={r.id} className="card stack">
             <strong>{r.reason}</strong>
-            <span className="subtle">Reported {formatAgo(r.createdAt)}</span>
+            <span className="subtle">{t`Reported ${{ ago: formatAgo(r.createdAt) }}`}</span>
             <ReviewCard review={r.review} canReply={false} canReport={false} />
             <Link className="btn btn-ghost btn-small" to={`/makers/${r.review.makerId}`}>
-              The maker’s page
+              <Trans>The maker’s page</Trans>
             </Link>
             <ReviewDecision review={r.review} />
           </li>
@@ -76,7 +82,7 @@ export function ReviewReports() {
           onClick={() => void reports.fetchNextPage()}
           disabled={reports.isFetchingNextPage}
         >
-          Show more
+          <Trans>Show more</Trans>
         </button>
       )}
     </div>

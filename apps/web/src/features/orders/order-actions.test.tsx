@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../../shared/api/types';
-import { jsonResponse, renderWithApp } from '../../test/render';
+import { jsonResponse, renderWithApp, renderWithI18n } from '../../test/render';
 import { serve } from '../../test/serve';
 import { DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
 import { checkRefundAmount } from './refund-amount';
@@ -119,7 +119,7 @@ describe('order actions', () => {
 
   it('shows the dispute and its resolution to either party', () => {
     const disputed = { disputedAt: new Date().toISOString(), disputeReason: 'It arrived cracked' };
-    const { rerender } = renderWithApp(<DisputeNotice order={order({ ...disputed, status: 'disputed' })} />);
+    const { rerender } = renderWithI18n(<DisputeNotice order={order({ ...disputed, status: 'disputed' })} />);
     expect(screen.getByTestId('dispute').textContent).toContain('“It arrived cracked”');
     expect(screen.getByTestId('dispute').textContent).toContain('An admin is looking into it.');
     rerender(<DisputeNotice order={order({ ...disputed, status: 'refunded', refundedMinor: 10_000, as: 'buyer' })} />);

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
 import type { Order } from '../../shared/api/types';
 import { formatMoney } from '../../shared/money';
@@ -28,10 +29,11 @@ export function mayDo(action: keyof typeof ORDER_ACTIONS, order: Pick<Order, 'as
 /** Where the piece goes: shown to the buyer and the maker (the server sends it to them only). */
 export function ShippingAddressCard({ order }: { order: Order }) {
   const address = order.shippingAddress;
+  const { t } = useLingui();
   if (!address) return null;
   return (
     <section className="card stack" aria-labelledby="ship-to-title">
-      <h2 id="ship-to-title">{order.as === 'maker' ? 'Ship to' : 'Shipping to'}</h2>
+      <h2 id="ship-to-title">{order.as === 'maker' ? t`Ship to` : t`Shipping to`}</h2>
       <address className="shipping-address" data-testid="shipping-address">
         {address.name}
         <br />
@@ -54,17 +56,20 @@ export function ShippingAddressCard({ order }: { order: Order }) {
 
 /** A reported problem and where its resolution stands, for the buyer, the maker and admins alike. */
 export function DisputeNotice({ order }: { order: Order }) {
+  const { t } = useLingui();
   if (!order.disputedAt) return null;
   const refunded = formatMoney(order.refundedMinor, order.currency);
+  const reported = formatDateTime(order.disputedAt);
+  const reason = order.disputeReason;
   let resolution: string;
-  if (order.status === 'refunded') resolution = `Resolved: the buyer was refunded in full (${refunded}).`;
-  else if (order.status === 'cancelled') resolution = `Resolved: the order was cancelled and ${refunded} refunded.`;
+  if (order.status === 'refunded') resolution = t`Resolved: the buyer was refunded in full (${refunded}).`;
+  else if (order.status === 'cancelled') resolution = t`Resolved: the order was cancelled and ${refunded} refunded.`;
   else if (order.status === 'disputed') {
     resolution =
       order.refundedMinor > 0
-        ? `${refunded} has been refunded so far; an admin is still looking into it.`
-        : 'An admin is looking into it.';
-  } else resolution = 'Resolved.';
+        ? t`${refunded} has been refunded so far; an admin is still looking into it.`
+        : t`An admin is looking into it.`;
+  } else resolution = t`Resolved.`;
   return (
     <section
       className={`alert ${order.status === 'disputed' ? 'alert-error' : 'alert-info'}`}
@@ -72,8 +77,10 @@ export function DisputeNotice({ order }: { order: Order }) {
       data-testid="dispute"
     >
       <div className="stack">
-        <strong id="dispute-title">Problem reported {formatDateTime(order.disputedAt)}</strong>
-        {order.disputeReason && <p>“{order.disputeReason}”</p>}
+        <strong id="dispute-title">
+          <Trans>Problem reported {reported}</Trans>
+        </strong>
+        {reason && <p>{t`“${{ quote: reason }}”`}</p>}
         <p>{resolution}</p>
       </div>
     </section>
@@ -86,25 +93,30 @@ export function DisputeForm({ order }: { order: Order }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const dispute = useDisputeOrderMutation();
+  const { t } = useLingui();
   if (!open) {
     return (
       <button type="button" className="btn btn-ghost" onClick={() => setOpen(true)}>
-        Report a problem with this order
+        <Trans>Report a problem with this order</Trans>
       </button>
     );
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim().length < 3) return setError('Tell us what went wrong (at least 3 characters).');
+    if (reason.trim().length < 3) return setError(t`Tell us what went wrong (at least 3 characters).`);
     setError(null);
     dispute.mutate({ orderId: order.id, reason: reason.trim() });
   };
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Report a problem">
-      <h2>Report a problem</h2>
-      <p className="muted">The order is paused until an admin resolves it, for example with a refund.</p>
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t`Report a problem`}>
+      <h2>
+        <Trans>Report a problem</Trans>
+      </h2>
+      <p className="muted">
+        <Trans>The order is paused until an admin resolves it, for example with a refund.</Trans>
+      </p>
       <TextAreaField
-        label="What went wrong?"
+        label={t`What went wrong?`}
         value={reason}
         maxLength={2000}
         rows={3}
@@ -113,7 +125,7 @@ export function DisputeForm({ order }: { order: Order }) {
       />
       <FormError error={dispute.error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={dispute.isPending}>
-        {dispute.isPending ? 'Sending…' : 'Report problem'}
+        {dispute.isPending ? t`Sending…` : t`Report problem`}
       </button>
     </form>
   );
@@ -125,13 +137,18 @@ export function RefundForm({ order }: { order: Order }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
   const refund = useRefundOrderMutation();
+  const { t } = useLingui();
   const remaining = order.amountMinor - order.refundedMinor;
+  const remainingText = formatMoney(remaining, order.currency);
+  const refundedSoFar = formatMoney(order.refundedMinor, order.currency);
+  const currency = order.currency;
+  const refundAmount = refund.isSuccess ? formatMoney(refund.data.refund.amountMinor, order.currency) : '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkRefundAmount(amount, remaining, order.currency);
     const next = {
       ...(checked.ok ? {} : { amount: checked.error }),
-      ...(reason.trim() ? {} : { reason: 'Give a reason for the refund.' }),
+      ...(reason.trim() ? {} : { reason: t`Give a reason for the refund.` }),
     };
     setErrors(next);
     if (!checked.ok || next.reason) return;
@@ -150,21 +167,25 @@ export function RefundForm({ order }: { order: Order }) {
     );
   };
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Refund">
-      <h2>Refund</h2>
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t({ message: 'Refund', context: 'heading' })}>
+      <h2>
+        <Trans context="heading">Refund</Trans>
+      </h2>
       {order.refundedMinor > 0 && (
-        <p className="muted">{formatMoney(order.refundedMinor, order.currency)} refunded so far.</p>
+        <p className="muted">
+          <Trans>{refundedSoFar} refunded so far.</Trans>
+        </p>
       )}
       <TextField
-        label={`Amount (${order.currency})`}
+        label={t`Amount (${currency})`}
         inputMode="decimal"
         value={amount}
-        hint={`Leave empty to refund everything left (${formatMoney(remaining, order.currency)}).`}
+        hint={t`Leave empty to refund everything left (${remainingText}).`}
         error={errors.amount ?? null}
         onChange={(e) => setAmount(e.target.value)}
       />
       <TextField
-        label="Reason for the refund"
+        label={t`Reason for the refund`}
         value={reason}
         maxLength={2000}
         error={errors.reason ?? null}
@@ -174,12 +195,12 @@ export function RefundForm({ order }: { order: Order }) {
       {refund.isSuccess && (
         <p role="status" className="alert alert-success">
           {refund.data.refund.status === 'pending'
-            ? `A refund of ${formatMoney(refund.data.refund.amountMinor, order.currency)} is on its way.`
-            : `Refunded ${formatMoney(refund.data.refund.amountMinor, order.currency)}.`}
+            ? t`A refund of ${refundAmount} is on its way.`
+            : t`Refunded ${refundAmount}.`}
         </p>
       )}
       <button type="submit" className="btn btn-secondary btn-block" disabled={refund.isPending}>
-        {refund.isPending ? 'Refunding…' : 'Refund'}
+        {refund.isPending ? t`Refunding…` : t`Refund`}
       </button>
     </form>
   );
@@ -190,10 +211,11 @@ export function CancelOrder({ order }: { order: Order }) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useCancelOrderMutation();
+  const { t } = useLingui();
   if (!confirming) {
     return (
       <button type="button" className="btn btn-ghost" onClick={() => setConfirming(true)}>
-        Cancel the order
+        <Trans>Cancel the order</Trans>
       </button>
     );
   }
@@ -201,15 +223,17 @@ export function CancelOrder({ order }: { order: Order }) {
     event.preventDefault();
     cancel.mutate({ orderId: order.id, reason: reason.trim() || 'cancelled' });
   };
+  const refundable = formatMoney(order.amountMinor - order.refundedMinor, order.currency);
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Cancel the order">
-      <h2>Cancel the order?</h2>
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t`Cancel the order`}>
+      <h2>
+        <Trans>Cancel the order?</Trans>
+      </h2>
       <p className="muted">
-        The buyer is refunded {formatMoney(order.amountMinor - order.refundedMinor, order.currency)} and the piece is no
-        longer sold.
+        <Trans>The buyer is refunded {refundable} and the piece is no longer sold.</Trans>
       </p>
       <TextField
-        label="Reason (optional)"
+        label={t`Reason (optional)`}
         value={reason}
         maxLength={2000}
         onChange={(e) => setReason(e.target.value)}
@@ -217,10 +241,10 @@ export function CancelOrder({ order }: { order: Order }) {
       <FormError error={cancel.error} />
       <span className="row">
         <button type="submit" className="btn btn-danger" disabled={cancel.isPending}>
-          {cancel.isPending ? 'Cancelling…' : 'Yes, cancel and refund'}
+          {cancel.isPending ? t`Cancelling…` : t`Yes, cancel and refund`}
         </button>
         <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
-          Keep the order
+          <Trans>Keep the order</Trans>
         </button>
       </span>
     </form>

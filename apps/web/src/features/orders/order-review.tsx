@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { useOrderReviewQuery } from '../../shared/queries/reviews/use-reviews-query';
 import { usePostReviewMutation } from '../../shared/queries/reviews/use-review-mutations';
@@ -7,7 +10,8 @@ import { FormError } from '../../shared/ui/states';
 import '../../shared/ui/reviews.css';
 
 const MAX_LENGTH = 1000;
-const LABELS = ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
+/** What each number of stars means, from one to five. */
+const LABELS: MessageDescriptor[] = [msg`Poor`, msg`Fair`, msg`Good`, msg`Very good`, msg`Excellent`];
 
 /** The buyer's review of a delivered order: 1 to 5 stars and optional text. */
 export function ReviewForm({ orderId, until }: { orderId: string; until: string | null }) {
@@ -16,28 +20,40 @@ export function ReviewForm({ orderId, until }: { orderId: string; until: string 
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
   const post = usePostReviewMutation(orderId);
+  const { i18n, t } = useLingui();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (rating < 1) return;
     post.mutate(text.trim() ? { rating, text: text.trim() } : { rating });
   };
-  if (!open)
+  if (!open) {
+    const day = until ? formatDay(until) : null;
     return (
       <section className="card stack">
-        <h2>How was it?</h2>
-        <p className="muted">Rate the maker for other buyers{until ? ` (until ${formatDay(until)})` : ''}.</p>
+        <h2>
+          <Trans>How was it?</Trans>
+        </h2>
+        <p className="muted">
+          {day ? t`Rate the maker for other buyers (until ${day}).` : t`Rate the maker for other buyers.`}
+        </p>
         <button type="button" className="btn btn-primary btn-block" onClick={() => setOpen(true)}>
-          Leave a review
+          <Trans>Leave a review</Trans>
         </button>
       </section>
     );
+  }
   return (
-    <form className="card stack" onSubmit={submit} aria-label="Leave a review">
-      <h2>Leave a review</h2>
+    <form className="card stack" onSubmit={submit} aria-label={t`Leave a review`}>
+      <h2>
+        <Trans>Leave a review</Trans>
+      </h2>
       <fieldset className="star-picker">
-        <legend>Your rating</legend>
-        {LABELS.map((label, i) => {
+        <legend>
+          <Trans>Your rating</Trans>
+        </legend>
+        {LABELS.map((descriptor, i) => {
           const value = i + 1;
+          const label = i18n._(descriptor);
           return (
             <label key={value} className="star-option" data-lit={value <= rating || undefined} title={label}>
               <input
@@ -50,13 +66,15 @@ export function ReviewForm({ orderId, until }: { orderId: string; until: string 
               />
               <span aria-hidden="true">★</span>
               <span className="visually-hidden">
-                {value} {value === 1 ? 'star' : 'stars'}: {label}
+                <Plural value={value} one={`# star: ${label}`} other={`# stars: ${label}`} />
               </span>
             </label>
           );
         })}
       </fieldset>
-      <label htmlFor={`${id}-text`}>What did you think? (optional)</label>
+      <label htmlFor={`${id}-text`}>
+        <Trans>What did you think? (optional)</Trans>
+      </label>
       <textarea
         id={`${id}-text`}
         className="textarea"
@@ -70,7 +88,7 @@ export function ReviewForm({ orderId, until }: { orderId: string; until: string 
       </span>
       <FormError error={post.error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={post.isPending || rating < 1}>
-        {post.isPending ? 'Sending…' : 'Post review'}
+        {post.isPending ? t`Sending…` : t`Post review`}
       </button>
     </form>
   );
@@ -92,11 +110,12 @@ export function OrderReview({
   const delivered = order.status === 'delivered' || order.status === 'completed';
   const review = useOrderReviewQuery(order.id, delivered && (isBuyer || isMaker));
   const data = review.data;
+  const { t } = useLingui();
   if (!data) return null;
   if (data.review)
     return (
       <section className="stack" aria-labelledby="order-review">
-        <h2 id="order-review">{isBuyer ? 'Your review' : 'The buyer’s review'}</h2>
+        <h2 id="order-review">{isBuyer ? t`Your review` : t`The buyer’s review`}</h2>
         <ReviewCard review={data.review} canReply={isMaker} canReport={false} />
       </section>
     );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../shared/money';
@@ -11,31 +12,35 @@ import { TextField } from '../../shared/ui/field';
 import { Icon } from '../../shared/ui/icons';
 import { ErrorState, FormError, Loading } from '../../shared/ui/states';
 import { CancelOrder, DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
-import { ORDER_STEPS, statusChip, statusLabel } from '../../shared/ui/order-status';
+import { ORDER_STEPS, statusChip } from '../../shared/ui/order-status';
 import './orders.css';
 import { OrderReview } from './order-review';
+import { STATUS_LABELS, STEP_LABELS } from './status-labels';
 import { TrackingNumber } from './tracking-link';
 
 function ShipmentForm({ orderId }: { orderId: string }) {
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const ship = useAddShipmentMutation();
+  const { t } = useLingui();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     ship.mutate({ orderId, carrier: carrier.trim(), trackingNumber: tracking.trim() });
   };
   return (
-    <form className="card stack" onSubmit={submit} aria-label="Add tracking">
-      <h2>Add tracking</h2>
+    <form className="card stack" onSubmit={submit} aria-label={t`Add tracking`}>
+      <h2>
+        <Trans>Add tracking</Trans>
+      </h2>
       <TextField
-        label="Carrier"
+        label={t`Carrier`}
         value={carrier}
         maxLength={100}
         required
         onChange={(e) => setCarrier(e.target.value)}
       />
       <TextField
-        label="Tracking number"
+        label={t`Tracking number`}
         value={tracking}
         maxLength={100}
         required
@@ -47,7 +52,7 @@ function ShipmentForm({ orderId }: { orderId: string }) {
         className="btn btn-primary btn-block"
         disabled={ship.isPending || !carrier.trim() || !tracking.trim()}
       >
-        {ship.isPending ? 'Saving…' : 'Mark as shipped'}
+        {ship.isPending ? t`Saving…` : t`Mark as shipped`}
       </button>
     </form>
   );
@@ -59,6 +64,7 @@ export default function OrderScreen() {
   const viewer = useViewer();
   const order = useOrderQuery(orderId);
   const confirm = useConfirmDeliveryMutation();
+  const { i18n, t } = useLingui();
   const data = order.data;
   const stepIndex = data ? ORDER_STEPS.findIndex((s) => s.status === data.status) : -1;
   const isMaker = data !== undefined && viewer.userId === data.makerId;
@@ -70,38 +76,46 @@ export default function OrderScreen() {
         <Link
           to={data?.as === 'admin' ? '/admin?tab=orders' : isMaker ? '/orders?as=maker' : '/orders'}
           className="icon-btn"
-          aria-label="Back to orders"
+          aria-label={t`Back to orders`}
         >
           <Icon name="back" />
         </Link>
-        <h1>{data?.itemTitle ?? 'Order'}</h1>
+        <h1>{data?.itemTitle ?? t`Order`}</h1>
       </div>
-      {order.isPending && <Loading label="Loading the order" />}
+      {order.isPending && <Loading label={t`Loading the order`} />}
       {order.isError && (
-        <ErrorState error={order.error} title="The order could not load" onRetry={() => void order.refetch()} />
+        <ErrorState error={order.error} title={t`The order could not load`} onRetry={() => void order.refetch()} />
       )}
       {data && (
         <>
           <section className="card stack">
             <div className="row-between">
               <span className="amount">{formatMoney(data.amountMinor, data.currency)}</span>
-              <span className={statusChip(data.status)}>{statusLabel(data.status)}</span>
+              <span className={statusChip(data.status)}>{i18n._(STATUS_LABELS[data.status])}</span>
             </div>
             <dl className="kv" data-testid="order-money">
-              <dt>Piece</dt>
+              <dt>
+                <Trans>Piece</Trans>
+              </dt>
               <dd>{formatMoney(data.itemMinor, data.currency)}</dd>
-              <dt>Shipping</dt>
-              <dd>{data.shippingMinor === 0 ? 'Free' : formatMoney(data.shippingMinor, data.currency)}</dd>
+              <dt>
+                <Trans>Shipping</Trans>
+              </dt>
+              <dd>
+                {data.shippingMinor === 0
+                  ? t({ message: 'Free', context: 'shipping cost' })
+                  : formatMoney(data.shippingMinor, data.currency)}
+              </dd>
             </dl>
             {stepIndex >= 0 && (
-              <ol className="order-steps" aria-label="Order progress">
+              <ol className="order-steps" aria-label={t`Order progress`}>
                 {ORDER_STEPS.map((s, i) => (
                   <li
                     key={s.status}
                     data-done={i <= stepIndex || undefined}
                     aria-current={i === stepIndex ? 'step' : undefined}
                   >
-                    {s.label}
+                    {i18n._(STEP_LABELS[s.status])}
                   </li>
                 ))}
               </ol>
@@ -109,15 +123,21 @@ export default function OrderScreen() {
             <dl className="kv">
               {data.paidAt && (
                 <>
-                  <dt>Paid</dt>
+                  <dt>
+                    <Trans>Paid</Trans>
+                  </dt>
                   <dd>{formatDateTime(data.paidAt)}</dd>
                 </>
               )}
               {data.carrier && (
                 <>
-                  <dt>Carrier</dt>
+                  <dt>
+                    <Trans>Carrier</Trans>
+                  </dt>
                   <dd>{data.carrier}</dd>
-                  <dt>Tracking</dt>
+                  <dt>
+                    <Trans>Tracking</Trans>
+                  </dt>
                   <dd>
                     <TrackingNumber number={data.trackingNumber} url={data.trackingUrl} />
                   </dd>
@@ -125,25 +145,33 @@ export default function OrderScreen() {
               )}
               {data.shippedAt && (
                 <>
-                  <dt>Shipped</dt>
+                  <dt>
+                    <Trans>Shipped</Trans>
+                  </dt>
                   <dd>{formatDateTime(data.shippedAt)}</dd>
                 </>
               )}
               {data.deliveredAt && (
                 <>
-                  <dt>Delivered</dt>
+                  <dt>
+                    <Trans>Delivered</Trans>
+                  </dt>
                   <dd>{formatDateTime(data.deliveredAt)}</dd>
                 </>
               )}
               {data.refundedMinor > 0 && (
                 <>
-                  <dt>Refunded</dt>
+                  <dt>
+                    <Trans>Refunded</Trans>
+                  </dt>
                   <dd data-testid="refunded">{formatMoney(data.refundedMinor, data.currency)}</dd>
                 </>
               )}
               {isMaker && data.shippingDueAt && data.status === 'paid' && (
                 <>
-                  <dt>Ship by</dt>
+                  <dt>
+                    <Trans>Ship by</Trans>
+                  </dt>
                   <dd>{formatDateTime(data.shippingDueAt)}</dd>
                 </>
               )}
@@ -153,14 +181,18 @@ export default function OrderScreen() {
           <ShippingAddressCard order={data} />
           {isMaker && data.shippingOverdue && data.status === 'paid' && (
             <p className="alert alert-error" role="alert">
-              Shipping is overdue. Add the tracking number as soon as it is on its way.
+              <Trans>Shipping is overdue. Add the tracking number as soon as it is on its way.</Trans>
             </p>
           )}
           {isMaker && data.status === 'paid' && <ShipmentForm orderId={data.id} />}
           {isBuyer && data.status === 'shipped' && (
             <section className="card stack">
-              <h2>Has it arrived?</h2>
-              <p className="muted">Confirming delivery releases the payment to the maker.</p>
+              <h2>
+                <Trans>Has it arrived?</Trans>
+              </h2>
+              <p className="muted">
+                <Trans>Confirming delivery releases the payment to the maker.</Trans>
+              </p>
               <FormError error={confirm.error} />
               <button
                 type="button"
@@ -168,7 +200,7 @@ export default function OrderScreen() {
                 disabled={confirm.isPending}
                 onClick={() => confirm.mutate(data.id)}
               >
-                {confirm.isPending ? 'Confirming…' : 'Confirm delivery'}
+                {confirm.isPending ? t`Confirming…` : t`Confirm delivery`}
               </button>
             </section>
           )}
@@ -177,13 +209,16 @@ export default function OrderScreen() {
           {mayDo('refund', data) && <RefundForm order={data} />}
           {mayDo('cancel', data) && <CancelOrder order={data} />}
           <a className="btn btn-secondary" href={data.receiptUrl}>
-            Receipt
+            <Trans>Receipt</Trans>
           </a>
           {(isBuyer || isMaker) && (
-            <MessageButton subject={{ orderId: data.id }} label={isMaker ? 'Message the buyer' : 'Message the maker'} />
+            <MessageButton
+              subject={{ orderId: data.id }}
+              label={isMaker ? t`Message the buyer` : t`Message the maker`}
+            />
           )}
           <Link className="btn btn-ghost" to={`/stories/${data.storyId}`}>
-            View the story
+            <Trans>View the story</Trans>
           </Link>
         </>
       )}

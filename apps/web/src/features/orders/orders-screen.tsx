@@ -1,11 +1,13 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useSearchParams } from 'react-router';
 import { formatMoney } from '../../shared/money';
 import { useOrdersQuery } from '../../shared/queries/orders/use-orders-query';
 import { useViewer } from '../../shared/session/use-viewer';
 import { formatDay } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
-import { statusChip, statusLabel } from '../../shared/ui/order-status';
+import { statusChip } from '../../shared/ui/order-status';
 import '../../shared/ui/order-row.css';
+import { STATUS_LABELS } from './status-labels';
 
 /** Orders as buyer, and as maker (pieces sold) for makers. */
 export default function OrdersScreen() {
@@ -13,12 +15,15 @@ export default function OrdersScreen() {
   const [params, setParams] = useSearchParams();
   const as = params.get('as') === 'maker' && viewer.isMaker ? 'maker' : 'buyer';
   const orders = useOrdersQuery(as);
+  const { i18n, t } = useLingui();
 
   return (
     <main id="main" className="page">
-      <h1>Orders</h1>
+      <h1>
+        <Trans>Orders</Trans>
+      </h1>
       {viewer.isMaker && (
-        <div className="tabs" role="tablist" aria-label="Orders as">
+        <div className="tabs" role="tablist" aria-label={t`Orders as`}>
           {(['buyer', 'maker'] as const).map((v) => (
             <button
               key={v}
@@ -28,25 +33,25 @@ export default function OrdersScreen() {
               aria-selected={as === v}
               onClick={() => setParams({ as: v })}
             >
-              {v === 'buyer' ? 'Bought' : 'Sold'}
+              {v === 'buyer' ? t`Bought` : t`Sold`}
             </button>
           ))}
         </div>
       )}
-      {orders.isPending && <Loading label="Loading orders" />}
+      {orders.isPending && <Loading label={t`Loading orders`} />}
       {orders.isError && (
-        <ErrorState error={orders.error} title="Orders could not load" onRetry={() => void orders.refetch()} />
+        <ErrorState error={orders.error} title={t`Orders could not load`} onRetry={() => void orders.refetch()} />
       )}
       {orders.isSuccess && orders.data.length === 0 && (
-        <EmptyState title={as === 'buyer' ? 'Nothing bought yet' : 'Nothing sold yet'}>
+        <EmptyState title={as === 'buyer' ? t`Nothing bought yet` : t`Nothing sold yet`}>
           {as === 'buyer' && (
             <Link className="btn btn-primary" to="/">
-              Explore the feed
+              <Trans>Explore the feed</Trans>
             </Link>
           )}
         </EmptyState>
       )}
-      <ul className="list" aria-label={as === 'buyer' ? 'Bought' : 'Sold'}>
+      <ul className="list" aria-label={as === 'buyer' ? t`Bought` : t`Sold`}>
         {orders.data?.map((order) => (
           <li key={order.id}>
             <Link to={`/orders/${order.id}`} className="order-row">
@@ -56,7 +61,7 @@ export default function OrdersScreen() {
               </span>
               <span className="stack order-row-side">
                 <span className="amount">{formatMoney(order.amountMinor, order.currency)}</span>
-                <span className={statusChip(order.status)}>{statusLabel(order.status)}</span>
+                <span className={statusChip(order.status)}>{i18n._(STATUS_LABELS[order.status])}</span>
               </span>
             </Link>
           </li>

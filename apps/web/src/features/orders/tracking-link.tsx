@@ -1,3 +1,5 @@
+import { Trans } from '@lingui/react/macro';
+
 /**
  * A shipment's tracking number: a link to the carrier's tracking page when the server recognised
  * the carrier and the number (`trackingUrl`), plain text otherwise.
@@ -8,7 +10,10 @@ export function TrackingNumber({ number, url }: { number: string | null; url: st
     return (
       <a className="mono" href={url} target="_blank" rel="noopener noreferrer">
         {number}
-        <span className="visually-hidden"> (the carrier’s tracking page, in a new tab)</span>
+        <span className="visually-hidden">
+          {' '}
+          <Trans>(the carrier’s tracking page, in a new tab)</Trans>
+        </span>
       </a>
     );
   }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../shared/money';
 import { countryName } from '../../shared/shipping/countries';
@@ -25,67 +26,87 @@ export default function PaymentScreen() {
   const payment = windowId ? byWindow : byAuction;
   const window_ = payment.data;
   useAuctionLive(auctionId ?? window_?.auctionId ?? undefined);
+  const { t } = useLingui();
+  const country = window_?.shippingCountry ? countryName(window_.shippingCountry) : null;
+  const total = window_ ? formatMoney(window_.amountMinor + window_.shippingMinor, window_.currency) : '';
+  const reference = window_ ? (window_.auctionId ?? window_.id) : '';
 
   return (
     <main id="main" className="page">
       <div className="page-header">
-        <Link to="/orders" className="icon-btn" aria-label="Back to orders">
+        <Link to="/orders" className="icon-btn" aria-label={t`Back to orders`}>
           <Icon name="back" />
         </Link>
-        <h1>Payment</h1>
+        <h1>
+          <Trans>Payment</Trans>
+        </h1>
       </div>
-      {payment.isPending && <Loading label="Loading the payment" />}
+      {payment.isPending && <Loading label={t`Loading the payment`} />}
       {payment.isError && (
-        <ErrorState error={payment.error} title="The payment could not load" onRetry={() => void payment.refetch()} />
+        <ErrorState
+          error={payment.error}
+          title={t`The payment could not load`}
+          onRetry={() => void payment.refetch()}
+        />
       )}
       {window_ && window_.status === 'paid' && <Receipt payment={window_} />}
       {window_ && OPEN.has(window_.status) && (
         <section className="card stack" aria-labelledby="pay-title">
-          <h2 id="pay-title">Complete your purchase</h2>
+          <h2 id="pay-title">
+            <Trans>Complete your purchase</Trans>
+          </h2>
           <dl className="kv">
-            <dt>Piece</dt>
+            <dt>
+              <Trans>Piece</Trans>
+            </dt>
             <dd>{formatMoney(window_.amountMinor, window_.currency)}</dd>
-            <dt>Shipping{window_.shippingCountry ? ` to ${countryName(window_.shippingCountry)}` : ''}</dt>
+            <dt>{country ? t`Shipping to ${country}` : t`Shipping`}</dt>
             <dd data-testid="pay-shipping">
-              {window_.shippingMinor === 0 ? 'Free' : formatMoney(window_.shippingMinor, window_.currency)}
+              {window_.shippingMinor === 0
+                ? t({ message: 'Free', context: 'shipping cost' })
+                : formatMoney(window_.shippingMinor, window_.currency)}
             </dd>
-            <dt>Total</dt>
-            <dd className="amount pay-amount">
-              {formatMoney(window_.amountMinor + window_.shippingMinor, window_.currency)}
-            </dd>
-            <dt>Time left to pay</dt>
+            <dt>
+              <Trans>Total</Trans>
+            </dt>
+            <dd className="amount pay-amount">{total}</dd>
+            <dt>
+              <Trans>Time left to pay</Trans>
+            </dt>
             <dd>
               <Countdown endsAt={window_.expiresAt} urgentBelowMs={2 * 3600_000} onEnd={() => void payment.refetch()} />
             </dd>
-            <dt>Pay by</dt>
+            <dt>
+              <Trans>Pay by</Trans>
+            </dt>
             <dd>{formatDateTime(window_.expiresAt)}</dd>
           </dl>
           {window_.checkoutUrl ? (
             <a className="btn btn-primary btn-block" href={window_.checkoutUrl} rel="noopener">
-              Pay {formatMoney(window_.amountMinor + window_.shippingMinor, window_.currency)} securely
+              <Trans>Pay {total} securely</Trans>
             </a>
           ) : (
-            <p className="subtle">Preparing the checkout…</p>
+            <p className="subtle">
+              <Trans>Preparing the checkout…</Trans>
+            </p>
           )}
           <p className="subtle">
-            You pay on a secure checkout page; your card details never reach Video Window. You come back here when it is
-            done, and this page updates by itself.
+            <Trans>
+              You pay on a secure checkout page; your card details never reach Video Window. You come back here when it
+              is done, and this page updates by itself.
+            </Trans>
           </p>
         </section>
       )}
       {window_ && !OPEN.has(window_.status) && window_.status !== 'paid' && (
         <section className="card stack" role="status">
-          <h2>
-            {window_.status === 'expired'
-              ? 'The payment window has closed'
-              : `Payment ${window_.status.replace(/_/g, ' ')}`}
-          </h2>
+          <h2>{window_.status === 'expired' ? t`The payment window has closed` : t`Payment cancelled`}</h2>
           <p className="muted">
             {window_.status === 'expired'
-              ? 'The time to pay ran out, so the piece may go to another bidder.'
-              : 'If this looks wrong, contact support with this reference.'}
+              ? t`The time to pay ran out, so the piece may go to another bidder.`
+              : t`If this looks wrong, contact support with this reference.`}
           </p>
-          <p className="subtle mono">Ref. {window_.auctionId ?? window_.id}</p>
+          <p className="subtle mono">{t`Ref. ${reference}`}</p>
         </section>
       )}
     </main>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { PaymentWindow } from '../../shared/api/types';
 import { formatMoney } from '../../shared/money';
@@ -14,36 +15,50 @@ export function Receipt({ payment }: { payment: PaymentWindow }) {
       <span className="receipt-check" aria-hidden="true">
         <Icon name="check" size={32} />
       </span>
-      <h2 id="receipt-title">Paid — thank you</h2>
+      <h2 id="receipt-title">
+        <Trans>Paid — thank you</Trans>
+      </h2>
       <dl className="kv">
-        <dt>Amount</dt>
+        <dt>
+          <Trans>Amount</Trans>
+        </dt>
         <dd className="amount">{formatMoney(payment.amountMinor + payment.shippingMinor, payment.currency)}</dd>
-        <dt>Of which shipping</dt>
+        <dt>
+          <Trans>Of which shipping</Trans>
+        </dt>
         <dd>{formatMoney(payment.shippingMinor, payment.currency)}</dd>
         {order && (
           <>
-            <dt>Paid</dt>
+            <dt>
+              <Trans>Paid</Trans>
+            </dt>
             <dd>{formatDateTime(order.paidAt)}</dd>
-            <dt>Item</dt>
+            <dt>
+              <Trans>Item</Trans>
+            </dt>
             <dd>{order.itemTitle}</dd>
           </>
         )}
-        <dt>Reference</dt>
+        <dt>
+          <Trans>Reference</Trans>
+        </dt>
         <dd className="mono">{payment.id.slice(0, 8)}</dd>
       </dl>
-      <p className="muted">The maker has been told to ship. You get the tracking number as soon as it is on its way.</p>
+      <p className="muted">
+        <Trans>The maker has been told to ship. You get the tracking number as soon as it is on its way.</Trans>
+      </p>
       {order ? (
         <>
           <a className="btn btn-secondary" href={order.receiptUrl}>
-            Open the receipt
+            <Trans>Open the receipt</Trans>
           </a>
           <Link className="btn btn-primary" to={`/orders/${order.id}`}>
-            Track your order
+            <Trans>Track your order</Trans>
           </Link>
         </>
       ) : (
         <Link className="btn btn-primary" to="/orders">
-          Your orders
+          <Trans>Your orders</Trans>
         </Link>
       )}
     </section>
