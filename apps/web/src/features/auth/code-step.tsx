@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { useDevMailboxQuery } from '../../shared/queries/auth/use-dev-mailbox-query';
 import { FormError } from '../../shared/ui/states';
@@ -24,6 +25,7 @@ export function CodeStep({
 }) {
   const id = useId();
   const [code, setCode] = useState('');
+  const { t } = useLingui();
   const mailbox = useDevMailboxQuery(showMailbox ? destination : null);
   const latest = mailbox.data?.messages[0];
   const devCode = latest ? /\b(\d{6})\b/.exec(latest.text)?.[1] : undefined;
@@ -38,7 +40,9 @@ export function CodeStep({
       <h2>{title}</h2>
       <p className="muted">{description}</p>
       <div className="field">
-        <label htmlFor={`${id}-code`}>6-digit code</label>
+        <label htmlFor={`${id}-code`}>
+          <Trans>6-digit code</Trans>
+        </label>
         <input
           id={`${id}-code`}
           className="input code-input"
@@ -54,18 +58,22 @@ export function CodeStep({
       </div>
       <FormError error={error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={pending || code.length !== 6}>
-        {pending ? 'Checking…' : 'Continue'}
+        {pending ? t`Checking…` : t`Continue`}
       </button>
       {devCode && (
         <div className="alert alert-info" role="status">
           <div className="stack">
-            <strong>Development mailbox</strong>
+            <strong>
+              <Trans>Development mailbox</Trans>
+            </strong>
             <p>
-              Latest code for {destination}: <span className="mono">{devCode}</span>
+              <Trans>
+                Latest code for {destination}: <span className="mono">{devCode}</span>
+              </Trans>
             </p>
             <div>
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setCode(devCode)}>
-                Use this code
+                <Trans>Use this code</Trans>
               </button>
             </div>
           </div>
@@ -73,7 +81,7 @@ export function CodeStep({
       )}
       {onBack && (
         <button type="button" className="btn btn-ghost" onClick={onBack}>
-          Use a different {destination.includes('@') ? 'email' : 'number'}
+          {destination.includes('@') ? <Trans>Use a different email</Trans> : <Trans>Use a different number</Trans>}
         </button>
       )}
     </form>

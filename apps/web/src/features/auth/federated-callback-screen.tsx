@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messageOf } from '../../shared/api/api-error';
@@ -12,6 +13,7 @@ export default function FederatedCallbackScreen() {
   const signIn = useFederatedSignInMutation();
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
+  const { t } = useLingui();
 
   useEffect(() => {
     if (started.current) return;
@@ -38,18 +40,20 @@ export default function FederatedCallbackScreen() {
 
   return (
     <main id="main" className="page">
-      <h1>Signing you in</h1>
+      <h1>
+        <Trans>Signing you in</Trans>
+      </h1>
       {error ? (
         <div className="stack">
           <p role="alert" className="alert alert-error">
             {error}
           </p>
           <Link to="/sign-in" className="btn btn-primary">
-            Back to sign-in
+            <Trans>Back to sign-in</Trans>
           </Link>
         </div>
       ) : (
-        <Loading label="Signing you in" lines={1} />
+        <Loading label={t`Signing you in`} lines={1} />
       )}
     </main>
   );

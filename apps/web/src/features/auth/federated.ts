@@ -4,6 +4,8 @@
  * /auth/callback/<provider>; the nonce and state wait in sessionStorage. The nonce is issued by
  * our server (single use, short-lived), which accepts only ID tokens carrying one it issued.
  */
+import { t } from '@lingui/core/macro';
+
 export type FederatedProvider = 'google' | 'apple';
 
 const AUTHORIZE: Record<FederatedProvider, string> = {
@@ -57,11 +59,14 @@ export function readFederatedCallback(
   const text = sessionStorage.getItem(KEY);
   sessionStorage.removeItem(KEY);
   const pending = text ? (JSON.parse(text) as Pending) : null;
-  if (params.get('error'))
-    return { error: `The provider said: ${params.get('error_description') ?? params.get('error')}` };
+  const refused = params.get('error');
+  if (refused) {
+    const said = params.get('error_description') ?? refused;
+    return { error: t`The provider said: ${said}` };
+  }
   const idToken = params.get('id_token');
   if (!pending || pending.provider !== provider || params.get('state') !== pending.state || !idToken) {
-    return { error: 'This sign-in link is not valid any more. Start again.' };
+    return { error: t`This sign-in link is not valid any more. Start again.` };
   }
   return { provider: pending.provider, idToken, nonce: pending.nonce, next: pending.next };
 }

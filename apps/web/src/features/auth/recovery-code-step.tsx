@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { FormError } from '../../shared/ui/states';
 
@@ -16,6 +17,7 @@ export function RecoveryCodeStep({
   const id = useId();
   const [code, setCode] = useState('');
   const typed = code.trim();
+  const { t } = useLingui();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -23,13 +25,19 @@ export function RecoveryCodeStep({
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Use a recovery code">
-      <h2>Use a recovery code</h2>
+    <form className="stack" onSubmit={submit} noValidate aria-label={t`Use a recovery code`}>
+      <h2>
+        <Trans>Use a recovery code</Trans>
+      </h2>
       <p className="muted">
-        Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.
+        <Trans>
+          Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.
+        </Trans>
       </p>
       <div className="field">
-        <label htmlFor={`${id}-code`}>Recovery code</label>
+        <label htmlFor={`${id}-code`}>
+          <Trans>Recovery code</Trans>
+        </label>
         <input
           id={`${id}-code`}
           className="input mono"
@@ -46,10 +54,10 @@ export function RecoveryCodeStep({
       </div>
       <FormError error={error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={pending || !typed}>
-        {pending ? 'Checking…' : 'Continue'}
+        {pending ? t`Checking…` : t`Continue`}
       </button>
       <button type="button" className="btn btn-ghost" onClick={onBack}>
-        Use the authenticator app instead
+        <Trans>Use the authenticator app instead</Trans>
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useViewer } from '../../shared/session/use-viewer';
@@ -7,28 +8,33 @@ import { Loading } from '../../shared/ui/states';
 export function RequireAuth({ role, children }: { role?: 'maker' | 'admin'; children: ReactNode }) {
   const viewer = useViewer();
   const location = useLocation();
+  const { t } = useLingui();
   if (!viewer.signedIn) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
   if (!role) return <>{children}</>;
-  if (viewer.meQuery.isPending) return <Loading label="Checking your account" />;
+  if (viewer.meQuery.isPending) return <Loading label={t`Checking your account`} />;
   const allowed = role === 'maker' ? viewer.isMaker : viewer.isAdmin;
   if (allowed) return <>{children}</>;
   return (
     <main className="page" id="main">
       <div className="center-screen">
         <div className="stack">
-          <h1>{role === 'maker' ? 'For makers' : 'Admins only'}</h1>
+          <h1>{role === 'maker' ? t`For makers` : t`Admins only`}</h1>
           {role === 'maker' ? (
             <>
-              <p className="muted">Open your maker profile to sell your pieces.</p>
+              <p className="muted">
+                <Trans>Open your maker profile to sell your pieces.</Trans>
+              </p>
               <Link className="btn btn-primary" to="/become-maker">
-                Become a maker
+                <Trans>Become a maker</Trans>
               </Link>
             </>
           ) : (
-            <p className="muted">This page needs the admin role.</p>
+            <p className="muted">
+              <Trans>This page needs the admin role.</Trans>
+            </p>
           )}
         </div>
       </div>

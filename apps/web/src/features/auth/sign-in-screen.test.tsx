@@ -56,7 +56,9 @@ describe('SignInScreen: the second step with a recovery code', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Use a recovery code' }));
     fireEvent.change(screen.getByLabelText('Recovery code'), { target: { value: 'zzzzz-zzzzz' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The recovery code is not valid or was already used');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That recovery code isn’t valid or has already been used.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Use the authenticator app instead' }));
     await waitFor(() => expect(screen.getByLabelText('6-digit code')).toBeTruthy());
     expect(screen.queryByRole('alert')).toBeNull();

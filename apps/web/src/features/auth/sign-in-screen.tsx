@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionStore } from '../../shared/api/client';
@@ -14,10 +17,14 @@ import './sign-in.css';
 
 type Step = { name: 'start' } | { name: 'code'; destination: string } | { name: 'totp'; mfaToken: string };
 
-const END_MESSAGES: Record<string, string> = {
-  session_ended: 'Your session ended. Sign in again to continue.',
-  refresh_token_reused: 'For your safety we signed you out: your session was used from somewhere else.',
-  account_suspended: 'This account is suspended. Contact support if you think this is a mistake.',
+/** The product's name, the same in every language. */
+const BRAND_NAME = 'Video Window';
+
+/** Why the last session ended, as the sign-in screen explains it. */
+const END_MESSAGES: Record<string, MessageDescriptor | undefined> = {
+  session_ended: msg`Your session ended. Sign in again to continue.`,
+  refresh_token_reused: msg`For your safety we signed you out: your session was used from somewhere else.`,
+  account_suspended: msg`This account is suspended. Contact support if you think this is a mistake.`,
 };
 
 /** Sign-in: email or SMS one-time code, Google/Apple when offered, then TOTP if the account has it. */
@@ -39,6 +46,8 @@ export default function SignInScreen() {
   const totp = useTotpVerifyMutation();
   const [withRecoveryCode, setWithRecoveryCode] = useState(false);
   const endReason = sessionStore.lastEndReason();
+  const endMessage = endReason && Object.hasOwn(END_MESSAGES, endReason) ? END_MESSAGES[endReason] : undefined;
+  const { t } = useLingui();
 
   if (session && step.name !== 'totp') return <Navigate to={next} replace />;
 
@@ -63,23 +72,26 @@ export default function SignInScreen() {
   };
 
   const sms = providers.data?.sms ?? false;
+  const sentTo = step.name === 'code' ? step.destination : '';
   return (
     <main id="main" className="page sign-in">
       <div className="sign-in-brand">
         <img src="/favicon.svg" alt="" width={56} height={56} />
-        <h1>Video Window</h1>
-        <p className="muted">Handmade, one of a kind. Sign in to bid, buy and sell.</p>
+        <h1>{BRAND_NAME}</h1>
+        <p className="muted">
+          <Trans>Handmade, one of a kind. Sign in to bid, buy and sell.</Trans>
+        </p>
       </div>
-      {endReason && END_MESSAGES[endReason] && step.name === 'start' && (
+      {endMessage && step.name === 'start' && (
         <p className="alert alert-info" role="status">
-          {END_MESSAGES[endReason]}
+          {t(endMessage)}
         </p>
       )}
       <div className="card">
         {step.name === 'start' && (
           <>
             {sms && (
-              <div className="tabs" role="tablist" aria-label="Sign-in method">
+              <div className="tabs" role="tablist" aria-label={t`Sign-in method`}>
                 {(['email', 'sms'] as const).map((c) => (
                   <button
                     key={c}
@@ -93,14 +105,14 @@ export default function SignInScreen() {
                       start.reset();
                     }}
                   >
-                    {c === 'email' ? 'Email' : 'Phone'}
+                    {c === 'email' ? t`Email` : t`Phone`}
                   </button>
                 ))}
               </div>
             )}
-            <form className="stack" onSubmit={sendCode} noValidate aria-label="Get a sign-in code">
+            <form className="stack" onSubmit={sendCode} noValidate aria-label={t`Get a sign-in code`}>
               <div className="field">
-                <label htmlFor={`${id}-dest`}>{channel === 'email' ? 'Email address' : 'Phone number'}</label>
+                <label htmlFor={`${id}-dest`}>{channel === 'email' ? t`Email address` : t`Phone number`}</label>
                 <input
                   id={`${id}-dest`}
                   className="input"
@@ -115,8 +127,8 @@ export default function SignInScreen() {
                 />
                 <span id={`${id}-dest-hint`} className="hint">
                   {channel === 'email'
-                    ? 'We email you a 6-digit code. No password needed.'
-                    : 'International format, e.g. +44 7700 900123. We text you a 6-digit code.'}
+                    ? t`We email you a 6-digit code. No password needed.`
+                    : t`International format, e.g. +44 7700 900123. We text you a 6-digit code.`}
                 </span>
               </div>
               <FormError error={start.error} />
@@ -125,21 +137,23 @@ export default function SignInScreen() {
                 className="btn btn-primary btn-block"
                 disabled={start.isPending || !destination.trim()}
               >
-                {start.isPending ? 'Sending…' : 'Send code'}
+                {start.isPending ? t`Sending…` : t`Send code`}
               </button>
             </form>
             <FederatedButtons providers={providers.data} next={next} />
             <p className="hint sign-in-consent">
-              By continuing you agree to our <Link to="/terms">Terms of service</Link> and{' '}
-              <Link to="/privacy">Privacy policy</Link>.
+              <Trans>
+                By continuing you agree to our <Link to="/terms">Terms of service</Link> and{' '}
+                <Link to="/privacy">Privacy policy</Link>.
+              </Trans>
             </p>
           </>
         )}
         {step.name === 'code' && (
           <CodeStep
             destination={step.destination}
-            title="Enter your code"
-            description={`We sent a 6-digit code to ${step.destination}. It works for 10 minutes.`}
+            title={t`Enter your code`}
+            description={t`We sent a 6-digit code to ${sentTo}. It works for 10 minutes.`}
             pending={verify.isPending}
             error={verify.error}
             onSubmit={checkCode}
@@ -165,8 +179,8 @@ export default function SignInScreen() {
             <>
               <CodeStep
                 destination=""
-                title="Two-step verification"
-                description="Enter the 6-digit code from your authenticator app."
+                title={t`Two-step verification`}
+                description={t`Enter the 6-digit code from your authenticator app.`}
                 pending={totp.isPending}
                 error={totp.error}
                 onSubmit={(code) => totp.mutate({ mfaToken: step.mfaToken, code }, { onSuccess: finish })}
@@ -180,7 +194,7 @@ export default function SignInScreen() {
                   setWithRecoveryCode(true);
                 }}
               >
-                Use a recovery code
+                <Trans>Use a recovery code</Trans>
               </button>
             </>
           ))}

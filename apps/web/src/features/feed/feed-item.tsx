@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { memo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { StoryCard } from '../../shared/api/types';
@@ -7,6 +10,7 @@ import { WatchButton } from '../../shared/ui/watch-button';
 import { Countdown } from '../../shared/ui/countdown';
 import { Icon } from '../../shared/ui/icons';
 import { Money } from '../../shared/ui/money';
+import { CATEGORY_NAMES } from './category-names';
 
 interface FeedItemProps {
   item: StoryCard;
@@ -23,45 +27,65 @@ interface FeedItemProps {
   onPlaying?: (storyId: string) => void;
 }
 
+/** An auction that is no longer taking bids, as its chip reads. */
+const AUCTION_OVER: Record<string, MessageDescriptor | undefined> = {
+  ended: msg`Auction ended`,
+  awaiting_payment: msg`Auction awaiting payment`,
+  paid: msg`Auction paid`,
+  cancelled: msg`Auction cancelled`,
+  lapsed: msg`Auction lapsed`,
+  payment_expired: msg`Auction payment expired`,
+};
+
 function PriceLine({ item }: { item: StoryCard }) {
   const { auction, offerPolicy, buyNowMinor } = item;
+  const { t } = useLingui();
   if (auction && auction.state === 'active') {
+    const highBid =
+      auction.highBidMinor !== null ? <Money minor={auction.highBidMinor} currency={auction.currency} /> : '—';
     return (
       <p className="feed-price">
-        <span className="feed-price-label">Current bid</span>{' '}
-        {auction.highBidMinor !== null ? <Money minor={auction.highBidMinor} currency={auction.currency} /> : '—'}
+        <Trans>
+          <span className="feed-price-label">Current bid</span> {highBid}
+        </Trans>
         <span className="feed-dot" aria-hidden="true">
           ·
         </span>
-        <Countdown endsAt={auction.endsAt} /> <span className="feed-price-label">left</span>
+        <Trans>
+          <Countdown endsAt={auction.endsAt} /> <span className="feed-price-label">left</span>
+        </Trans>
         <span className={`chip ${auction.reserveMet ? 'chip-success' : ''}`}>
-          {auction.reserveMet ? 'Reserve met' : 'Reserve not met'}
+          {auction.reserveMet ? t`Reserve met` : t`Reserve not met`}
         </span>
       </p>
     );
   }
   if (auction) {
+    const over = Object.hasOwn(AUCTION_OVER, auction.state) ? AUCTION_OVER[auction.state] : undefined;
+    const state = auction.state.replace(/_/g, ' ');
     return (
       <p className="feed-price">
-        <span className="chip">Auction {auction.state.replace(/_/g, ' ')}</span>
+        <span className="chip">{over ? t(over) : t`Auction ${state}`}</span>
       </p>
     );
   }
   return (
     <p className="feed-price">
       {offerPolicy && (
-        <>
+        <Trans>
           <span className="feed-price-label">Offers from</span>{' '}
           <Money minor={offerPolicy.minOfferMinor} currency={offerPolicy.currency} />
-        </>
+        </Trans>
       )}
       {buyNowMinor !== null && offerPolicy && (
         <>
           <span className="feed-dot" aria-hidden="true">
             ·
           </span>
-          <span className="feed-price-label">Buy now</span>{' '}
-          <Money minor={buyNowMinor} currency={offerPolicy.currency} />
+          <Trans>
+            <span className="feed-price-label">Buy now</span>{' '}
+            <Money minor={buyNowMinor} currency={offerPolicy.currency} />
+          </Trans>
         </>
       )}
     </p>
@@ -74,6 +98,15 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
   const like = useLikeMutation();
   const navigate = useNavigate();
   const titleId = `feed-title-${item.id}`;
+  const { i18n, t } = useLingui();
+  const title = item.title;
+  const likes = item.likeCount;
+  // One sentence with the count in the right plural; built as a descriptor so the count stays inside it.
+  const likeLabel = i18n._(
+    item.likedByMe
+      ? msg`Unlike ${title}, ${plural(likes, { one: '# like', other: '# likes' })}`
+      : msg`Like ${title}, ${plural(likes, { one: '# like', other: '# likes' })}`,
+  );
 
   const toggleLike = () => {
     if (!signedIn) {
@@ -99,7 +132,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
             poster={item.posterUrl}
             mode={mode}
             muted={muted}
-            label={`Video: ${item.title}`}
+            label={t`Video: ${title}`}
             sessionId={sessionId}
             storyId={item.id}
             trackViewing
@@ -116,13 +149,13 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
           type="button"
           className="feed-sound-area"
           // The accessible name starts with the visible pill text, so voice control users can say what they see.
-          aria-label={muted ? 'Tap for sound' : 'Mute'}
+          aria-label={muted ? t`Tap for sound` : t`Mute`}
           aria-pressed={!muted}
           onClick={props.onToggleSound}
         >
           {muted && (
             <span className="feed-sound-pill">
-              <Icon name="soundOff" size={18} /> Tap for sound
+              <Icon name="soundOff" size={18} /> <Trans>Tap for sound</Trans>
             </span>
           )}
         </button>
@@ -132,7 +165,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
           type="button"
           className="feed-rail-btn"
           aria-pressed={item.likedByMe}
-          aria-label={`${item.likedByMe ? 'Unlike' : 'Like'} ${item.title}, ${item.likeCount} ${item.likeCount === 1 ? 'like' : 'likes'}`}
+          aria-label={likeLabel}
           onClick={toggleLike}
           data-liked={item.likedByMe || undefined}
         >
@@ -150,7 +183,7 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
         <button
           type="button"
           className="feed-rail-btn"
-          aria-label={muted ? 'Sound on' : 'Sound off'}
+          aria-label={muted ? t`Sound on` : t`Sound off`}
           aria-pressed={!muted}
           onClick={props.onToggleSound}
         >
@@ -169,14 +202,14 @@ export const FeedItem = memo(function FeedItem(props: FeedItemProps) {
           <Link to={`/makers/${item.maker.id}`} className="feed-maker-link">
             {item.maker.displayName}
           </Link>
-          <span className="chip">{item.category}</span>
+          <span className="chip">{t(CATEGORY_NAMES[item.category])}</span>
         </p>
         <h2 id={titleId} className="feed-title">
           {item.title}
         </h2>
         <PriceLine item={item} />
-        <Link to={`/stories/${item.id}`} className="btn btn-primary feed-cta" aria-label={`View story: ${item.title}`}>
-          View story
+        <Link to={`/stories/${item.id}`} className="btn btn-primary feed-cta" aria-label={t`View story: ${title}`}>
+          <Trans>View story</Trans>
         </Link>
       </div>
     </article>

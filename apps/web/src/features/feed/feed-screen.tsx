@@ -1,6 +1,7 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { CATEGORY_LABELS, STORY_CATEGORIES } from '@vw/domain';
+import { STORY_CATEGORIES } from '@vw/domain';
 import { trackEvent } from '../../shared/analytics/analytics-events';
 import { loadHls } from '../../shared/player/load-hls';
 import { usePlayback } from '../../shared/player/playback-context';
@@ -9,12 +10,16 @@ import { useAuctionLive } from '../../shared/realtime/use-auction-live';
 import { useViewer } from '../../shared/session/use-viewer';
 import { Icon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
+import { CATEGORY_NAMES } from './category-names';
 import { FeedItem } from './feed-item';
 import { loadFeedSnapshot, resumeIndex, saveFeedSnapshot } from './feed-resume';
 import { playerModeFor } from './player-window';
 import { useActiveIndex } from './use-active-index';
 import { useRenewPlayback } from './use-renew-playback';
 import './feed.css';
+
+/** The product's name, the same in every language. */
+const BRAND_NAME = 'Video Window';
 
 function usePageVisible(): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden');
@@ -49,6 +54,7 @@ export default function FeedScreen() {
   const active = items[activeIndex];
   // The story whose video last showed frames: the next item starts buffering once it is the active one.
   const [playingId, setPlayingId] = useState<string | null>(null);
+  const { t } = useLingui();
 
   // The player's library is fetched while the feed is, not after it: the first frame comes sooner.
   // (Browsers without MediaSource play HLS themselves and never need it.)
@@ -131,11 +137,11 @@ export default function FeedScreen() {
   };
 
   return (
-    <main id="main" className="feed-screen" aria-label="Feed">
+    <main id="main" className="feed-screen" aria-label={t`Feed`}>
       <header className="feed-top">
-        <span className="feed-brand">Video Window</span>
+        <span className="feed-brand">{BRAND_NAME}</span>
         <label className="visually-hidden" htmlFor="feed-category">
-          Category
+          <Trans>Category</Trans>
         </label>
         <select
           id="feed-category"
@@ -143,18 +149,18 @@ export default function FeedScreen() {
           value={category ?? ''}
           onChange={(e) => chooseCategory(e.target.value)}
         >
-          <option value="">All crafts</option>
+          <option value="">{t`All crafts`}</option>
           {STORY_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
+              {t(CATEGORY_NAMES[c])}
             </option>
           ))}
         </select>
-        <Link to="/search" className="feed-search" aria-label="Search">
+        <Link to="/search" className="feed-search" aria-label={t`Search`}>
           <Icon name="search" />
         </Link>
       </header>
-      <div className="feed-tabs" role="tablist" aria-label="Feed">
+      <div className="feed-tabs" role="tablist" aria-label={t`Feed`}>
         {([false, true] as const).map((tab) => (
           <button
             key={String(tab)}
@@ -164,49 +170,57 @@ export default function FeedScreen() {
             aria-selected={following === tab}
             onClick={() => chooseTab(tab)}
           >
-            {tab ? 'Following' : 'For you'}
+            {tab ? t({ message: 'Following', context: 'feed tab' }) : t`For you`}
           </button>
         ))}
       </div>
-      <div ref={container} className="feed-scroller" tabIndex={0} aria-label="Stories, swipe up for the next">
+      <div ref={container} className="feed-scroller" tabIndex={0} aria-label={t`Stories, swipe up for the next`}>
         {feed.isPending && (
           <div className="feed-item feed-loading" role="status">
             <span className="spinner" aria-hidden="true" />
-            <span className="visually-hidden">Loading the feed…</span>
+            <span className="visually-hidden">
+              <Trans>Loading the feed…</Trans>
+            </span>
           </div>
         )}
         {feed.isError && items.length === 0 && (
           <div className="feed-item feed-message">
-            <ErrorState error={feed.error} title="The feed could not load" onRetry={() => void feed.refetch()} />
+            <ErrorState error={feed.error} title={t`The feed could not load`} onRetry={() => void feed.refetch()} />
           </div>
         )}
         {following && !viewer.signedIn && (
           <div className="feed-item feed-message">
-            <EmptyState title="Follow the makers you love">
-              <p>Sign in and follow makers to see their new stories here.</p>
+            <EmptyState title={t`Follow the makers you love`}>
+              <p>
+                <Trans>Sign in and follow makers to see their new stories here.</Trans>
+              </p>
               <Link className="btn btn-primary" to="/sign-in">
-                Sign in
+                <Trans>Sign in</Trans>
               </Link>
             </EmptyState>
           </div>
         )}
         {following && feed.isSuccess && items.length === 0 && (
           <div className="feed-item feed-message">
-            <EmptyState title="Nothing from the makers you follow yet">
-              <p>Follow makers from their pages: their new stories appear here.</p>
+            <EmptyState title={t`Nothing from the makers you follow yet`}>
+              <p>
+                <Trans>Follow makers from their pages: their new stories appear here.</Trans>
+              </p>
               <Link className="btn btn-primary" to="/search">
-                Discover makers
+                <Trans>Discover makers</Trans>
               </Link>
             </EmptyState>
           </div>
         )}
         {!following && feed.isSuccess && items.length === 0 && (
           <div className="feed-item feed-message">
-            <EmptyState title="No stories yet">
-              <p>When makers publish their pieces, they appear here.</p>
+            <EmptyState title={t({ message: 'No stories yet', context: 'feed' })}>
+              <p>
+                <Trans>When makers publish their pieces, they appear here.</Trans>
+              </p>
               {viewer.isMaker && (
                 <Link className="btn btn-primary" to="/studio">
-                  Tell your first story
+                  <Trans>Tell your first story</Trans>
                 </Link>
               )}
             </EmptyState>
@@ -234,7 +248,7 @@ export default function FeedScreen() {
         ))}
         {isFetchingNextPage && (
           <div className="feed-more" role="status">
-            Loading more stories…
+            <Trans>Loading more stories…</Trans>
           </div>
         )}
       </div>

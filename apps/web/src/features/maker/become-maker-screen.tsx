@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useBecomeMakerMutation } from '../../shared/queries/maker/use-become-maker-mutation';
@@ -14,20 +15,25 @@ export default function BecomeMakerScreen() {
   const [bio, setBio] = useState('');
   const [city, setCity] = useState('');
   const [country, setCountry] = useState('');
+  const { t } = useLingui();
 
   // Right after creating the profile the screen moves on to two-step verification; it does not flash
   // the "already a maker" page while the refreshed session arrives first.
   if (viewer.isMaker && !become.isSuccess) {
     return (
       <main id="main" className="page">
-        <h1>You are a maker</h1>
-        <p className="muted">Your studio is ready.</p>
+        <h1>
+          <Trans>You are a maker</Trans>
+        </h1>
+        <p className="muted">
+          <Trans>Your studio is ready.</Trans>
+        </p>
         <Link className="btn btn-primary" to="/studio">
-          Open the studio
+          <Trans>Open the studio</Trans>
         </Link>
         {!viewer.me?.totpEnabled && (
           <Link className="btn btn-secondary" to="/account/security">
-            Set up two-step verification
+            <Trans>Set up two-step verification</Trans>
           </Link>
         )}
       </main>
@@ -49,26 +55,30 @@ export default function BecomeMakerScreen() {
 
   return (
     <main id="main" className="page">
-      <h1>Sell your work</h1>
+      <h1>
+        <Trans>Sell your work</Trans>
+      </h1>
       <p className="muted">
-        Tell buyers who you are. After this you set up an authenticator app — makers need it to accept bids and receive
-        payouts.
+        <Trans>
+          Tell buyers who you are. After this you set up an authenticator app — makers need it to accept bids and
+          receive payouts.
+        </Trans>
       </p>
-      <form className="card stack" onSubmit={submit} aria-label="Maker profile">
+      <form className="card stack" onSubmit={submit} aria-label={t`Maker profile`}>
         <TextField
-          label="Maker name"
-          hint="Shown on your stories, e.g. your studio's name."
+          label={t`Maker name`}
+          hint={t`Shown on your stories, e.g. your studio's name.`}
           value={displayName}
           maxLength={80}
           required
           onChange={(e) => setDisplayName(e.target.value)}
         />
-        <TextAreaField label="About you" value={bio} maxLength={2000} onChange={(e) => setBio(e.target.value)} />
+        <TextAreaField label={t`About you`} value={bio} maxLength={2000} onChange={(e) => setBio(e.target.value)} />
         <div className="row">
-          <TextField label="City" value={city} maxLength={100} onChange={(e) => setCity(e.target.value)} />
+          <TextField label={t`City`} value={city} maxLength={100} onChange={(e) => setCity(e.target.value)} />
           <TextField
-            label="Country code"
-            hint="2 letters"
+            label={t`Country code`}
+            hint={t`2 letters`}
             value={country}
             maxLength={2}
             onChange={(e) => setCountry(e.target.value.toUpperCase())}
@@ -80,7 +90,7 @@ export default function BecomeMakerScreen() {
           className="btn btn-primary btn-block"
           disabled={become.isPending || become.isSuccess || !displayName.trim()}
         >
-          {become.isPending || become.isSuccess ? 'Creating…' : 'Create maker profile'}
+          {become.isPending || become.isSuccess ? t`Creating…` : t`Create maker profile`}
         </button>
       </form>
     </main>

@@ -1,4 +1,7 @@
+import { msg, plural } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { formatTag } from '../../shared/i18n/i18n';
 import { useFollowMutation } from '../../shared/queries/maker/use-follow-mutation';
 import {
   useMakerProfileQuery,
@@ -14,7 +17,10 @@ import { EmptyState, ErrorState, FormError, Loading } from '../../shared/ui/stat
 import { MakerReviews } from './maker-reviews';
 import './maker.css';
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** An average rating with one decimal, in the viewer's locale ("4.5", "4,5"). */
+function formatRating(average: number): string {
+  return new Intl.NumberFormat(formatTag(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+}
 
 /**
  * A maker's shop page: who they are, where they work, since when, their followers and rating, the
@@ -34,12 +40,18 @@ export default function MakerProfileScreen() {
   const items = stories.data?.items ?? [];
   const viewer = useViewer();
   const ownPage = viewer.userId === maker?.userId;
+  const { i18n, t } = useLingui();
+  const name = maker?.displayName ?? '';
+  const rating = maker?.rating.average != null ? formatRating(maker.rating.average) : null;
+  const reviewCount = maker?.rating.count ?? 0;
+  const since = maker ? formatDay(maker.since) : '';
+  const followers = maker?.followerCount ?? 0;
 
   return (
     <main id="main" className="page">
-      {profile.isPending && <Loading label="Loading the maker" lines={2} />}
+      {profile.isPending && <Loading label={t`Loading the maker`} lines={2} />}
       {profile.isError && (
-        <ErrorState error={profile.error} title="This maker could not load" onRetry={() => void profile.refetch()} />
+        <ErrorState error={profile.error} title={t`This maker could not load`} onRetry={() => void profile.refetch()} />
       )}
       {maker && (
         <>
@@ -54,20 +66,28 @@ export default function MakerProfileScreen() {
             <div className="stack">
               <h1>{maker.displayName}</h1>
               {place && <span className="muted">{place}</span>}
-              <span className="muted">Maker since {formatDay(maker.since)}</span>
+              <span className="muted">
+                <Trans>Maker since {since}</Trans>
+              </span>
             </div>
           </div>
           <dl className="maker-facts">
             <div>
-              <dt>Followers</dt>
-              <dd data-testid="follower-count">{count(maker.followerCount, 'follower', 'followers')}</dd>
+              <dt>
+                <Trans>Followers</Trans>
+              </dt>
+              <dd data-testid="follower-count">
+                <Plural value={followers} one="# follower" other="# followers" />
+              </dd>
             </div>
             <div>
-              <dt>Rating</dt>
+              <dt>
+                <Trans>Rating</Trans>
+              </dt>
               <dd data-testid="rating">
-                {maker.rating.average === null
-                  ? 'No reviews yet'
-                  : `${maker.rating.average.toFixed(1)} of 5 (${count(maker.rating.count, 'review', 'reviews')})`}
+                {rating === null
+                  ? t`No reviews yet`
+                  : i18n._(msg`${rating} of 5 (${plural(reviewCount, { one: '# review', other: '# reviews' })})`)}
               </dd>
             </div>
           </dl>
@@ -78,48 +98,53 @@ export default function MakerProfileScreen() {
               aria-pressed={maker.following === true}
               onClick={() => follow.mutate({ makerId: maker.userId, follow: !maker.following })}
             >
-              {maker.following ? 'Following' : 'Follow'}
+              {maker.following ? t({ message: 'Following', context: 'follow button' }) : t`Follow`}
             </button>
           )}
           {!viewer.signedIn && (
             <Link className="btn btn-primary" to="/sign-in">
-              Sign in to follow
+              <Trans>Sign in to follow</Trans>
             </Link>
           )}
           <FormError error={follow.error} />
           {maker.bio && <p>{maker.bio}</p>}
           <ShareButton path={`/m/${maker.userId}`} title={maker.displayName} noun="maker" />
           <section className="stack" aria-labelledby="maker-pieces">
-            <h2 id="maker-pieces">Pieces</h2>
-            <div className="tabs" role="tablist" aria-label="Pieces">
-              {(['published', 'sold'] as const).map((t) => (
+            <h2 id="maker-pieces">
+              <Trans>Pieces</Trans>
+            </h2>
+            <div className="tabs" role="tablist" aria-label={t`Pieces`}>
+              {(['published', 'sold'] as const).map((which) => (
                 <button
-                  key={t}
+                  key={which}
                   type="button"
                   role="tab"
                   className="tab"
-                  aria-selected={tab === t}
-                  onClick={() => setParams(t === 'sold' ? { tab: 'sold' } : {}, { replace: true })}
+                  aria-selected={tab === which}
+                  onClick={() => setParams(which === 'sold' ? { tab: 'sold' } : {}, { replace: true })}
                 >
-                  {t === 'sold' ? 'Sold' : 'On sale'}
+                  {which === 'sold' ? t({ message: 'Sold', context: 'pieces' }) : t`On sale`}
                 </button>
               ))}
             </div>
-            {stories.isPending && <Loading label="Loading the maker's pieces" lines={2} />}
+            {stories.isPending && <Loading label={t`Loading the maker's pieces`} lines={2} />}
             {stories.isError && (
               <ErrorState
                 error={stories.error}
-                title="The pieces could not load"
+                title={t`The pieces could not load`}
                 onRetry={() => void stories.refetch()}
               />
             )}
             {stories.isSuccess && items.length === 0 && (
-              <EmptyState title={tab === 'sold' ? 'Nothing sold yet' : 'Nothing on sale right now'} />
+              <EmptyState
+                title={
+                  tab === 'sold'
+                    ? t({ message: 'Nothing sold yet', context: 'maker profile' })
+                    : t`Nothing on sale right now`
+                }
+              />
             )}
-            <ul
-              className="list"
-              aria-label={tab === 'sold' ? `Sold by ${maker.displayName}` : `Pieces by ${maker.displayName}`}
-            >
+            <ul className="list" aria-label={tab === 'sold' ? t`Sold by ${name}` : t`Pieces by ${name}`}>
               {items.map((story) => (
                 <li key={story.id}>
                   <Link to={`/stories/${story.id}`} className="maker-piece">

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { useRegenerateRecoveryCodesMutation } from '../../shared/queries/maker/use-regenerate-recovery-codes-mutation';
 import { FormError } from '../../shared/ui/states';
@@ -8,6 +9,7 @@ export function NewRecoveryCodes() {
   const id = useId();
   const regenerate = useRegenerateRecoveryCodesMutation();
   const [code, setCode] = useState('');
+  const { t } = useLingui();
 
   if (regenerate.data) {
     return (
@@ -28,12 +30,16 @@ export function NewRecoveryCodes() {
 
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Recovery codes</h2>
+      <h2 id={`${id}-title`}>
+        <Trans>Recovery codes</Trans>
+      </h2>
       <p className="muted">
-        Used up your recovery codes, or lost them? Get a new set: the old codes stop working at once.
+        <Trans>Used up your recovery codes, or lost them? Get a new set: the old codes stop working at once.</Trans>
       </p>
       <div className="field">
-        <label htmlFor={`${id}-code`}>Code from the app</label>
+        <label htmlFor={`${id}-code`}>
+          <Trans>Code from the app</Trans>
+        </label>
         <input
           id={`${id}-code`}
           className="input code-input"
@@ -46,7 +52,7 @@ export function NewRecoveryCodes() {
       </div>
       <FormError error={regenerate.error} />
       <button type="submit" className="btn btn-secondary" disabled={regenerate.isPending || code.length !== 6}>
-        {regenerate.isPending ? 'Checking…' : 'Get new recovery codes'}
+        {regenerate.isPending ? t`Checking…` : t`Get new recovery codes`}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { downloadBlob } from '../../shared/files/download';
 
@@ -9,7 +10,9 @@ export const RECOVERY_CODES_FILE = 'video-window-recovery-codes.txt';
  */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-  const text = `Video Window recovery codes (each works once)\n\n${codes.join('\n')}\n`;
+  const { t } = useLingui();
+  const heading = t`Video Window recovery codes (each works once)`;
+  const text = `${heading}\n\n${codes.join('\n')}\n`;
 
   const copy = async () => {
     try {
@@ -22,35 +25,39 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
 
   return (
     <section className="card stack" aria-labelledby="recovery-codes-title">
-      <h2 id="recovery-codes-title">Save your recovery codes</h2>
+      <h2 id="recovery-codes-title">
+        <Trans>Save your recovery codes</Trans>
+      </h2>
       <p className="muted">
-        If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them
-        somewhere safe: they are shown only now.
+        <Trans>
+          If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them
+          somewhere safe: they are shown only now.
+        </Trans>
       </p>
-      <ol className="recovery-codes mono" aria-label="Recovery codes">
+      <ol className="recovery-codes mono" aria-label={t`Recovery codes`}>
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ol>
       <div className="row">
         <button type="button" className="btn btn-secondary btn-small" onClick={() => void copy()}>
-          Copy codes
+          <Trans>Copy codes</Trans>
         </button>
         <button
           type="button"
           className="btn btn-secondary btn-small"
           onClick={() => downloadBlob(new Blob([text], { type: 'text/plain' }), RECOVERY_CODES_FILE)}
         >
-          Download codes
+          <Trans>Download codes</Trans>
         </button>
       </div>
       {copied && (
         <p className={copied === 'copied' ? 'subtle' : 'field-error'} role="status">
-          {copied === 'copied' ? 'Copied.' : 'Copying is not allowed here; download the codes instead.'}
+          {copied === 'copied' ? t`Copied.` : t`Copying is not allowed here; download the codes instead.`}
         </p>
       )}
       <button type="button" className="btn btn-primary btn-block" onClick={onDone}>
-        I have saved my codes
+        <Trans>I have saved my codes</Trans>
       </button>
     </section>
   );

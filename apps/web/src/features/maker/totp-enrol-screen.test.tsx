@@ -75,7 +75,9 @@ describe('TotpEnrolScreen: recovery codes', () => {
     renderWithApp(<TotpEnrolScreen />, { route: '/account/security' });
     fireEvent.change(await screen.findByLabelText('Code from the app'), { target: { value: '111111' } });
     fireEvent.click(screen.getByRole('button', { name: 'Get new recovery codes' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The code is not valid');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That code isn’t valid. Check it, or ask for a new one.',
+    );
 
     fireEvent.change(screen.getByLabelText('Code from the app'), { target: { value: '222222' } });
     fireEvent.click(screen.getByRole('button', { name: 'Get new recovery codes' }));

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QrCodeImage } from '../../shared/qr/qr-code-image';
@@ -24,11 +25,14 @@ export default function TotpEnrolScreen() {
   const [code, setCode] = useState('');
   const [saved, setSaved] = useState(false);
   const fromMaker = params.get('from') === 'maker';
+  const { t } = useLingui();
 
   if (confirm.data && !saved) {
     return (
       <main id="main" className="page">
-        <h1>Two-step verification is on</h1>
+        <h1>
+          <Trans>Two-step verification is on</Trans>
+        </h1>
         <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => setSaved(true)} />
       </main>
     );
@@ -37,12 +41,14 @@ export default function TotpEnrolScreen() {
   if (viewer.me?.totpEnabled || confirm.isSuccess) {
     return (
       <main id="main" className="page">
-        <h1>Two-step verification is on</h1>
+        <h1>
+          <Trans>Two-step verification is on</Trans>
+        </h1>
         <p className="alert alert-success" role="status">
-          From now on, signing in asks for a code from your authenticator app.
+          <Trans>From now on, signing in asks for a code from your authenticator app.</Trans>
         </p>
         <Link className="btn btn-primary" to={viewer.isMaker ? '/studio' : '/account'}>
-          {viewer.isMaker ? 'Open the studio' : 'Back to your account'}
+          {viewer.isMaker ? t`Open the studio` : t`Back to your account`}
         </Link>
         <NewRecoveryCodes />
       </main>
@@ -53,21 +59,29 @@ export default function TotpEnrolScreen() {
     event.preventDefault();
     if (/^\d{6}$/.test(code)) confirm.mutate(code);
   };
+  // The key read out one character at a time.
+  const spelled = enrol.data ? enrol.data.secret.split('').join(' ') : '';
 
   return (
     <main id="main" className="page">
-      <h1>Two-step verification</h1>
+      <h1>
+        <Trans>Two-step verification</Trans>
+      </h1>
       {fromMaker && (
         <p className="alert alert-success" role="status">
-          Your maker profile is ready. One more step: makers need an authenticator app to accept bids and receive
-          payouts.
+          <Trans>
+            Your maker profile is ready. One more step: makers need an authenticator app to accept bids and receive
+            payouts.
+          </Trans>
         </p>
       )}
       {!enrol.data ? (
         <div className="card stack">
           <p className="muted">
-            Use an authenticator app (such as 1Password, Google Authenticator or Authy) to make a new 6-digit code every
-            30 seconds.
+            <Trans>
+              Use an authenticator app (such as 1Password, Google Authenticator or Authy) to make a new 6-digit code
+              every 30 seconds.
+            </Trans>
           </p>
           <FormError error={enrol.error} />
           <button
@@ -76,27 +90,35 @@ export default function TotpEnrolScreen() {
             disabled={enrol.isPending}
             onClick={() => enrol.mutate()}
           >
-            {enrol.isPending ? 'Starting…' : 'Set up authenticator app'}
+            {enrol.isPending ? t`Starting…` : t`Set up authenticator app`}
           </button>
         </div>
       ) : (
-        <form className="card stack" onSubmit={submit} aria-label="Confirm your authenticator app">
+        <form className="card stack" onSubmit={submit} aria-label={t`Confirm your authenticator app`}>
           <ol className="stack totp-steps">
-            <li>Scan this code with your authenticator app:</li>
+            <li>
+              <Trans>Scan this code with your authenticator app:</Trans>
+            </li>
           </ol>
           <div className="qr-frame">
-            <QrCodeImage text={enrol.data.otpauthUrl} label="QR code for your authenticator app" />
+            <QrCodeImage text={enrol.data.otpauthUrl} label={t`QR code for your authenticator app`} />
           </div>
-          <p className="subtle">Or enter this key by hand:</p>
-          <p className="mono secret" aria-label={`Setup key ${enrol.data.secret.split('').join(' ')}`}>
+          <p className="subtle">
+            <Trans>Or enter this key by hand:</Trans>
+          </p>
+          <p className="mono secret" aria-label={t`Setup key ${spelled}`}>
             {grouped(enrol.data.secret)}
           </p>
           <details>
-            <summary>Show the setup link</summary>
+            <summary>
+              <Trans>Show the setup link</Trans>
+            </summary>
             <p className="mono break">{enrol.data.otpauthUrl}</p>
           </details>
           <div className="field">
-            <label htmlFor="totp-code">Code from the app</label>
+            <label htmlFor="totp-code">
+              <Trans>Code from the app</Trans>
+            </label>
             <input
               id="totp-code"
               className="input code-input"
@@ -109,7 +131,7 @@ export default function TotpEnrolScreen() {
           </div>
           <FormError error={confirm.error} />
           <button type="submit" className="btn btn-primary btn-block" disabled={confirm.isPending || code.length !== 6}>
-            {confirm.isPending ? 'Checking…' : 'Turn on two-step verification'}
+            {confirm.isPending ? t`Checking…` : t`Turn on two-step verification`}
           </button>
         </form>
       )}

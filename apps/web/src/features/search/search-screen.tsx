@@ -1,34 +1,35 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { CATEGORY_LABELS, STORY_CATEGORIES, isStoryCategory, type StoryCategory } from '@vw/domain';
-import { formatMoney } from '../../shared/money';
+import { STORY_CATEGORIES, isStoryCategory, type StoryCategory } from '@vw/domain';
 import {
   useMakerSearchQuery,
   useSearchQuery,
   type SearchInput,
   type SearchMode,
-  type SearchPage,
   type SearchSort,
 } from '../../shared/queries/search/use-search-query';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
+import { CATEGORY_NAMES } from './category-names';
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from './recent-searches';
+import { formatCount, priceOf } from './search-text';
 import './search.css';
 
-const SORTS: { value: SearchSort; label: string }[] = [
-  { value: 'relevance', label: 'Best match' },
-  { value: 'ending_soon', label: 'Ending soon' },
-  { value: 'newest', label: 'Newest' },
-  { value: 'price_asc', label: 'Price: low to high' },
-  { value: 'price_desc', label: 'Price: high to low' },
+const SORTS: { value: SearchSort; label: MessageDescriptor }[] = [
+  { value: 'relevance', label: msg`Best match` },
+  { value: 'ending_soon', label: msg`Ending soon` },
+  { value: 'newest', label: msg`Newest` },
+  { value: 'price_asc', label: msg`Price: low to high` },
+  { value: 'price_desc', label: msg`Price: high to low` },
 ];
-const MODES: { value: SearchMode; label: string }[] = [
-  { value: 'auction', label: 'Live auction' },
-  { value: 'buy_now', label: 'Buy now' },
-  { value: 'offers', label: 'Taking offers' },
+const MODES: { value: SearchMode; label: MessageDescriptor }[] = [
+  { value: 'auction', label: msg`Live auction` },
+  { value: 'buy_now', label: msg`Buy now` },
+  { value: 'offers', label: msg`Taking offers` },
 ];
 const DEBOUNCE_MS = 250;
-
-type Item = SearchPage['items'][number];
 
 /** Whole units typed in a price box, as minor units (null when blank or not a number). */
 const minorOf = (text: string | null): number | null => {
@@ -37,23 +38,13 @@ const minorOf = (text: string | null): number | null => {
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) : null;
 };
 
-/** What a piece costs now: the live auction's high bid, else buy now, else the minimum offer. */
-function priceOf(item: Item): string | null {
-  if (item.auction?.state === 'active' && item.auction.highBidMinor !== null) {
-    return `${formatMoney(item.auction.highBidMinor, item.auction.currency)} · live auction`;
-  }
-  const currency = item.offerPolicy?.currency;
-  if (item.buyNowMinor !== null && currency) return `${formatMoney(item.buyNowMinor, currency)} · buy now`;
-  if (item.offerPolicy) return `Offers from ${formatMoney(item.offerPolicy.minOfferMinor, item.offerPolicy.currency)}`;
-  return null;
-}
-
 /**
  * Search: results follow typing (debounced), with filters, sorts and category counts; recent
  * searches on this device; makers matching the words; more results as the list scrolls.
  */
 export default function SearchScreen() {
   const [params, setParams] = useSearchParams();
+  const { t } = useLingui();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const [recent, setRecent] = useState(loadRecentSearches);
@@ -125,16 +116,18 @@ export default function SearchScreen() {
 
   return (
     <main id="main" className="page search-screen">
-      <h1 className="visually-hidden">Search</h1>
+      <h1 className="visually-hidden">
+        <Trans>Search</Trans>
+      </h1>
       <form role="search" className="search-form" onSubmit={submit}>
         <label htmlFor="search-q" className="visually-hidden">
-          Search pieces and makers
+          <Trans>Search pieces and makers</Trans>
         </label>
         <input
           id="search-q"
           type="search"
           className="input search-input"
-          placeholder="Search walnut bowls, linen, makers…"
+          placeholder={t`Search walnut bowls, linen, makers…`}
           value={text}
           autoComplete="off"
           enterKeyHint="search"
@@ -143,35 +136,43 @@ export default function SearchScreen() {
       </form>
 
       <details className="search-filters" open={filtered || undefined}>
-        <summary>Filters and sort</summary>
+        <summary>
+          <Trans>Filters and sort</Trans>
+        </summary>
         <div className="search-filter-grid">
           <label className="field">
-            <span>Sort by</span>
+            <span>
+              <Trans>Sort by</Trans>
+            </span>
             <select className="input" value={input.sort} onChange={(e) => update({ sort: e.target.value })}>
               {SORTS.map((s) => (
                 <option key={s.value} value={s.value}>
-                  {s.label}
+                  {t(s.label)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>How it sells</span>
+            <span>
+              <Trans>How it sells</Trans>
+            </span>
             <select
               className="input"
               value={input.mode ?? ''}
               onChange={(e) => update({ mode: e.target.value || null })}
             >
-              <option value="">Any way</option>
+              <option value="">{t`Any way`}</option>
               {MODES.map((m) => (
                 <option key={m.value} value={m.value}>
-                  {m.label}
+                  {t(m.label)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Lowest price</span>
+            <span>
+              <Trans>Lowest price</Trans>
+            </span>
             <input
               className="input"
               type="number"
@@ -182,7 +183,9 @@ export default function SearchScreen() {
             />
           </label>
           <label className="field">
-            <span>Highest price</span>
+            <span>
+              <Trans>Highest price</Trans>
+            </span>
             <input
               className="input"
               type="number"
@@ -193,7 +196,9 @@ export default function SearchScreen() {
             />
           </label>
           <label className="field">
-            <span>Maker’s country (2 letters)</span>
+            <span>
+              <Trans>Maker’s country (2 letters)</Trans>
+            </span>
             <input
               className="input"
               maxLength={2}
@@ -209,14 +214,15 @@ export default function SearchScreen() {
       </details>
 
       {asking && (
-        <div className="search-chips" role="group" aria-label="Categories">
+        <div className="search-chips" role="group" aria-label={t`Categories`}>
           <button
             type="button"
             className="search-chip"
             aria-pressed={input.category === null}
             onClick={() => chooseCategory(null)}
           >
-            All <span className="search-chip-count">{total}</span>
+            {t({ message: 'All', context: 'categories' })}{' '}
+            <span className="search-chip-count">{formatCount(total)}</span>
           </button>
           {STORY_CATEGORIES.filter((c) => (facets[c] ?? 0) > 0 || c === input.category).map((c) => (
             <button
@@ -226,7 +232,7 @@ export default function SearchScreen() {
               aria-pressed={input.category === c}
               onClick={() => chooseCategory(input.category === c ? null : c)}
             >
-              {CATEGORY_LABELS[c]} <span className="search-chip-count">{facets[c] ?? 0}</span>
+              {t(CATEGORY_NAMES[c])} <span className="search-chip-count">{formatCount(facets[c] ?? 0)}</span>
             </button>
           ))}
         </div>
@@ -234,11 +240,15 @@ export default function SearchScreen() {
 
       {!asking && (
         <section className="stack" aria-labelledby="search-start">
-          <h2 id="search-start">Find a piece</h2>
+          <h2 id="search-start">
+            <Trans>Find a piece</Trans>
+          </h2>
           {recent.length > 0 && (
             <div className="stack">
               <div className="search-recent-head">
-                <h3>Recent searches</h3>
+                <h3>
+                  <Trans>Recent searches</Trans>
+                </h3>
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
@@ -247,10 +257,10 @@ export default function SearchScreen() {
                     setRecent([]);
                   }}
                 >
-                  Clear
+                  <Trans>Clear</Trans>
                 </button>
               </div>
-              <ul className="search-chips" aria-label="Recent searches">
+              <ul className="search-chips" aria-label={t`Recent searches`}>
                 {recent.map((r) => (
                   <li key={r}>
                     <button
@@ -274,7 +284,9 @@ export default function SearchScreen() {
 
       {asking && q.trim() !== '' && (makers.data?.items.length ?? 0) > 0 && (
         <section className="stack" aria-labelledby="search-makers">
-          <h2 id="search-makers">Makers</h2>
+          <h2 id="search-makers">
+            <Trans>Makers</Trans>
+          </h2>
           <ul className="list">
             {makers.data!.items.map((m) => (
               <li key={m.id}>
@@ -290,7 +302,12 @@ export default function SearchScreen() {
                     <strong>{m.displayName}</strong>
                     <span className="muted">
                       {[m.city, m.country].filter(Boolean).join(', ')}
-                      {m.followerCount > 0 ? ` · ${m.followerCount} followers` : ''}
+                      {m.followerCount > 0 ? (
+                        <>
+                          {' · '}
+                          <Followers count={m.followerCount} />
+                        </>
+                      ) : null}
                     </span>
                   </span>
                 </Link>
@@ -303,22 +320,31 @@ export default function SearchScreen() {
       {asking && (
         <section className="stack" aria-labelledby="search-results" aria-busy={results.isFetching}>
           <h2 id="search-results">
-            Pieces
+            <Trans>Pieces</Trans>
             {results.isSuccess ? (
-              <span className="muted"> · {items.length === 0 ? 'none' : `${total} found`}</span>
+              <span className="muted">
+                {' · '}
+                {items.length === 0 ? (
+                  t({ message: 'none', context: 'pieces found' })
+                ) : (
+                  <Plural value={total} one="# found" other="# found" />
+                )}
+              </span>
             ) : null}
           </h2>
           {results.isError && (
-            <ErrorState error={results.error} title="The search failed" onRetry={() => void results.refetch()} />
+            <ErrorState error={results.error} title={t`The search failed`} onRetry={() => void results.refetch()} />
           )}
           {results.isPending && (
             <p role="status" className="muted">
-              Searching…
+              <Trans>Searching…</Trans>
             </p>
           )}
           {results.isSuccess && items.length === 0 && (
             <>
-              <EmptyState title="No pieces match">Try other words, fewer filters, or a category:</EmptyState>
+              <EmptyState title={t`No pieces match`}>
+                <Trans>Try other words, fewer filters, or a category:</Trans>
+              </EmptyState>
               <CategorySuggestions
                 onChoose={(c) => {
                   setText('');
@@ -327,7 +353,7 @@ export default function SearchScreen() {
               />
             </>
           )}
-          <ul className="search-results" aria-label="Search results">
+          <ul className="search-results" aria-label={t`Search results`}>
             {items.map((item) => (
               <li key={item.id}>
                 <Link to={`/stories/${item.id}`} className="search-result" onClick={remember}>
@@ -339,7 +365,7 @@ export default function SearchScreen() {
                   <span className="search-lines">
                     <strong>{item.title}</strong>
                     <span className="muted">
-                      {item.maker.displayName} · {CATEGORY_LABELS[item.category]}
+                      {item.maker.displayName} · {t(CATEGORY_NAMES[item.category])}
                     </span>
                     {priceOf(item) && <span>{priceOf(item)}</span>}
                   </span>
@@ -355,7 +381,7 @@ export default function SearchScreen() {
               disabled={isFetchingNextPage}
               onClick={() => void fetchNextPage()}
             >
-              {isFetchingNextPage ? 'Loading more…' : 'More results'}
+              {isFetchingNextPage ? t`Loading more…` : t`More results`}
             </button>
           )}
         </section>
@@ -364,15 +390,23 @@ export default function SearchScreen() {
   );
 }
 
+/** How many people follow a maker. */
+function Followers({ count }: { count: number }) {
+  return <Plural value={count} one="# follower" other="# followers" />;
+}
+
 function CategorySuggestions({ onChoose }: { onChoose: (category: StoryCategory) => void }) {
+  const { t } = useLingui();
   return (
     <div className="stack">
-      <h3>Browse a craft</h3>
-      <ul className="search-chips" aria-label="Suggested categories">
+      <h3>
+        <Trans>Browse a craft</Trans>
+      </h3>
+      <ul className="search-chips" aria-label={t`Suggested categories`}>
         {STORY_CATEGORIES.map((c) => (
           <li key={c}>
             <button type="button" className="search-chip" onClick={() => onChoose(c)}>
-              {CATEGORY_LABELS[c]}
+              {t(CATEGORY_NAMES[c])}
             </button>
           </li>
         ))}
