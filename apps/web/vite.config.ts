@@ -19,7 +19,12 @@ export default defineConfig({
     react(),
     // Macros (<Trans>, t) compiled natively; .po catalogs compiled on import, and a build fails
     // when a language lacks a message.
-    lingui({ macroTransform: true, failOnMissing: true, failOnCompileError: true }),
+    lingui({
+      macroTransform: true,
+      failOnMissing: true,
+      failOnCompileError: true,
+      configPath: `${import.meta.dirname}/lingui.config.ts`,
+    }),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered from src/app/register-service-worker.ts: the server's CSP forbids inline scripts.

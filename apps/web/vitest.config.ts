@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [react(), lingui({ macroTransform: true })],
+  plugins: [react(), lingui({ macroTransform: true, configPath: `${import.meta.dirname}/lingui.config.ts` })],
   test: {
     name: 'web',
     root: import.meta.dirname,

@@ -44,3 +44,16 @@ function WithMessages({ children }: { children: ReactNode }) {
 export function renderWithI18n(ui: ReactElement, options?: RenderOptions) {
   return render(ui, { wrapper: WithMessages, ...options });
 }
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** A promise with its resolve exposed, to hold a request open while a test looks at the screen. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
