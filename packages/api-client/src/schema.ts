@@ -111,7 +111,7 @@ export interface paths {
     put?: never;
     /**
      * Send a sign-in code by email
-     * @description Emails a six-digit sign-in code to the address, to send back to `POST /v1/auth/email/verify`. On a demo deployment the code lands in the development mailbox.
+     * @description Emails a six-digit sign-in code to the address, to send back to `POST /v1/auth/email/verify`, written in `locale` (else the account’s language, else the Accept-Language, else English). On a demo deployment the code lands in the development mailbox.
      */
     post: operations['postAuthEmailStart'];
     delete?: never;
@@ -151,7 +151,7 @@ export interface paths {
     put?: never;
     /**
      * Send a sign-in code by SMS
-     * @description Texts a six-digit sign-in code to the number, to send back to `POST /v1/auth/sms/verify`.
+     * @description Texts a six-digit sign-in code to the number, to send back to `POST /v1/auth/sms/verify`, written in `locale` (else the account’s language, else the Accept-Language, else English).
      */
     post: operations['postAuthSmsStart'];
     delete?: never;
@@ -409,7 +409,7 @@ export interface paths {
     };
     /**
      * The signed-in user
-     * @description The account behind the access token: its id, username, roles, country and whether it is a maker.
+     * @description The account behind the access token: its id, username, roles, country, the language it is written to in (`locale`: the one chosen with `PATCH /v1/me`, "en" until one is) and whether it is a maker.
      */
     get: operations['getMe'];
     put?: never;
@@ -422,8 +422,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change the username or the country purchases are shipped to
-     * @description Changes the username, or the country the account’s purchases ship to (an empty string or null clears it); offers and bids quote shipping to this country unless they name another.
+     * Change the username, the country purchases are shipped to, or the language
+     * @description Changes the username, the country the account’s purchases ship to (an empty string or null clears it; offers and bids quote shipping to this country unless they name another), or the language the account is written to in (`locale`: en, pt, es, fr or de; its emails, texts and notifications follow it, anything else is refused with 400 `validation_failed`).
      */
     patch: operations['patchMe'];
     trace?: never;
@@ -577,7 +577,7 @@ export interface paths {
     };
     /**
      * My notifications, newest first (keyset pages)
-     * @description The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages.
+     * @description The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages; titles and bodies are written in the caller’s language (their account’s, else the Accept-Language, else English).
      */
     get: operations['getNotifications'];
     put?: never;
@@ -1541,7 +1541,7 @@ export interface paths {
     };
     /**
      * Local provider: the hosted checkout page (HTML)
-     * @description The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves.
+     * @description The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves. Written in the payer’s language (their account’s, else the Accept-Language, else English).
      */
     get: operations['getPaymentsLocalBySessionId'];
     put?: never;
@@ -1741,7 +1741,7 @@ export interface paths {
     };
     /**
      * The receipt page (HTML): for a signed-in party, or with the receipt link token
-     * @description The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email.
+     * @description The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email; written in the reader’s language (their account’s, else the Accept-Language, else English).
      */
     get: operations['getOrdersByIdReceipt'];
     put?: never;
@@ -2615,6 +2615,90 @@ export interface components {
         details?: unknown;
       };
     };
+    NotificationInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'offer_received'
+        | 'offer_declined'
+        | 'auction_started'
+        | 'bid_placed'
+        | 'outbid'
+        | 'ending_soon'
+        | 'won'
+        | 'lost'
+        | 'reserve_not_met'
+        | 'payment_reminder'
+        | 'payment_received'
+        | 'payment_expired'
+        | 'second_chance_offer'
+        | 'shipped'
+        | 'delivered'
+        | 'order_completed'
+        | 'shipping_reminder'
+        | 'shipping_overdue'
+        | 'refunded'
+        | 'moderation_outcome'
+        | 'payout_released'
+        | 'watched_auction_started'
+        | 'watched_ending_soon'
+        | 'watched_auction_ended'
+        | 'new_story'
+        | 'message'
+        | 'review_received'
+        | 'review_reply';
+      title: string;
+      body: string;
+      data: {
+        [key: string]: unknown;
+      };
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    NotificationPreferencesInput: {
+      items: {
+        /** @enum {string} */
+        kind:
+          | 'offer_received'
+          | 'offer_declined'
+          | 'auction_started'
+          | 'bid_placed'
+          | 'outbid'
+          | 'ending_soon'
+          | 'won'
+          | 'lost'
+          | 'reserve_not_met'
+          | 'payment_reminder'
+          | 'payment_received'
+          | 'payment_expired'
+          | 'second_chance_offer'
+          | 'shipped'
+          | 'delivered'
+          | 'order_completed'
+          | 'shipping_reminder'
+          | 'shipping_overdue'
+          | 'refunded'
+          | 'moderation_outcome'
+          | 'payout_released'
+          | 'watched_auction_started'
+          | 'watched_ending_soon'
+          | 'watched_auction_ended'
+          | 'new_story'
+          | 'message'
+          | 'review_received'
+          | 'review_reply';
+        /**
+         * @description in-app is always on and not listed
+         * @enum {string}
+         */
+        channel: 'email' | 'web_push' | 'sms' | 'mobile_push';
+        enabled: boolean;
+        /** @description same as the product default */
+        isDefault: boolean;
+      }[];
+    };
     ModerationReportInput: {
       id: string;
       /** @enum {string} */
@@ -2867,6 +2951,11 @@ export interface components {
       username: string;
       /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
       country: string | null;
+      /**
+       * @description the language the account’s emails, texts and notifications are written in: en, pt (European Portuguese), es, fr or de; "en" while the person has not chosen one
+       * @enum {string}
+       */
+      locale: 'en' | 'pt' | 'es' | 'fr' | 'de';
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -2906,6 +2995,11 @@ export interface components {
       username: string;
       /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
       country: string | null;
+      /**
+       * @description the language the account’s emails, texts and notifications are written in: en, pt (European Portuguese), es, fr or de; "en" while the person has not chosen one
+       * @enum {string}
+       */
+      locale: 'en' | 'pt' | 'es' | 'fr' | 'de';
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -2962,90 +3056,6 @@ export interface components {
           message: string;
         };
       };
-    };
-    NotificationInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'offer_received'
-        | 'offer_declined'
-        | 'auction_started'
-        | 'bid_placed'
-        | 'outbid'
-        | 'ending_soon'
-        | 'won'
-        | 'lost'
-        | 'reserve_not_met'
-        | 'payment_reminder'
-        | 'payment_received'
-        | 'payment_expired'
-        | 'second_chance_offer'
-        | 'shipped'
-        | 'delivered'
-        | 'order_completed'
-        | 'shipping_reminder'
-        | 'shipping_overdue'
-        | 'refunded'
-        | 'moderation_outcome'
-        | 'payout_released'
-        | 'watched_auction_started'
-        | 'watched_ending_soon'
-        | 'watched_auction_ended'
-        | 'new_story'
-        | 'message'
-        | 'review_received'
-        | 'review_reply';
-      title: string;
-      body: string;
-      data: {
-        [key: string]: unknown;
-      };
-      link: string | null;
-      createdAt: string;
-      readAt: string | null;
-    };
-    NotificationPreferencesInput: {
-      items: {
-        /** @enum {string} */
-        kind:
-          | 'offer_received'
-          | 'offer_declined'
-          | 'auction_started'
-          | 'bid_placed'
-          | 'outbid'
-          | 'ending_soon'
-          | 'won'
-          | 'lost'
-          | 'reserve_not_met'
-          | 'payment_reminder'
-          | 'payment_received'
-          | 'payment_expired'
-          | 'second_chance_offer'
-          | 'shipped'
-          | 'delivered'
-          | 'order_completed'
-          | 'shipping_reminder'
-          | 'shipping_overdue'
-          | 'refunded'
-          | 'moderation_outcome'
-          | 'payout_released'
-          | 'watched_auction_started'
-          | 'watched_ending_soon'
-          | 'watched_auction_ended'
-          | 'new_story'
-          | 'message'
-          | 'review_received'
-          | 'review_reply';
-        /**
-         * @description in-app is always on and not listed
-         * @enum {string}
-         */
-        channel: 'email' | 'web_push' | 'sms' | 'mobile_push';
-        enabled: boolean;
-        /** @description same as the product default */
-        isDefault: boolean;
-      }[];
     };
     PayoutAccountInput: {
       accountId: string;
@@ -3494,6 +3504,90 @@ export interface components {
         details?: unknown;
       };
     };
+    Notification: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'offer_received'
+        | 'offer_declined'
+        | 'auction_started'
+        | 'bid_placed'
+        | 'outbid'
+        | 'ending_soon'
+        | 'won'
+        | 'lost'
+        | 'reserve_not_met'
+        | 'payment_reminder'
+        | 'payment_received'
+        | 'payment_expired'
+        | 'second_chance_offer'
+        | 'shipped'
+        | 'delivered'
+        | 'order_completed'
+        | 'shipping_reminder'
+        | 'shipping_overdue'
+        | 'refunded'
+        | 'moderation_outcome'
+        | 'payout_released'
+        | 'watched_auction_started'
+        | 'watched_ending_soon'
+        | 'watched_auction_ended'
+        | 'new_story'
+        | 'message'
+        | 'review_received'
+        | 'review_reply';
+      title: string;
+      body: string;
+      data: {
+        [key: string]: unknown;
+      };
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    NotificationPreferences: {
+      items: {
+        /** @enum {string} */
+        kind:
+          | 'offer_received'
+          | 'offer_declined'
+          | 'auction_started'
+          | 'bid_placed'
+          | 'outbid'
+          | 'ending_soon'
+          | 'won'
+          | 'lost'
+          | 'reserve_not_met'
+          | 'payment_reminder'
+          | 'payment_received'
+          | 'payment_expired'
+          | 'second_chance_offer'
+          | 'shipped'
+          | 'delivered'
+          | 'order_completed'
+          | 'shipping_reminder'
+          | 'shipping_overdue'
+          | 'refunded'
+          | 'moderation_outcome'
+          | 'payout_released'
+          | 'watched_auction_started'
+          | 'watched_ending_soon'
+          | 'watched_auction_ended'
+          | 'new_story'
+          | 'message'
+          | 'review_received'
+          | 'review_reply';
+        /**
+         * @description in-app is always on and not listed
+         * @enum {string}
+         */
+        channel: 'email' | 'web_push' | 'sms' | 'mobile_push';
+        enabled: boolean;
+        /** @description same as the product default */
+        isDefault: boolean;
+      }[];
+    };
     ModerationReport: {
       id: string;
       /** @enum {string} */
@@ -3746,6 +3840,11 @@ export interface components {
       username: string;
       /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
       country: string | null;
+      /**
+       * @description the language the account’s emails, texts and notifications are written in: en, pt (European Portuguese), es, fr or de; "en" while the person has not chosen one
+       * @enum {string}
+       */
+      locale: 'en' | 'pt' | 'es' | 'fr' | 'de';
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -3785,6 +3884,11 @@ export interface components {
       username: string;
       /** @description where the user receives purchases (ISO 3166-1 alpha-2) */
       country: string | null;
+      /**
+       * @description the language the account’s emails, texts and notifications are written in: en, pt (European Portuguese), es, fr or de; "en" while the person has not chosen one
+       * @enum {string}
+       */
+      locale: 'en' | 'pt' | 'es' | 'fr' | 'de';
       roles: string[];
       status: string;
       totpEnabled: boolean;
@@ -3841,90 +3945,6 @@ export interface components {
           message: string;
         };
       };
-    };
-    Notification: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'offer_received'
-        | 'offer_declined'
-        | 'auction_started'
-        | 'bid_placed'
-        | 'outbid'
-        | 'ending_soon'
-        | 'won'
-        | 'lost'
-        | 'reserve_not_met'
-        | 'payment_reminder'
-        | 'payment_received'
-        | 'payment_expired'
-        | 'second_chance_offer'
-        | 'shipped'
-        | 'delivered'
-        | 'order_completed'
-        | 'shipping_reminder'
-        | 'shipping_overdue'
-        | 'refunded'
-        | 'moderation_outcome'
-        | 'payout_released'
-        | 'watched_auction_started'
-        | 'watched_ending_soon'
-        | 'watched_auction_ended'
-        | 'new_story'
-        | 'message'
-        | 'review_received'
-        | 'review_reply';
-      title: string;
-      body: string;
-      data: {
-        [key: string]: unknown;
-      };
-      link: string | null;
-      createdAt: string;
-      readAt: string | null;
-    };
-    NotificationPreferences: {
-      items: {
-        /** @enum {string} */
-        kind:
-          | 'offer_received'
-          | 'offer_declined'
-          | 'auction_started'
-          | 'bid_placed'
-          | 'outbid'
-          | 'ending_soon'
-          | 'won'
-          | 'lost'
-          | 'reserve_not_met'
-          | 'payment_reminder'
-          | 'payment_received'
-          | 'payment_expired'
-          | 'second_chance_offer'
-          | 'shipped'
-          | 'delivered'
-          | 'order_completed'
-          | 'shipping_reminder'
-          | 'shipping_overdue'
-          | 'refunded'
-          | 'moderation_outcome'
-          | 'payout_released'
-          | 'watched_auction_started'
-          | 'watched_ending_soon'
-          | 'watched_auction_ended'
-          | 'new_story'
-          | 'message'
-          | 'review_received'
-          | 'review_reply';
-        /**
-         * @description in-app is always on and not listed
-         * @enum {string}
-         */
-        channel: 'email' | 'web_push' | 'sms' | 'mobile_push';
-        enabled: boolean;
-        /** @description same as the product default */
-        isDefault: boolean;
-      }[];
     };
     PayoutAccount: {
       accountId: string;
@@ -4322,12 +4342,18 @@ export interface operations {
       content: {
         /**
          * @example {
-         *       "email": "you@example.com"
+         *       "email": "you@example.com",
+         *       "locale": "pt"
          *     }
          */
         'application/json': {
           /** Format: email */
           email: string;
+          /**
+           * @description the language to write the code in, and to give the account if this code creates it: en, pt, es, fr or de; without it, the existing account’s language, else the request’s Accept-Language, else English
+           * @enum {string}
+           */
+          locale?: 'en' | 'pt' | 'es' | 'fr' | 'de';
         };
       };
     };
@@ -4522,11 +4548,17 @@ export interface operations {
       content: {
         /**
          * @example {
-         *       "phone": "+14155550123"
+         *       "phone": "+14155550123",
+         *       "locale": "en"
          *     }
          */
         'application/json': {
           phone: string;
+          /**
+           * @description the language to write the code in, and to give the account if this code creates it: en, pt, es, fr or de; without it, the existing account’s language, else the request’s Accept-Language, else English
+           * @enum {string}
+           */
+          locale?: 'en' | 'pt' | 'es' | 'fr' | 'de';
         };
       };
     };
@@ -5687,6 +5719,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "0b6f3c1e-8a52-4d8e-9c1f-2f4a7d9e6b10",
+           *       "email": "you@example.com",
+           *       "username": "clay_and_kiln",
+           *       "country": "PT",
+           *       "locale": "pt",
+           *       "roles": [
+           *         "viewer"
+           *       ],
+           *       "status": "active",
+           *       "totpEnabled": false,
+           *       "createdAt": "2026-01-02T10:00:00.000Z",
+           *       "phone": null,
+           *       "maker": null
+           *     }
+           */
           'application/json': components['schemas']['Me'];
         };
       };
@@ -5848,13 +5897,19 @@ export interface operations {
         /**
          * @example {
          *       "username": "clay_and_kiln",
-         *       "country": "US"
+         *       "country": "US",
+         *       "locale": "pt"
          *     }
          */
         'application/json': {
           username?: string;
           /** @description where the user receives purchases: shipping prices are quoted for it */
           country?: (string | '') | null;
+          /**
+           * @description the language the account’s emails, texts and notifications are written in from now on
+           * @enum {string}
+           */
+          locale?: 'en' | 'pt' | 'es' | 'fr' | 'de';
         };
       };
     };

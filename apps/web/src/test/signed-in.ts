@@ -22,6 +22,7 @@ export const me = (patch: Record<string, unknown> = {}) => ({
   totpEnabled: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   phone: null,
+  locale: 'en',
   maker: null,
   ...patch,
 });

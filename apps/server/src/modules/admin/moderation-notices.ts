@@ -1,6 +1,8 @@
 import type { Executor } from '../../platform/db/client';
+import { notice, type NotificationMessage } from '../notifications';
 import type { StoryEvent } from '../stories';
 import type { AdminDeps } from './deps';
+import { adminMessages } from './messages';
 
 /**
  * Tells the people concerned what moderation decided, inside the transaction of the decision
@@ -20,11 +22,7 @@ export async function noticeModerationOutcome(deps: AdminDeps, tx: Executor, eve
         await deps.notifications.notify(tx, {
           userId: event.reporterId,
           kind: 'moderation_outcome',
-          title: 'Your report was reviewed',
-          body:
-            event.outcome === 'actioned'
-              ? 'Thank you: we reviewed your report and took action.'
-              : 'We reviewed your report and found nothing against our rules.',
+          message: notice(adminMessages, 'reportReviewed', { outcome: event.outcome }),
           data,
           dedupeKey: `moderation:report:${event.reportId}:reporter`,
         });
@@ -35,8 +33,7 @@ export async function noticeModerationOutcome(deps: AdminDeps, tx: Executor, eve
       await deps.notifications.notify(tx, {
         userId: subject.userId,
         kind: 'moderation_outcome',
-        title: subject.title,
-        body: 'An admin reviewed a report and upheld it. Please check our rules; repeated breaches may lead to suspension.',
+        message: subject.message,
         data,
         dedupeKey: `moderation:report:${event.reportId}:subject`,
       });
@@ -46,8 +43,9 @@ export async function noticeModerationOutcome(deps: AdminDeps, tx: Executor, eve
       await deps.notifications.notify(tx, {
         userId: event.makerId,
         kind: 'moderation_outcome',
-        title: 'Your story was taken down',
-        body: `"${event.title}" was taken down by moderation${event.reason ? `: ${event.reason}` : '.'}`,
+        message: event.reason
+          ? notice(adminMessages, 'storyTakenDownWithReason', { title: event.title, reason: event.reason })
+          : notice(adminMessages, 'storyTakenDown', { title: event.title }),
         data: { storyId: event.storyId, reason: event.reason },
         dedupeKey: `moderation:story:${event.storyId}:${event.at}`,
       });
@@ -65,14 +63,16 @@ async function subjectOf(
   deps: AdminDeps,
   targetType: 'story' | 'user',
   targetId: string,
-): Promise<{ userId: string; title: string } | null> {
+): Promise<{ userId: string; message: NotificationMessage } | null> {
   switch (targetType) {
     case 'story': {
       const story = (await deps.stories.storiesByIds([targetId])).get(targetId);
-      return story ? { userId: story.makerId, title: `A report on "${story.title}" was upheld` } : null;
+      return story
+        ? { userId: story.makerId, message: notice(adminMessages, 'storyReportUpheld', { title: story.title }) }
+        : null;
     }
     case 'user':
-      return { userId: targetId, title: 'A report about your account was upheld' };
+      return { userId: targetId, message: notice(adminMessages, 'accountReportUpheld') };
     default: {
       const unknown: never = targetType;
       throw new Error(`unknown report target ${String(unknown)}`);

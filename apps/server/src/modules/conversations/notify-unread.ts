@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '../../platform/ids';
 import { declareTask } from '../../platform/jobs';
+import { notice } from '../notifications';
 import type { ConversationsDeps } from './deps';
+import { conversationMessages } from './messages';
 import { findConversation, findSide } from './repo';
 
 /**
@@ -33,15 +35,20 @@ export async function notifyUnread(
     deps.identity.accountsOf([side.otherUserId]),
     deps.stories.storyTerms(conversation.storyId),
   ]);
-  const from = accounts.get(side.otherUserId)?.displayName ?? 'Someone';
-  const about = story ? ` about “${story.title}”` : '';
+  const sender = accounts.get(side.otherUserId);
+  const from = !sender
+    ? conversationMessages.phrase('someone')
+    : sender.deleted
+      ? conversationMessages.phrase('deletedUser')
+      : sender.displayName;
   const count = side.unreadCount;
   await deps.db.transaction(async (tx) => {
     await deps.notifications.notify(tx, {
       userId: payload.recipientId,
       kind: 'message',
-      title: `${from} sent you ${count === 1 ? 'a message' : `${count} messages`}`,
-      body: `You have ${count} unread ${count === 1 ? 'message' : 'messages'}${about}.`,
+      message: story
+        ? notice(conversationMessages, 'unreadAbout', { from, count, title: story.title })
+        : notice(conversationMessages, 'unread', { from, count }),
       data: { conversationId: conversation.id, unreadCount: count },
       link: `/messages/${conversation.id}`,
       // One per conversation per quiet period: the latest message's time names the period.

@@ -20,7 +20,23 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
       schema: {
         tags: authTag,
         security: secured,
-        description: 'The account behind the access token: its id, username, roles, country and whether it is a maker.',
+        description:
+          'The account behind the access token: its id, username, roles, country, the language it is written to in (`locale`: the one chosen with `PATCH /v1/me`, "en" until one is) and whether it is a maker.',
+        examples: {
+          response: {
+            id: '0b6f3c1e-8a52-4d8e-9c1f-2f4a7d9e6b10',
+            email: 'you@example.com',
+            username: 'clay_and_kiln',
+            country: 'PT',
+            locale: 'pt',
+            roles: ['viewer'],
+            status: 'active',
+            totpEnabled: false,
+            createdAt: '2026-01-02T10:00:00.000Z',
+            phone: null,
+            maker: null,
+          },
+        },
         summary: 'The signed-in user',
         response: { 200: s.me, ...errorResponses },
       },
@@ -36,9 +52,9 @@ export function accountRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
         tags: authTag,
         security: secured,
         description:
-          'Changes the username, or the country the account’s purchases ship to (an empty string or null clears it); offers and bids quote shipping to this country unless they name another.',
-        examples: { request: { username: 'clay_and_kiln', country: 'US' } },
-        summary: 'Change the username or the country purchases are shipped to',
+          'Changes the username, the country the account’s purchases ship to (an empty string or null clears it; offers and bids quote shipping to this country unless they name another), or the language the account is written to in (`locale`: en, pt, es, fr or de; its emails, texts and notifications follow it, anything else is refused with 400 `validation_failed`).',
+        examples: { request: { username: 'clay_and_kiln', country: 'US', locale: 'pt' } },
+        summary: 'Change the username, the country purchases are shipped to, or the language',
         body: s.updateAccountBody,
         response: { 200: s.publicUser, ...errorResponses },
       },

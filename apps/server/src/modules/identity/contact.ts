@@ -1,5 +1,6 @@
 import type { PersonalDataCipher } from '../../platform/crypto/envelope';
 import type { Executor } from '../../platform/db/client';
+import type { Locale } from '../../platform/i18n';
 import { findUserById } from './user-repo';
 import { sealedFor } from './sealed-columns';
 
@@ -7,6 +8,8 @@ export interface UserContact {
   email: string | null;
   phone: string | null;
   status: string;
+  /** The language the user chose to be written to in; null while they have not chosen. */
+  locale: Locale | null;
 }
 
 /** Where to reach a user (for notifications); the phone number is decrypted here and nowhere else. */
@@ -17,5 +20,6 @@ export async function contactOf(db: Executor, cipher: PersonalDataCipher, userId
     email: user.email,
     phone: user.phoneEncrypted ? cipher.decrypt(user.phoneEncrypted, sealedFor('phone', user.id)) : null,
     status: user.status,
+    locale: user.locale,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/error-body';
+import { localeFromAcceptLanguage } from '../../platform/i18n';
 import type { HttpApp } from '../../platform/http/types';
 import { signInWithProvider } from './federated-sign-in';
 import { issueFederatedNonce } from './issue-federated-nonce';
@@ -41,7 +42,11 @@ export function federatedRoutes(app: HttpApp, deps: IdentityRouteDeps): void {
           response: { 200: s.signInResult, ...errorResponses },
         },
       },
-      async (req) => signInWithProvider(deps, deps.providers, provider, req.body),
+      async (req) =>
+        signInWithProvider(deps, deps.providers, provider, {
+          ...req.body,
+          locale: localeFromAcceptLanguage(req.headers['accept-language']),
+        }),
     );
   }
 

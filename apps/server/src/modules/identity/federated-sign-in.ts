@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
 import { completeSignIn, type SignInResult } from './complete-sign-in';
 import type { IdentityDeps } from './deps';
 import type { FederatedProviders, Provider } from './federated-providers';
@@ -8,13 +9,14 @@ import { findUserByEmail, findUserById, insertUser } from './user-repo';
 
 /**
  * Signs in with a Google or Apple ID token bound to a nonce this server issued. The first sign-in
- * links the provider's account to the account of the same verified address, or creates one.
+ * links the provider's account to the account of the same verified address, or creates one (in
+ * the language the request asked for, when it named one the product speaks).
  */
 export async function signInWithProvider(
   deps: IdentityDeps,
   providers: FederatedProviders,
   provider: Provider,
-  input: { idToken: string; nonce: string },
+  input: { idToken: string; nonce: string; locale?: Locale | null },
 ): Promise<SignInResult> {
   const payload = await providers.verify(provider, input.idToken);
   if (!nonceMatches(payload.nonce, input.nonce))
@@ -35,7 +37,7 @@ export async function signInWithProvider(
       if (email && emailVerified) user = await findUserByEmail(tx, email);
       user ??= await insertUser(
         tx,
-        { email: email && emailVerified ? email : null, roles: ['viewer'] },
+        { email: email && emailVerified ? email : null, roles: ['viewer'], locale: input.locale ?? null },
         email ?? `${provider}user@x`,
       );
       await linkProviderAccount(tx, { provider, subject, userId: user.id });

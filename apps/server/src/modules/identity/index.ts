@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/client';
+import type { Locale } from '../../platform/i18n';
 import { z } from 'zod';
 import { createAuthGuard, type Authenticate, type AuthGuard } from '../../platform/http/auth';
 import { defineTask } from '../../platform/jobs';
@@ -46,8 +47,10 @@ export interface IdentityService {
   userStatus(userId: string): Promise<string | null>;
   /** The country the user receives purchases in (ISO 3166-1 alpha-2); null when they have not said. */
   countryOf(userId: string, tx?: Executor): Promise<string | null>;
-  /** Email, decrypted phone and status of a user, for delivering notifications; null when unknown. */
+  /** Email, decrypted phone, status and language of a user, for delivering notifications; null when unknown. */
   contactOf(userId: string): Promise<UserContact | null>;
+  /** The language the user chose to be written to in; null while they have not chosen (or are unknown). */
+  localeOf(userId: string): Promise<Locale | null>;
   /** Finds or creates an account by email with a maker profile (demo data); returns the user id. */
   provisionMaker(input: ProvisionMakerInput): Promise<string>;
   /** Ids of the active admins (for alerts such as overdue shipments). */
@@ -120,6 +123,7 @@ export function createIdentityModule(
     userStatus: async (userId) => (await findUserById(ctx.db, userId))?.status ?? null,
     countryOf: async (userId, tx) => (await findUserById(tx ?? ctx.db, userId))?.country ?? null,
     contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
+    localeOf: async (userId) => (isUuid(userId) ? ((await findUserById(ctx.db, userId))?.locale ?? null) : null),
     provisionMaker: (input) => provisionMaker(ctx.db, input),
     adminIds: () => findActiveAdminIds(ctx.db, deps.adminEmails),
     shareableMaker: (userId) => shareableMaker(ctx.db, userId),

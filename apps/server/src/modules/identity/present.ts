@@ -1,3 +1,4 @@
+import { SOURCE_LOCALE, type Locale } from '../../platform/i18n';
 import type { MakerProfileRow } from './maker-repo';
 import type { UserRow } from './user-repo';
 
@@ -6,6 +7,8 @@ export interface PublicUser {
   email: string | null;
   username: string;
   country: string | null;
+  /** The language the account is written to in; English until the person chooses another. */
+  locale: Locale;
   roles: string[];
   status: string;
   totpEnabled: boolean;
@@ -18,6 +21,7 @@ export function presentUser(u: UserRow): PublicUser {
     email: u.email,
     username: u.username,
     country: u.country,
+    locale: u.locale ?? SOURCE_LOCALE,
     roles: u.roles,
     status: u.status,
     totpEnabled: u.totpEnabledAt !== null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../platform/i18n';
 import { idSchema } from '../../platform/ids';
 
 export const emailInput = z.string().trim().max(254).email();
@@ -19,6 +20,11 @@ export const publicUser = z
     email: z.string().nullable(),
     username: z.string(),
     country: z.string().nullable().describe('where the user receives purchases (ISO 3166-1 alpha-2)'),
+    locale: z
+      .enum(LOCALES)
+      .describe(
+        'the language the account’s emails, texts and notifications are written in: en, pt (European Portuguese), es, fr or de; "en" while the person has not chosen one',
+      ),
     roles: z.array(z.string()),
     status: z.string(),
     totpEnabled: z.boolean(),
@@ -63,6 +69,9 @@ export const signInResult = z
 
 export const accepted = z.object({ status: z.literal('sent') });
 
+/** One of the languages the product speaks (anything else is refused as invalid input). */
+export const localeInput = z.enum(LOCALES);
+
 const countryInput = z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2');
 
 export const createMakerBody = z.object({
@@ -95,8 +104,14 @@ export const updateAccountBody = z
       .nullable()
       .optional()
       .describe('where the user receives purchases: shipping prices are quoted for it'),
+    locale: localeInput
+      .optional()
+      .describe('the language the account’s emails, texts and notifications are written in from now on'),
   })
-  .refine((b) => b.username !== undefined || b.country !== undefined, 'give a username or a country');
+  .refine(
+    (b) => b.username !== undefined || b.country !== undefined || b.locale !== undefined,
+    'give a username, a country or a locale',
+  );
 
 export const adminReason = z.object({ reason: z.string().max(1000).optional() }).optional();
 export const userIdParam = z.object({ id: idSchema });

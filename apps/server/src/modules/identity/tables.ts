@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../platform/i18n';
 
 export const identity = pgSchema('identity');
 
@@ -33,6 +34,8 @@ export const users = identity.table(
       .default('active'),
     /** Where the user receives their purchases (ISO 3166-1 alpha-2): shipping prices are quoted for it. */
     country: text('country'),
+    /** The language the account is written to in (emails, texts, notifications); null until chosen. */
+    locale: text('locale', { enum: LOCALES }),
     totpSecretEncrypted: text('totp_secret_encrypted'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
@@ -85,6 +88,8 @@ export const otpCodes = identity.table(
     destinationLookup: text('destination_lookup').notNull(),
     ipLookup: text('ip_lookup').notNull(),
     codeHash: text('code_hash').notNull(),
+    /** The language the code was asked for in; an account created by this code is given it. */
+    locale: text('locale', { enum: LOCALES }),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),

@@ -1,21 +1,24 @@
 import { DomainError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
 import type { IdentityDeps } from './deps';
 import { presentUser, type PublicUser } from './present';
 import { USERNAME } from './rules';
 import { isUniqueViolation, updateUser, type UserRow } from './user-repo';
 
 /**
- * Changes the caller's username (unique, case-insensitively) and the country they receive purchases
- * in (a blank or null one clears it); keys left out stay as they are.
+ * Changes the caller's username (unique, case-insensitively), the country they receive purchases
+ * in (a blank or null one clears it) and the language they are written to in; keys left out stay
+ * as they are.
  */
 export async function updateAccount(
   deps: IdentityDeps,
   userId: string,
-  input: { username?: string | undefined; country?: string | null | undefined },
+  input: { username?: string | undefined; country?: string | null | undefined; locale?: Locale | undefined },
 ): Promise<PublicUser> {
   const set: Partial<UserRow> = { updatedAt: deps.clock.now() };
   if (input.username !== undefined) set.username = validUsername(input.username);
   if (input.country !== undefined) set.country = input.country ? input.country.toUpperCase() : null;
+  if (input.locale !== undefined) set.locale = input.locale;
   try {
     const row = await updateUser(deps.db, userId, set);
     if (!row) throw new DomainError('user_not_found', 'No such user');

@@ -1,6 +1,7 @@
 /** SQL of the accounts (`identity.users`). */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import type { Locale } from '../../platform/i18n';
 import { usernameFromEmail, usernameWithSuffix } from './rules';
 import { users } from './tables';
 
@@ -68,6 +69,7 @@ export async function insertUser(
     phoneLookup?: string | null;
     phoneEncrypted?: string | null;
     roles: string[];
+    locale?: Locale | null;
   },
   usernameSeed: string,
 ): Promise<UserRow> {

@@ -1,23 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/client';
 import { DomainError, retryLater } from '../../platform/errors';
+import { chooseLocale, type Locale } from '../../platform/i18n';
 import { enqueue } from '../../platform/jobs';
 import { sealMessage, SEND_MESSAGE_TASK } from '../../platform/mail/sealed-message';
 import { consumeCode, failedTriesSince, lockKey, lockLiveCode, setCodeAttempts } from './code-repo';
 import { completeSignIn, type SignInResult } from './complete-sign-in';
 import type { IdentityDeps } from './deps';
+import { identityMessages } from './messages';
 import { destinationOf, type OtpChannel } from './rules';
 import { sealedFor } from './sealed-columns';
 import { findUserByEmail, findUserByPhoneLookup, insertUser } from './user-repo';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Tells the address's owner that its sign-in is locked for the day after too many wrong codes. */
-async function warnOwner(tx: Executor, deps: IdentityDeps, channel: OtpChannel, to: string): Promise<void> {
-  const text =
-    'Someone is trying to sign in to your account with wrong codes. Sign-in by code is paused for today. ' +
-    'If this was not you, no action is needed: your account is safe.';
-  const message = { channel, to, subject: 'Someone is trying to sign in to your account', text };
+/**
+ * Tells the address's owner that its sign-in is locked for the day after too many wrong codes, in
+ * the account's language (else the one the code was asked for in).
+ */
+async function warnOwner(
+  tx: Executor,
+  deps: IdentityDeps,
+  channel: OtpChannel,
+  to: string,
+  locale: Locale,
+): Promise<void> {
+  const message = {
+    channel,
+    to,
+    subject: identityMessages.format(locale, 'lockedSubject'),
+    text: identityMessages.format(locale, 'lockedText'),
+  };
   await enqueue(tx, SEND_MESSAGE_TASK, sealMessage(deps.secrets.cipher, message), { maxAttempts: 8 });
 }
 
@@ -52,15 +65,19 @@ export async function verifyOneTimeCode(
     const live = await lockLiveCode(tx, destinationLookup, now);
     if (!live || live.attempts >= config.OTP_MAX_ATTEMPTS) return { error: invalid() };
     const expected = secrets.lookup.hash('otp:code', `${destinationLookup}:${input.code}`);
+    const phoneLookup = input.channel === 'sms' ? secrets.lookup.hash('phone', destination) : null;
+    const findAccount = () => (phoneLookup ? findUserByPhoneLookup(tx, phoneLookup) : findUserByEmail(tx, destination));
     if (!secrets.lookup.equals(expected, live.codeHash)) {
       await setCodeAttempts(tx, live.id, live.attempts + 1);
-      if (failed.n + 1 === cap) await warnOwner(tx, deps, input.channel, destination);
+      if (failed.n + 1 === cap) {
+        const owner = await findAccount();
+        await warnOwner(tx, deps, input.channel, destination, chooseLocale(owner?.locale, live.locale));
+      }
       return { error: invalid() };
     }
     await consumeCode(tx, live.id, now);
 
-    const phoneLookup = input.channel === 'sms' ? secrets.lookup.hash('phone', destination) : null;
-    let user = phoneLookup ? await findUserByPhoneLookup(tx, phoneLookup) : await findUserByEmail(tx, destination);
+    let user = await findAccount();
     if (!user) {
       // The id is chosen here: the phone number is sealed bound to its row.
       const newUserId = randomUUID();
@@ -72,10 +89,11 @@ export async function verifyOneTimeCode(
               phoneLookup,
               phoneEncrypted: secrets.cipher.encrypt(destination, sealedFor('phone', newUserId)),
               roles: ['viewer'],
+              locale: live.locale,
             },
             'user@phone',
           )
-        : await insertUser(tx, { email: destination, roles: ['viewer'] }, destination);
+        : await insertUser(tx, { email: destination, roles: ['viewer'], locale: live.locale }, destination);
     }
     const result = await completeSignIn(deps, tx, user, input.channel === 'email' ? 'email_code' : 'sms_code');
     return { result };

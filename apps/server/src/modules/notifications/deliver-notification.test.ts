@@ -42,7 +42,9 @@ function depsWith(channels: Partial<Record<DeliveryChannel, ChannelSender>>): De
     db: runtime.ctx.db,
     clock: runtime.ctx.clock,
     logger: runtime.ctx.logger,
-    identity: { contactOf: () => Promise.resolve({ email: 'x@example.com', phone: null, status: 'active' }) },
+    identity: {
+      contactOf: () => Promise.resolve({ email: 'x@example.com', phone: null, status: 'active', locale: null }),
+    },
     channels: { in_app: none, email: none, web_push: none, sms: none, mobile_push: none, ...channels },
   };
 }

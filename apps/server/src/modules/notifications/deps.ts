@@ -1,7 +1,7 @@
 import type { IdentityService } from '../identity';
 
-/** What this module calls of the identity service: the route guard and where a user is reached. */
-export type IdentityPort = Pick<IdentityService, 'guard' | 'contactOf'>;
+/** What this module calls of the identity service: the route guard, where a user is reached and in which language. */
+export type IdentityPort = Pick<IdentityService, 'guard' | 'contactOf' | 'localeOf'>;
 
 /** The other modules this one calls, every port required. */
 export interface NotificationsPorts {

@@ -2,6 +2,7 @@ import { liveMessage, userChannel, type RealtimeData } from '@vw/domain';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
 import { DomainError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
 import type { Realtime } from '../../platform/realtime/realtime';
 import { presentNotification, type PresentedNotification } from './present';
 import * as repo from './repo';
@@ -13,10 +14,10 @@ export interface InboxDeps {
   realtime: Realtime;
 }
 
-/** The caller's notifications, newest first, one keyset page at a time. */
+/** The caller's notifications, newest first, one keyset page at a time, in the caller's language. */
 export async function listNotifications(
   deps: InboxDeps,
-  input: { userId: string; cursor?: string; limit: number },
+  input: { userId: string; cursor?: string; limit: number; locale: Locale },
 ): Promise<{ items: PresentedNotification[]; nextCursor: string | null }> {
   const position = input.cursor ? decodeCursor(input.cursor) : undefined;
   const after = position && { createdAt: position.at, id: position.id };
@@ -24,7 +25,7 @@ export async function listNotifications(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map(presentNotification),
+    items: page.map((row) => presentNotification(row, input.locale)),
     nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
@@ -36,13 +37,13 @@ export async function countUnread(deps: InboxDeps, userId: string): Promise<numb
 /** Marks one of the caller's notifications read; someone else's is reported as not found. */
 export async function markNotificationRead(
   deps: InboxDeps,
-  input: { userId: string; notificationId: string },
+  input: { userId: string; notificationId: string; locale: Locale },
 ): Promise<{ notification: PresentedNotification; unreadCount: number }> {
   const row = await repo.markRead(deps.db, input.userId, input.notificationId, deps.clock.now());
   if (!row) throw new DomainError('notification_not_found', 'No such notification');
   const unreadCount = await repo.unreadCount(deps.db, input.userId);
   await announceRead(deps, input.userId, { ids: [row.id], unreadCount });
-  return { notification: presentNotification(row), unreadCount };
+  return { notification: presentNotification(row, input.locale), unreadCount };
 }
 
 export async function markAllNotificationsRead(

@@ -20,6 +20,7 @@ import { loadVapidKeys, type VapidKeys } from './vapid';
 export type { NotificationKind } from './kinds';
 export { notificationKinds } from './kinds';
 export type { NotifyInput };
+export { notice, type NotificationMessage } from './message';
 export type { IdentityPort, NotificationsPorts } from './deps';
 export type { MobilePushSender, SmsSender };
 
@@ -128,6 +129,7 @@ export function createNotificationsModule(
         production: config.NODE_ENV === 'production',
         allowPrivateEndpoints: allowPrivatePushEndpoints,
         guard: deps.identity.guard,
+        localeOf: (userId) => deps.identity.localeOf(userId),
         vapid,
       }),
     exportUserData: (userId) => exportNotificationData(ctx.db, userId),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { idSchema } from '../../platform/ids';
 import { addJobCall, declareTask } from '../../platform/jobs';
 import type { NotificationKind } from './kinds';
+import { renderNotification, type NotificationMessage } from './message';
 import { notifications } from './tables';
 
 export const DELIVER_TASK = declareTask('notifications:deliver', z.object({ notificationId: idSchema }), {
@@ -14,14 +15,30 @@ export const DELIVER_TASK = declareTask('notifications:deliver', z.object({ noti
 /** Generous: a breaker-deferred channel consumes job attempts without being tried. */
 export const DELIVER_MAX_ATTEMPTS = 25;
 
-export interface NotifyInput {
+interface NotifyCommon {
   userId: string;
   kind: NotificationKind;
-  title: string;
-  body: string;
   data?: Record<string, unknown>;
   dedupeKey?: string;
   link?: string;
+}
+
+/**
+ * A notification to write: its words as a catalogue message (`notice(catalogue, name, values)`),
+ * shown in each reader's language; or, for words that are not the product's own, a title and a
+ * body shown as written.
+ */
+export type NotifyInput = NotifyCommon &
+  (
+    | { message: NotificationMessage; title?: undefined; body?: undefined }
+    | { message?: undefined; title: string; body: string }
+  );
+
+/** The columns of a notification's words: the English, and the message to render it again in any language. */
+function words(input: NotifyInput) {
+  if (!input.message) return { title: input.title, body: input.body, messageKey: null, messageValues: null };
+  const english = renderNotification(input.message, 'en');
+  return { ...english, messageKey: input.message.key, messageValues: input.message.values };
 }
 
 export const deliverJobKey = (notificationId: string): string => `notifications.deliver:${notificationId}`;
@@ -39,8 +56,7 @@ export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput)
       id,
       userId: input.userId,
       kind: input.kind,
-      title: input.title,
-      body: input.body,
+      ...words(input),
       data: input.data ?? {},
       link: input.link ?? null,
       dedupeKey: input.dedupeKey ?? null,
@@ -68,7 +84,7 @@ const NOTIFY_MANY_CHUNK = 5_000;
  */
 export async function notifyUsers(tx: Executor, clock: Clock, inputs: readonly NotifyInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  // A statement carries at most 65,535 parameters: nine a row.
+  // A statement carries at most 65,535 parameters: eleven a row.
   if (inputs.length > NOTIFY_MANY_CHUNK) {
     let written = 0;
     for (let i = 0; i < inputs.length; i += NOTIFY_MANY_CHUNK) {
@@ -84,8 +100,7 @@ export async function notifyUsers(tx: Executor, clock: Clock, inputs: readonly N
         id: randomUUID(),
         userId: input.userId,
         kind: input.kind,
-        title: input.title,
-        body: input.body,
+        ...words(input),
         data: input.data ?? {},
         link: input.link ?? null,
         dedupeKey: input.dedupeKey ?? null,

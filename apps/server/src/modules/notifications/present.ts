@@ -1,12 +1,15 @@
+import type { Locale } from '../../platform/i18n';
+import { localise } from './message';
 import type { NotificationRow } from './repo';
 
-/** A notification as clients see it. */
-export function presentNotification(n: NotificationRow) {
+/** A notification as its reader sees it, in their language. */
+export function presentNotification(n: NotificationRow, locale: Locale) {
+  const { title, body } = localise(n, locale);
   return {
     id: n.id,
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    title,
+    body,
     data: n.data,
     link: n.link,
     createdAt: n.createdAt.toISOString(),

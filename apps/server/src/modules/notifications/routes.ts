@@ -3,6 +3,8 @@ import { callerOf, type AuthGuard } from '../../platform/http/auth';
 import { errorResponses } from '../../platform/http/error-body';
 import type { HttpApp } from '../../platform/http/types';
 import { DomainError } from '../../platform/errors';
+import { chooseLocale, localeFromAcceptLanguage, type Locale } from '../../platform/i18n';
+import type { FastifyRequest } from 'fastify';
 import {
   registerMobilePushToken,
   subscribeWebPush,
@@ -26,9 +28,18 @@ const security = [{ bearer: [] }];
 
 export function notificationRoutes(
   app: HttpApp,
-  deps: InboxDeps & DeviceDeps & { guard: AuthGuard; vapid: () => Promise<VapidKeys | null> },
+  deps: InboxDeps &
+    DeviceDeps & {
+      guard: AuthGuard;
+      vapid: () => Promise<VapidKeys | null>;
+      /** The language the user chose to be written to in (null: not chosen). */
+      localeOf: (userId: string) => Promise<Locale | null>;
+    },
 ): void {
   const auth = { preHandler: deps.guard.requireUser };
+  /** The reader is the recipient: their account's language, else the one their app asks for, else English. */
+  const readerLocale = async (req: FastifyRequest, userId: string): Promise<Locale> =>
+    chooseLocale(await deps.localeOf(userId), localeFromAcceptLanguage(req.headers['accept-language']));
 
   app.get(
     '/v1/notifications',
@@ -38,13 +49,16 @@ export function notificationRoutes(
         tags,
         security,
         description:
-          'The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages.',
+          'The caller’s in-app notifications (offers, bids, auctions, payments, orders, messages), newest first, in keyset pages; titles and bodies are written in the caller’s language (their account’s, else the Accept-Language, else English).',
         summary: 'My notifications, newest first (keyset pages)',
         querystring: s.listQuery,
         response: { 200: s.notificationPage, ...errorResponses },
       },
     },
-    async (req) => listNotifications(deps, { userId: callerOf(req).userId, ...req.query }),
+    async (req) => {
+      const { userId } = callerOf(req);
+      return listNotifications(deps, { userId, ...req.query, locale: await readerLocale(req, userId) });
+    },
   );
 
   app.get(
@@ -76,7 +90,14 @@ export function notificationRoutes(
         response: { 200: s.readResult, ...errorResponses },
       },
     },
-    async (req) => markNotificationRead(deps, { userId: callerOf(req).userId, notificationId: req.params.id }),
+    async (req) => {
+      const { userId } = callerOf(req);
+      return markNotificationRead(deps, {
+        userId,
+        notificationId: req.params.id,
+        locale: await readerLocale(req, userId),
+      });
+    },
   );
 
   app.post(

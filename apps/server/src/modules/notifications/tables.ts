@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../platform/i18n';
 import { deliveryChannels, deliveryStatuses, notificationKinds, optionalChannels } from './kinds';
 
 export const notificationsSchema = pgSchema('notifications');
@@ -22,8 +23,13 @@ export const notifications = notificationsSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
     kind: text('kind', { enum: notificationKinds }).notNull(),
+    /** In English; `messageKey` renders them in the reader's language. */
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The catalogue's pair of messages (`namespace.name`: its `.title` and `.body`); null: shown as written. */
+    messageKey: text('message_key'),
+    /** The messages' values (money in minor units with its currency, instants in ISO 8601). */
+    messageValues: jsonb('message_values').$type<MessageValues>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     link: text('link'),
     /** Set by the causing module so a repeated cause (a retried job, a replayed webhook) is a no-op. */

@@ -1,5 +1,7 @@
 import type { NotificationKind } from './kinds';
 import { escapeHtml } from '../../platform/html';
+import { SOURCE_LOCALE, type Locale } from '../../platform/i18n';
+import { notificationMessages } from './messages';
 
 export interface EmailContent {
   subject: string;
@@ -14,6 +16,8 @@ export interface EmailInput {
   /** Absolute, already vetted (see `absoluteLink`). */
   link: string | null;
   footer: FooterLinks;
+  /** The reader's language: the title and body are already in it; the button and footer follow. English by default. */
+  locale?: Locale;
 }
 
 /** The app's pages every email's footer links to (absolute URLs). */
@@ -35,46 +39,22 @@ export function footerLinks(publicUrl: string): FooterLinks {
   };
 }
 
-/** The button under each kind of email: what the reader is expected to do next. */
-const actionLabel: Record<NotificationKind, string> = {
-  offer_received: 'Review the offer',
-  offer_declined: 'See the story',
-  auction_started: 'Watch the auction',
-  bid_placed: 'See the bids',
-  outbid: 'Bid again',
-  ending_soon: 'Place your bid',
-  won: 'Pay now',
-  lost: 'Discover more pieces',
-  reserve_not_met: 'Decide on the top bid',
-  payment_reminder: 'Pay now',
-  payment_received: 'View the order',
-  payment_expired: 'See what happens next',
-  second_chance_offer: 'Claim this piece',
-  shipped: 'Track the parcel',
-  delivered: 'View the order',
-  order_completed: 'View the order',
-  shipping_reminder: 'Add tracking',
-  shipping_overdue: 'Add tracking now',
-  refunded: 'View the refund',
-  moderation_outcome: 'See the decision',
-  payout_released: 'View payouts',
-  watched_auction_started: 'Watch the auction',
-  watched_ending_soon: 'Place your bid',
-  watched_auction_ended: 'See the result',
-  new_story: 'Watch the story',
-  message: 'Read and reply',
-  review_received: 'Read the review',
-  review_reply: 'Read the answer',
-};
-
 const PRODUCT = 'Video Window';
 
 const footerLink = (url: string, label: string) =>
   `<a href="${escapeHtml(url)}" style="color:#666">${escapeHtml(label)}</a>`;
 
-/** Plain-text and HTML email for one notification. */
+/** Plain-text and HTML email for one notification, in the reader's language. */
 export function renderEmail(input: EmailInput): EmailContent {
-  const action = actionLabel[input.kind];
+  const locale = input.locale ?? SOURCE_LOCALE;
+  const say = (key: Parameters<typeof notificationMessages.format>[1]) => notificationMessages.format(locale, key);
+  const action = say(`action.${input.kind}` as const);
+  const label = {
+    settings: say('footer.settings'),
+    help: say('footer.help'),
+    terms: say('footer.terms'),
+    privacy: say('footer.privacy'),
+  };
   const textLines = [input.title, '', input.body];
   if (input.link) textLines.push('', `${action}: ${input.link}`);
   const { footer } = input;
@@ -82,10 +62,10 @@ export function renderEmail(input: EmailInput): EmailContent {
     '',
     '—',
     PRODUCT,
-    `Choose which emails you get: ${footer.settings}`,
-    `Help: ${footer.help}`,
-    `Terms: ${footer.terms}`,
-    `Privacy: ${footer.privacy}`,
+    `${label.settings}: ${footer.settings}`,
+    `${label.help}: ${footer.help}`,
+    `${label.terms}: ${footer.terms}`,
+    `${label.privacy}: ${footer.privacy}`,
   );
 
   const paragraphs = input.body
@@ -96,13 +76,13 @@ export function renderEmail(input: EmailInput): EmailContent {
     ? `<p style="margin:24px 0"><a href="${escapeHtml(input.link)}" style="background:#111;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action)}</a></p>`
     : '';
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(input.title)}</title></head>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(input.title)}</title></head>
 <body style="margin:0;padding:24px;background:#f6f5f2;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1a1a1a">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:32px">
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(input.title)}</h1>
 ${paragraphs}${button}
 <hr style="border:none;border-top:1px solid #eee;margin:24px 0">
-<p style="font-size:12px;color:#666;margin:0">${PRODUCT} · ${footerLink(footer.settings, 'Choose which emails you get')} · ${footerLink(footer.help, 'Help')} · ${footerLink(footer.terms, 'Terms')} · ${footerLink(footer.privacy, 'Privacy')}</p>
+<p style="font-size:12px;color:#666;margin:0">${PRODUCT} · ${footerLink(footer.settings, label.settings)} · ${footerLink(footer.help, label.help)} · ${footerLink(footer.terms, label.terms)} · ${footerLink(footer.privacy, label.privacy)}</p>
 </div></body></html>`;
 
   return { subject: input.title.replace(/\s+/g, ' ').trim(), text: textLines.join('\n'), html };

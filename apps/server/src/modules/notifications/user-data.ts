@@ -11,7 +11,8 @@ export async function exportNotificationData(db: Database, userId: string): Prom
   const webPush = await repo.webPushSubscriptionsOf(db, userId);
   const mobile = await repo.mobilePushTokensOf(db, userId);
   return {
-    notifications: notifications.map(presentNotification),
+    // As written (in English): the export is a record of what was sent, not a view in a language.
+    notifications: notifications.map((n) => presentNotification(n, 'en')),
     preferences,
     webPushSubscriptions: webPush.map((w) => ({
       endpoint: w.endpoint,

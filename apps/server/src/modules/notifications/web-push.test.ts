@@ -153,6 +153,8 @@ describe('web push', () => {
       kind: 'outbid',
       title: 't',
       body: 'b',
+      messageKey: null,
+      messageValues: null,
       data: {},
       link: null,
       dedupeKey: null,

@@ -4,6 +4,8 @@ import type { Caller } from '../../platform/http/types';
 import type { RefundView } from '../payments';
 import { changeOrder, transition } from './change-order';
 import type { OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 
 /**
  * Cancels an order and refunds the buyer whatever is still refundable: the maker before shipping,
@@ -49,8 +51,7 @@ export async function cancelOrder(deps: OrdersDeps, caller: Caller, orderId: str
       await deps.notifications.notify(tx, {
         userId: order.buyerId,
         kind: 'refunded',
-        title: `Order for “${order.itemTitle}” cancelled`,
-        body: 'The order was cancelled and your payment is being refunded in full.',
+        message: notice(orderMessages, 'cancelled', { title: order.itemTitle }),
         data: { orderId: order.id },
         link: `/orders/${order.id}`,
         dedupeKey: `order-cancelled:${order.id}`,

@@ -3,6 +3,8 @@ import { DomainError } from '../../platform/errors';
 import { cancelJob, enqueue } from '../../platform/jobs';
 import type { Caller } from '../../platform/http/types';
 import { orderUpdated, publishAfterCommit, type OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { findOrder, recordOrderEvent, updateOrder } from './repo';
 import { isClosed, refusal, requireRelation, type OrderAction, type Relation } from './rules';
 import type { OrderRow } from './tables';
@@ -97,11 +99,7 @@ export async function markDelivered(
   await deps.notifications.notify(tx, {
     userId: order.makerId,
     kind: 'delivered',
-    title: `“${order.itemTitle}” was delivered`,
-    body:
-      by === 'buyer'
-        ? 'The buyer confirmed delivery. Your payout is being released.'
-        : 'The delivery window has passed, so the order counts as delivered. Your payout is being released.',
+    message: notice(orderMessages, 'delivered', { title: order.itemTitle, by }),
     data: { orderId: order.id },
     link: `/orders/${order.id}`,
     dedupeKey: `order-delivered:${order.id}`,

@@ -1,5 +1,7 @@
 import { transition } from './change-order';
 import { orderUpdated, publishAfterCommit, publishAll, type OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { findOrder, updateOrder } from './repo';
 
 /**
@@ -41,8 +43,7 @@ export async function completeOrder(deps: OrdersDeps, orderId: string): Promise<
     await deps.notifications.notify(tx, {
       userId: current.makerId,
       kind: 'payout_released',
-      title: `Payout released for “${current.itemTitle}”`,
-      body: 'The order is complete and your payout has been released.',
+      message: notice(orderMessages, 'payoutReleased', { title: current.itemTitle }),
       data: { orderId: current.id, amountMinor: payout.payout.amountMinor, currency: payout.payout.currency },
       link: `/orders/${current.id}`,
       dedupeKey: `order-completed:${current.id}`,

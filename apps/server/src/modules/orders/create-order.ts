@@ -3,6 +3,8 @@ import type { Executor } from '../../platform/db/client';
 import { enqueue } from '../../platform/jobs';
 import type { NewOrderInput } from '../payments';
 import { orderUpdated, type LiveMessage, type OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { orderNumber } from './receipt/receipt-page';
 import { shippingAddressSealedFor } from './present';
 import { findOrderByWindow, insertOrder, recordOrderEvent } from './repo';
@@ -75,8 +77,7 @@ export async function createOrderFromPayment(
   await deps.notifications.notify(tx, {
     userId: input.buyerId,
     kind: 'payment_received',
-    title: `Payment received for “${order.itemTitle}”`,
-    body: `Your order ${orderNumber(order.id)} is confirmed. The maker will ship it and add the tracking number.`,
+    message: notice(orderMessages, 'paidBuyer', { title: order.itemTitle, number: orderNumber(order.id) }),
     data: payload,
     link,
     dedupeKey: `order-paid:${order.id}`,
@@ -84,8 +85,7 @@ export async function createOrderFromPayment(
   await deps.notifications.notify(tx, {
     userId: input.makerId,
     kind: 'payment_received',
-    title: `“${order.itemTitle}” is paid — time to ship`,
-    body: `Order ${orderNumber(order.id)} is paid. Ship it and add the tracking number within ${days} day${days === 1 ? '' : 's'}.`,
+    message: notice(orderMessages, 'paidMaker', { title: order.itemTitle, number: orderNumber(order.id), days }),
     data: payload,
     link,
     dedupeKey: `order-paid:${order.id}`,

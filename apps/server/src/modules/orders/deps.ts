@@ -11,7 +11,7 @@ import type { NotificationsService } from '../notifications';
 import type { LiveMessage, PaymentsService } from '../payments';
 
 /** What this module calls of the identity service. */
-export type IdentityPort = Pick<IdentityService, 'guard' | 'displayName' | 'contactOf' | 'adminIds'>;
+export type IdentityPort = Pick<IdentityService, 'guard' | 'displayName' | 'contactOf' | 'adminIds' | 'localeOf'>;
 
 /** What this module calls of the payments service: refunds, payouts, and whether the provider is up. */
 export type PaymentsPort = Pick<PaymentsService, 'requestRefund' | 'sendRefund' | 'releasePayout' | 'assertAvailable'>;

@@ -1,11 +1,13 @@
 /** What the payments module calls on orders inside its own transactions (the `OrdersPort`). */
 import type { Executor } from '../../platform/db/client';
 import { enqueue } from '../../platform/jobs';
-import { formatMoney } from '@vw/domain';
+import { money } from '../../platform/i18n';
 import type { OrdersPort } from '../payments';
 import { transition } from './change-order';
 import { createOrderFromPayment } from './create-order';
 import { orderUpdated, type LiveMessage, type OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { disputeFromProvider } from './dispute-order';
 import { deliveredOrdersOfMaker, findOrderByPayment } from './repo';
 import { statusAfterRefund } from './rules';
@@ -40,9 +42,11 @@ async function refundSettled(
     await deps.notifications.notify(tx, {
       userId: order.buyerId,
       kind: 'refunded',
-      title:
-        status === 'refunded' ? `Refunded in full: “${order.itemTitle}”` : `Partial refund for “${order.itemTitle}”`,
-      body: `${formatMoney(input.refundedMinor, order.currency)} of ${formatMoney(order.amountMinor, order.currency)} has been refunded to you so far.`,
+      message: notice(orderMessages, status === 'refunded' ? 'refundedFull' : 'refundedPartly', {
+        title: order.itemTitle,
+        refunded: money(input.refundedMinor, order.currency),
+        amount: money(order.amountMinor, order.currency),
+      }),
       data: { orderId: order.id, refundedMinor: input.refundedMinor, currency: order.currency },
       link: `/orders/${order.id}`,
       dedupeKey: `order-refund:${order.id}:${input.refundedMinor}`,

@@ -3,6 +3,8 @@ import type { Caller } from '../../platform/http/types';
 import type { OrdersDeps } from './deps';
 import { presentOrder, shippingAddressFor, type OrderView } from './present';
 import { renderReceiptPage } from './receipt/receipt-page';
+import { chooseLocale, localeFromAcceptLanguage } from '../../platform/i18n';
+import { orderMessages } from './messages';
 import { receiptTokenHolder } from './receipt/receipt-token';
 import { findOrder, listOrders } from './repo';
 import { relationOf, requireRelation } from './rules';
@@ -46,11 +48,12 @@ export async function listOrdersFor(
 /**
  * The receipt page, for a signed-in party (bearer) or a receipt link's token (30 days). The
  * shipping address appears for the buyer and the maker only, and in full only when signed in.
+ * It is written in the reader's language: their account's, else their browser's, else English.
  */
 export async function orderReceipt(
   deps: OrdersDeps,
   orderId: string,
-  viewer: { caller: Caller | null; token: string | undefined },
+  viewer: { caller: Caller | null; token: string | undefined; acceptLanguage?: string | undefined },
 ): Promise<string> {
   const order = await findOrder(deps.db, orderId);
   if (!order) throw new DomainError('order_not_found', 'No such order');
@@ -63,8 +66,14 @@ export async function orderReceipt(
   }
   const relation = viewer.caller ? requireRelation(order, viewer.caller) : holder?.relation;
   if (!relation) throw new DomainError('order_not_found', 'No such order');
-  const makerName = (await deps.identity.displayName(order.makerId)) ?? 'The maker';
+  const reader = viewer.caller?.userId ?? (holder ? holder.userId : null);
+  const locale = chooseLocale(
+    reader ? await deps.identity.localeOf(reader) : null,
+    localeFromAcceptLanguage(viewer.acceptLanguage),
+  );
+  const makerName = (await deps.identity.displayName(order.makerId)) ?? orderMessages.format(locale, 'theMaker');
   return renderReceiptPage({
+    locale,
     order,
     relation,
     makerName,

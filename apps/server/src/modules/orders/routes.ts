@@ -216,7 +216,7 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       schema: {
         tags,
         description:
-          'The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email.',
+          'The order’s receipt as a printable HTML page, for a signed-in party or anyone holding the link from the receipt email; written in the reader’s language (their account’s, else the Accept-Language, else English).',
         summary: 'The receipt page (HTML): for a signed-in party, or with the receipt link token',
         params: orderParams,
         querystring: z.object({ token: z.string().max(200).optional() }),
@@ -224,7 +224,11 @@ export function orderRoutes(app: HttpApp, deps: OrdersDeps): void {
       },
     },
     async (req, reply) => {
-      const html = await orderReceipt(deps, req.params.id, { caller: req.caller, token: req.query.token });
+      const html = await orderReceipt(deps, req.params.id, {
+        caller: req.caller,
+        token: req.query.token,
+        acceptLanguage: req.headers['accept-language'],
+      });
       return reply
         .header('cache-control', 'private, no-store')
         .header('referrer-policy', 'no-referrer')

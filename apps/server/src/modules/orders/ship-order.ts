@@ -2,6 +2,8 @@ import { enqueue } from '../../platform/jobs';
 import type { Caller } from '../../platform/http/types';
 import { cancelTimers, changeOrder, transition } from './change-order';
 import type { OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { autoDeliveryAt } from './rules';
 import { ORDER_TASKS, orderJobKey } from './tasks';
 
@@ -49,8 +51,11 @@ export async function shipOrder(deps: OrdersDeps, caller: Caller, orderId: strin
     await deps.notifications.notify(tx, {
       userId: order.buyerId,
       kind: 'shipped',
-      title: `“${order.itemTitle}” is on its way`,
-      body: `Shipped with ${input.carrier}, tracking number ${input.trackingNumber}. Confirm delivery when it arrives.`,
+      message: notice(orderMessages, 'shipped', {
+        title: order.itemTitle,
+        carrier: input.carrier,
+        tracking: input.trackingNumber,
+      }),
       data: { orderId: order.id, carrier: input.carrier, trackingNumber: input.trackingNumber },
       link: `/orders/${order.id}`,
       dedupeKey: `order-shipped:${order.id}`,

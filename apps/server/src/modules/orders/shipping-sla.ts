@@ -3,8 +3,11 @@
  * reminded at SHIPPING_REMINDER_SECONDS (day 3); an overdue order is flagged to the maker and the
  * admins. Per-order timers do the work; the crontab sweep re-queues anything a lost timer missed.
  */
+import { instant } from '../../platform/i18n';
 import { enqueue } from '../../platform/jobs';
 import { orderUpdated, publishAfterCommit, type OrdersDeps } from './deps';
+import { notice } from '../notifications';
+import { orderMessages } from './messages';
 import { orderNumber } from './receipt/receipt-page';
 import { dueOrders, findOrder, recordOrderEvent, updateOrder } from './repo';
 import { isShippingOverdue } from './rules';
@@ -20,8 +23,11 @@ export async function remindToShip(deps: OrdersDeps, orderId: string): Promise<v
     await deps.notifications.notify(tx, {
       userId: order.makerId,
       kind: 'shipping_reminder',
-      title: `Ship “${order.itemTitle}” soon`,
-      body: `Order ${orderNumber(order.id)} needs its tracking number by ${order.shippingDueAt.toUTCString()}.`,
+      message: notice(orderMessages, 'shippingReminder', {
+        title: order.itemTitle,
+        number: orderNumber(order.id),
+        dueAt: instant(order.shippingDueAt),
+      }),
       data: { orderId: order.id, shippingDueAt: order.shippingDueAt.toISOString() },
       link: `/orders/${order.id}`,
       dedupeKey: `shipping-reminder:${order.id}`,
@@ -37,24 +43,26 @@ export async function flagOverdue(deps: OrdersDeps, orderId: string): Promise<vo
     if (!order || order.overdueFlaggedAt || !isShippingOverdue(order, now)) return;
     const updated = await updateOrder(tx, order.id, { overdueFlaggedAt: now, updatedAt: now });
     await recordOrderEvent(tx, { orderId: order.id, type: 'shipping_overdue', actorId: null, at: now });
-    const notice = {
+    const overdue = {
       kind: 'shipping_overdue' as const,
       data: { orderId: order.id, makerId: order.makerId },
       link: `/orders/${order.id}`,
       dedupeKey: `shipping-overdue:${order.id}`,
     };
     await deps.notifications.notify(tx, {
-      ...notice,
+      ...overdue,
       userId: order.makerId,
-      title: `Shipping overdue: “${order.itemTitle}”`,
-      body: `Order ${orderNumber(order.id)} has no tracking number and is past its shipping deadline. Ship it now or cancel it to refund the buyer.`,
+      message: notice(orderMessages, 'shippingOverdueMaker', { title: order.itemTitle, number: orderNumber(order.id) }),
     });
     for (const adminId of admins.filter((id) => id !== order.makerId)) {
       await deps.notifications.notify(tx, {
-        ...notice,
+        ...overdue,
         userId: adminId,
-        title: `Overdue shipment: order ${orderNumber(order.id)}`,
-        body: `“${order.itemTitle}” was paid ${order.paidAt.toUTCString()} and has not been shipped.`,
+        message: notice(orderMessages, 'shippingOverdueAdmin', {
+          title: order.itemTitle,
+          number: orderNumber(order.id),
+          paidAt: instant(order.paidAt),
+        }),
       });
     }
     publishAfterCommit(deps, tx, orderUpdated(updated));

@@ -112,7 +112,7 @@ export interface AnalyticsPort {
 }
 
 /** What this module calls of the identity service. */
-export type IdentityPort = Pick<IdentityService, 'hasTotp' | 'contactOf' | 'displayName' | 'guard'>;
+export type IdentityPort = Pick<IdentityService, 'hasTotp' | 'contactOf' | 'displayName' | 'guard' | 'localeOf'>;
 
 /**
  * The other modules this one calls, every port required. Orders and analytics are built after

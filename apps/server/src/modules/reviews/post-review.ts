@@ -1,5 +1,7 @@
 import { DomainError } from '../../platform/errors';
+import { notice } from '../notifications';
 import type { ReviewsDeps } from './deps';
+import { reviewMessages } from './messages';
 import { presentReview } from './present';
 import { addToRating, insertReview } from './repo';
 import { requireBuyer, reviewRefusal } from './rules';
@@ -40,8 +42,14 @@ export async function postReview(
     await deps.notifications.notify(tx, {
       userId: row.makerId,
       kind: 'review_received',
-      title: `${view.buyer.displayName} rated you ${row.rating} of 5`,
-      body: row.text ? `About “${order.title}”: ${excerpt(row.text)}` : `About “${order.title}”.`,
+      message: row.text
+        ? notice(reviewMessages, 'receivedWithText', {
+            buyer: view.buyer.displayName,
+            rating: row.rating,
+            title: order.title,
+            excerpt: excerpt(row.text),
+          })
+        : notice(reviewMessages, 'received', { buyer: view.buyer.displayName, rating: row.rating, title: order.title }),
       data: { reviewId: row.id, orderId: row.orderId, rating: row.rating },
       link: `/orders/${row.orderId}`,
       dedupeKey: `review:${row.id}`,

@@ -1,5 +1,7 @@
 import { DomainError } from '../../platform/errors';
+import { notice } from '../notifications';
 import type { ReviewsDeps } from './deps';
+import { reviewMessages } from './messages';
 import { presentReview } from './present';
 import { findReview, setReply } from './repo';
 import type { ReviewView } from './schemas';
@@ -25,12 +27,14 @@ export async function replyToReview(
     const row = await setReply(tx, { reviewId: review.id, makerId: input.makerId, text: input.text, at: now });
     // Lost to a concurrent answer, or removed meanwhile.
     if (!row) throw alreadyReplied();
-    const maker = accounts.get(row.makerId)?.displayName ?? 'The maker';
+    const maker = accounts.get(row.makerId)?.displayName ?? reviewMessages.phrase('theMaker');
     await deps.notifications.notify(tx, {
       userId: row.buyerId,
       kind: 'review_reply',
-      title: `${maker} answered your review`,
-      body: input.text.length > 140 ? `${[...input.text].slice(0, 139).join('')}…` : input.text,
+      message: notice(reviewMessages, 'reply', {
+        maker,
+        text: input.text.length > 140 ? `${[...input.text].slice(0, 139).join('')}…` : input.text,
+      }),
       data: { reviewId: row.id, orderId: row.orderId },
       link: `/orders/${row.orderId}`,
       dedupeKey: `review-reply:${row.id}`,

@@ -12,8 +12,10 @@ import { z } from 'zod';
 import type { Executor } from '../../platform/db/client';
 import { idSchema } from '../../platform/ids';
 import { declareTask, defineTask, enqueue, type TaskDefinition } from '../../platform/jobs';
+import { notice } from '../notifications';
 import type { StoryPublished } from '../stories';
 import type { SocialDeps } from './deps';
+import { socialMessages } from './messages';
 import { batchEnd, followersInRange } from './repo';
 
 const story = {
@@ -27,7 +29,8 @@ export const NOTIFY_NEW_STORY_TASK = declareTask(
   'social:notify-new-story',
   z.object({
     ...story,
-    makerName: z.string().max(500),
+    /** Null when the maker has no public name: the notice then says "a maker you follow" in each reader's language. */
+    makerName: z.string().max(500).nullable(),
     /** The range of follower ids (after, through]; null `after` starts at the first, null `through` runs to the last. */
     after: idSchema.nullable(),
     through: idSchema.nullable(),
@@ -51,7 +54,7 @@ export async function planNewStory(
   input: { storyId: string; makerId: string; title: string },
 ): Promise<number> {
   if (!(await deps.stories.storyVisibleTo(input.storyId, null))) return 0;
-  const makerName = (await deps.identity.makerProfile(input.makerId))?.displayName ?? 'A maker you follow';
+  const makerName = (await deps.identity.makerProfile(input.makerId))?.displayName ?? null;
   const ranges: { after: string | null; through: string | null }[] = [];
   let after: string | null = null;
   for (;;) {
@@ -93,8 +96,10 @@ export async function notifyNewStoryBatch(deps: SocialDeps, batch: NewStoryBatch
       followers.map((userId) => ({
         userId,
         kind: 'new_story' as const,
-        title: `${batch.makerName} published a new story`,
-        body: batch.title,
+        message: notice(socialMessages, 'newStory', {
+          maker: batch.makerName ?? socialMessages.phrase('aMakerYouFollow'),
+          title: batch.title,
+        }),
         data: { storyId: batch.storyId, makerId: batch.makerId },
         link: `/stories/${batch.storyId}`,
         dedupeKey: `new_story:${batch.storyId}`,

@@ -13,8 +13,3 @@ export function reminderDueAt(endsAt: Date, minutesBefore: number, auctionDurati
   const scale = Math.min(1, auctionDurationSeconds / DEFAULT_AUCTION_SECONDS);
   return new Date(endsAt.getTime() - minutesBefore * 60_000 * scale);
 }
-
-/** How the reminder speaks of the time left, at the product's durations. */
-export function reminderLabel(minutesBefore: ReminderMinutes): string {
-  return minutesBefore === 60 ? 'in an hour' : 'in 10 minutes';
-}

@@ -2,15 +2,18 @@
  * The watchers' notices, run as jobs. Each notification carries a dedupe key per auction (and per
  * reminder), so a retried or repeated job never notifies anyone twice.
  */
-import type { NotifyInput } from '../notifications';
+import type { MessageValue } from '../../platform/i18n';
+import { notice, type NotificationMessage, type NotifyInput } from '../notifications';
 import type { WatchlistDeps } from './deps';
-import { reminderDueAt, reminderLabel, type ReminderMinutes } from './reminders';
+import { watchlistMessages } from './messages';
+import { reminderDueAt, type ReminderMinutes } from './reminders';
 import { watchersOf } from './repo';
 
 const storyLink = (storyId: string) => `/stories/${storyId}`;
 
-async function titleOf(deps: WatchlistDeps, storyId: string): Promise<string> {
-  return (await deps.stories.storiesByIds([storyId])).get(storyId)?.title ?? 'A piece you watch';
+/** The story's title; when it is gone, words that say so in each reader's language. */
+async function titleOf(deps: WatchlistDeps, storyId: string): Promise<MessageValue> {
+  return (await deps.stories.storiesByIds([storyId])).get(storyId)?.title ?? watchlistMessages.phrase('pieceYouWatch');
 }
 
 /** Tells everyone watching the story that an auction opened on it (not its maker, nor the opener). */
@@ -24,9 +27,8 @@ export async function tellAuctionOpened(
       if (userId === input.makerId || userId === input.openerId) continue;
       await deps.notifications.notify(
         tx,
-        notice(input, userId, 'watched_auction_started', {
-          title: 'An auction opened on a piece you watch',
-          body: `Bidding on “${title}” has started.`,
+        watcherNotice(input, userId, 'watched_auction_started', {
+          message: notice(watchlistMessages, 'auctionOpened', { title }),
           dedupeKey: `watched_auction_started:${input.auctionId}`,
         }),
       );
@@ -52,9 +54,8 @@ export async function remindWatchers(
     for (const userId of await watchersOf(tx, auction.storyId, dueAt)) {
       await deps.notifications.notify(
         tx,
-        notice(auction, userId, 'watched_ending_soon', {
-          title: 'A watched auction ends soon',
-          body: `The auction for “${title}” ends ${reminderLabel(input.minutesBefore)}.`,
+        watcherNotice(auction, userId, 'watched_ending_soon', {
+          message: notice(watchlistMessages, 'endingSoon', { title, minutes: input.minutesBefore }),
           dedupeKey: `watched_ending_soon:${input.auctionId}:${input.minutesBefore}`,
         }),
       );
@@ -73,11 +74,8 @@ export async function tellAuctionEnded(
       if (userId === input.makerId) continue;
       await deps.notifications.notify(
         tx,
-        notice(input, userId, 'watched_auction_ended', {
-          title: 'A watched auction ended',
-          body: input.sold
-            ? `The auction for “${title}” is over.`
-            : `The auction for “${title}” closed without a winning bid.`,
+        watcherNotice(input, userId, 'watched_auction_ended', {
+          message: notice(watchlistMessages, 'auctionEnded', { title, sold: input.sold ? 'yes' : 'no' }),
           dedupeKey: `watched_auction_ended:${input.auctionId}`,
         }),
       );
@@ -85,11 +83,11 @@ export async function tellAuctionEnded(
   });
 }
 
-function notice(
+function watcherNotice(
   auction: { auctionId: string; storyId: string },
   userId: string,
   kind: NotifyInput['kind'],
-  text: { title: string; body: string; dedupeKey: string },
+  text: { message: NotificationMessage; dedupeKey: string },
 ): NotifyInput {
   return {
     userId,

@@ -3,15 +3,15 @@
  * notifications module's outbox delivers them after commit). Each carries a dedupe key derived
  * from the event, so a retried transaction never notifies twice.
  */
-import { formatMoney } from '@vw/domain';
 import type { Executor } from '../../../platform/db/client';
-import type { NotifyInput } from '../../notifications';
+import { instant, money } from '../../../platform/i18n';
+import { notice, type NotifyInput } from '../../notifications';
 import type { NotificationsPort } from '../deps';
+import { auctionMessages } from '../messages';
 import type { AuctionEvent, AuctionState } from '../rules';
 
 const storyLink = (storyId: string) => `/stories/${storyId}`;
 const paymentLink = (auctionId: string) => `/auctions/${auctionId}/payment`;
-const when = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 export interface NoticeContext {
   notifications: NotificationsPort;
@@ -28,7 +28,7 @@ export async function sendNotices(
   version: number,
 ): Promise<void> {
   const notify = (input: NotifyInput) => context.notifications.notify(tx, input);
-  const money = (amount: number) => formatMoney(amount, after.currency);
+  const amount = (minor: number) => money(minor, after.currency);
   const base = { data: { auctionId: after.id, storyId: after.storyId } };
   for (const event of events) {
     switch (event.type) {
@@ -37,8 +37,10 @@ export async function sendNotices(
           ...base,
           userId: after.makerId,
           kind: 'auction_started',
-          title: 'Your auction has started',
-          body: `An offer of ${money(event.amountMinor)} opened the auction. It ends at ${when(event.endsAt)}.`,
+          message: notice(auctionMessages, 'auctionStartedMaker', {
+            amount: amount(event.amountMinor),
+            endsAt: instant(event.endsAt),
+          }),
           link: storyLink(after.storyId),
           dedupeKey: `auction_started:${after.id}:maker`,
         });
@@ -46,8 +48,10 @@ export async function sendNotices(
           ...base,
           userId: event.bidderId,
           kind: 'auction_started',
-          title: 'Your offer opened the auction',
-          body: `Your ${money(event.amountMinor)} offer is the opening bid. The auction ends at ${when(event.endsAt)}.`,
+          message: notice(auctionMessages, 'auctionStartedOpener', {
+            amount: amount(event.amountMinor),
+            endsAt: instant(event.endsAt),
+          }),
           link: storyLink(after.storyId),
           dedupeKey: `auction_started:${after.id}:opener`,
         });
@@ -57,21 +61,20 @@ export async function sendNotices(
           ...base,
           userId: event.bidderId,
           kind: 'outbid',
-          title: 'You were outbid',
-          body: `The high bid is now ${money(event.highBidMinor)}.`,
+          message: notice(auctionMessages, 'outbid', { amount: amount(event.highBidMinor) }),
           link: storyLink(after.storyId),
           dedupeKey: `outbid:${after.id}:${version}`,
         });
         break;
       case 'ended':
         if (event.outcome === 'reserve_not_met' && after.makerDecisionDeadline !== null) {
-          const deadline = when(after.makerDecisionDeadline);
+          const deadline = instant(after.makerDecisionDeadline);
+          const top = amount(event.highBidMinor ?? 0);
           await notify({
             ...base,
             userId: after.makerId,
             kind: 'reserve_not_met',
-            title: 'Reserve not met',
-            body: `The top bid is ${money(event.highBidMinor ?? 0)}. You can accept it until ${deadline}.`,
+            message: notice(auctionMessages, 'reserveNotMetMaker', { amount: top, deadline }),
             link: storyLink(after.storyId),
             dedupeKey: `reserve_not_met:${after.id}:maker`,
           });
@@ -80,8 +83,7 @@ export async function sendNotices(
               ...base,
               userId: event.leaderId,
               kind: 'reserve_not_met',
-              title: 'The reserve was not met',
-              body: `The maker may still accept your ${money(event.highBidMinor ?? 0)} bid until ${deadline}.`,
+              message: notice(auctionMessages, 'reserveNotMetLeader', { amount: top, deadline }),
               link: storyLink(after.storyId),
               dedupeKey: `reserve_not_met:${after.id}:leader`,
             });
@@ -94,8 +96,10 @@ export async function sendNotices(
           ...base,
           userId: event.winnerId,
           kind: secondChance ? 'second_chance_offer' : 'won',
-          title: secondChance ? 'The piece is offered to you' : 'You won the auction',
-          body: `Pay ${money(event.amountMinor)} by ${when(event.expiresAt)} to complete the purchase.`,
+          message: notice(auctionMessages, secondChance ? 'secondChance' : 'won', {
+            amount: amount(event.amountMinor),
+            expiresAt: instant(event.expiresAt),
+          }),
           link: paymentLink(after.id),
           dedupeKey: `window:${after.id}:${event.winnerId}:${event.at.getTime()}`,
         });
@@ -106,8 +110,7 @@ export async function sendNotices(
               ...base,
               userId: bidder,
               kind: 'lost',
-              title: 'The auction is over',
-              body: `Another bidder won at ${money(event.amountMinor)}.`,
+              message: notice(auctionMessages, 'lost', { amount: amount(event.amountMinor) }),
               link: storyLink(after.storyId),
               dedupeKey: `lost:${after.id}`,
             });
@@ -121,8 +124,7 @@ export async function sendNotices(
             ...base,
             userId: event.leaderId,
             kind: 'lost',
-            title: 'The auction closed without a sale',
-            body: 'The reserve was not met and the maker did not accept the top bid.',
+            message: notice(auctionMessages, 'lapsed'),
             link: storyLink(after.storyId),
             dedupeKey: `lost:${after.id}`,
           });
@@ -133,8 +135,7 @@ export async function sendNotices(
           ...base,
           userId: event.winnerId,
           kind: 'payment_expired',
-          title: 'Your payment window expired',
-          body: 'The piece was not paid for in time, and a non-payment strike was recorded on your account.',
+          message: notice(auctionMessages, 'paymentExpiredWinner'),
           link: storyLink(after.storyId),
           dedupeKey: `payment_expired:${after.id}:${event.winnerId}`,
         });
@@ -142,8 +143,7 @@ export async function sendNotices(
           ...base,
           userId: after.makerId,
           kind: 'payment_expired',
-          title: 'The winner did not pay',
-          body: 'You can offer the piece to the next-highest bidder at their last bid, or relist it.',
+          message: notice(auctionMessages, 'paymentExpiredMaker'),
           link: storyLink(after.storyId),
           dedupeKey: `payment_expired:${after.id}:maker:${event.winnerId}`,
         });

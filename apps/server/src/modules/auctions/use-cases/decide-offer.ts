@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
 import { DomainError } from '../../../platform/errors';
+import { notice } from '../../notifications';
+import { auctionMessages } from '../messages';
 import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOffer } from '../present';
@@ -92,8 +94,7 @@ export async function declineOffer(
       await deps.notifications.notify(tx, {
         userId: offer.userId,
         kind: 'offer_declined',
-        title: 'Offer declined',
-        body: `The maker declined your offer on “${terms.title}”.`,
+        message: notice(auctionMessages, 'offerDeclined', { title: terms.title }),
         link: `/stories/${offer.storyId}`,
         data: { storyId: offer.storyId, offerId: offer.id },
         dedupeKey: `offer_declined:${offer.id}`,

@@ -9,7 +9,9 @@ import { enqueue } from '../../../platform/jobs';
 import { DomainError } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/types';
 import type { AuctionsDeps, PaymentWindowView } from '../deps';
-import { formatMoney } from '@vw/domain';
+import { money } from '../../../platform/i18n';
+import { notice } from '../../notifications';
+import { auctionMessages } from '../messages';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { liveMessage, userChannel } from '../effects/live';
 import { cancelWindowTimers, jobKeys, TASKS } from '../effects/timers';
@@ -149,8 +151,7 @@ export async function expireWindow(deps: AuctionsDeps, windowId: string): Promis
     await deps.notifications.notify(tx, {
       userId: window.winnerId,
       kind: 'payment_expired',
-      title: 'Your payment window expired',
-      body: `“${terms.title}” was not paid for in time, and a non-payment strike was recorded on your account.`,
+      message: notice(auctionMessages, 'buyNowExpiredBuyer', { title: terms.title }),
       link: `/stories/${window.storyId}`,
       data: { storyId: window.storyId, windowId },
       dedupeKey: `payment_expired:${windowId}`,
@@ -158,8 +159,7 @@ export async function expireWindow(deps: AuctionsDeps, windowId: string): Promis
     await deps.notifications.notify(tx, {
       userId: window.makerId,
       kind: 'payment_expired',
-      title: 'The buyer did not pay',
-      body: `“${terms.title}” is available again.`,
+      message: notice(auctionMessages, 'buyNowExpiredMaker', { title: terms.title }),
       link: `/stories/${window.storyId}`,
       data: { storyId: window.storyId, windowId },
       dedupeKey: `payment_expired:${windowId}:maker`,
@@ -177,13 +177,18 @@ export async function remindToPay(deps: AuctionsDeps, windowId: string, hoursBef
   const now = deps.clock.now();
   if (window?.status !== 'open' || now.getTime() >= window.expiresAt.getTime()) return;
   const minutesLeft = Math.max(1, Math.round((window.expiresAt.getTime() - now.getTime()) / 60_000));
-  const left = minutesLeft >= 90 ? `${Math.round(minutesLeft / 60)} hours` : `${minutesLeft} minutes`;
+  const left =
+    minutesLeft >= 90
+      ? { unit: 'hours', count: Math.round(minutesLeft / 60) }
+      : { unit: 'minutes', count: minutesLeft };
   await deps.db.transaction(async (tx) =>
     deps.notifications.notify(tx, {
       userId: window.winnerId,
       kind: 'payment_reminder',
-      title: 'Complete your payment',
-      body: `${left} left to pay ${formatMoney(window.amountMinor, window.currency)}.`,
+      message: notice(auctionMessages, 'paymentReminder', {
+        ...left,
+        amount: money(window.amountMinor, window.currency),
+      }),
       link: window.auctionId === null ? `/stories/${window.storyId}` : `/auctions/${window.auctionId}/payment`,
       data: { windowId, auctionId: window.auctionId, storyId: window.storyId, hoursBefore },
       dedupeKey: `payment_reminder:${windowId}:${hoursBefore}`,

@@ -3,7 +3,9 @@ import type { Executor } from '../../../platform/db/client';
 import type { AuctionsDeps } from '../deps';
 import { applyEffects } from '../effects/apply-effects';
 import type { LiveMessage } from '../effects/live';
-import { formatMoney } from '@vw/domain';
+import { money } from '../../../platform/i18n';
+import { notice } from '../../notifications';
+import { auctionMessages } from '../messages';
 import { insertAuction } from '../repo/auction-repo';
 import { insertOffer, saveOffer } from '../repo/market-repo';
 import type { AuctionState, OfferOutcome } from '../rules';
@@ -27,8 +29,7 @@ export async function recordOfferOutcome(
     await deps.notifications.notify(tx, {
       userId: other.userId,
       kind: 'auction_started',
-      title: 'An auction started',
-      body: `Another offer opened the auction for “${options.storyTitle}”. You can bid on it now.`,
+      message: notice(auctionMessages, 'offerSuperseded', { title: options.storyTitle }),
       link: `/stories/${other.storyId}`,
       data: { storyId: other.storyId, auctionId: outcome.auction?.id ?? null, offerId: other.id },
       dedupeKey: `offer_superseded:${other.id}`,
@@ -56,8 +57,10 @@ export async function noticeOfferReceived(
   await deps.notifications.notify(tx, {
     userId: makerId,
     kind: 'offer_received',
-    title: 'New offer',
-    body: `An offer of ${formatMoney(offer.amountMinor, offer.currency)} on “${storyTitle}” is waiting for your decision.`,
+    message: notice(auctionMessages, 'offerReceived', {
+      amount: money(offer.amountMinor, offer.currency),
+      title: storyTitle,
+    }),
     link: `/stories/${offer.storyId}`,
     data: { storyId: offer.storyId, offerId: offer.id },
     dedupeKey: `offer_received:${offer.id}`,

@@ -3,13 +3,16 @@
  * applies an idempotent rule, so a timer that fires twice, on two workers, or after a restart
  * changes nothing the second time; one that fires early (its end moved) re-arms itself.
  */
+import { instant } from '../../../platform/i18n';
 import { enqueue } from '../../../platform/jobs';
+import { notice } from '../../notifications';
 import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { armLapse, jobKeys, TASKS } from '../effects/timers';
 import { biddersOf, claimEndingSoon, loadAuction } from '../repo/auction-repo';
 import { addSeconds, endAuction, lapse } from '../rules';
 import { endingSoonLeadSeconds } from '../timing';
+import { auctionMessages } from '../messages';
 import { tryTransition } from './transition';
 
 /** The auction's end timer. */
@@ -43,8 +46,7 @@ export async function endingSoonTimer(deps: AuctionsDeps, auctionId: string): Pr
       await deps.notifications.notify(tx, {
         userId,
         kind: 'ending_soon',
-        title: 'Auction ending soon',
-        body: `The auction ends at ${state.endsAt.toISOString().slice(11, 16)} UTC. Bids in the last minutes extend it.`,
+        message: notice(auctionMessages, 'endingSoon', { endsAt: instant(state.endsAt) }),
         link: `/stories/${state.storyId}`,
         data: { auctionId, storyId: state.storyId },
         dedupeKey: `ending_soon:${auctionId}`,

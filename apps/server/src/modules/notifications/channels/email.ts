@@ -2,7 +2,7 @@ import type { CircuitBreaker } from '../../../platform/http/circuit-breaker';
 import type { Mailer } from '../../../platform/mail/mailer';
 import { absoluteLink } from '../rules';
 import { footerLinks, renderEmail } from '../templates';
-import { PermanentDeliveryError, reachable, type ChannelSender } from './channel';
+import { PermanentDeliveryError, reachable, textOf, type ChannelSender } from './channel';
 
 /** SMTP answers 5xx for a message it will never accept (unknown mailbox, policy); 4xx is transient. */
 export function isPermanentSmtpError(err: unknown): boolean {
@@ -16,10 +16,12 @@ export function emailChannel(options: { mailer: Mailer; breaker: CircuitBreaker;
       const contact = await reachable(delivery);
       if (!contact?.email) return { status: 'skipped', reason: 'no email address' };
       const n = delivery.notification;
+      const { title, body, locale } = await textOf(delivery);
       const content = renderEmail({
         kind: n.kind,
-        title: n.title,
-        body: n.body,
+        title,
+        body,
+        locale,
         link: absoluteLink(n.link, options.publicUrl),
         footer: footerLinks(options.publicUrl),
       });

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/client';
 import { CircuitOpenError, type CircuitBreaker } from '../../../platform/http/circuit-breaker';
 import { deleteMobilePushToken, mobilePushTokensOf } from '../repo';
-import type { ChannelSender } from './channel';
+import { textOf, type ChannelSender } from './channel';
 import { PermanentDeliveryError } from './channel';
 
 export interface MobileDevice {
@@ -38,11 +38,13 @@ export function mobilePushChannel(options: {
   breaker: CircuitBreaker;
 }): ChannelSender {
   return {
-    async send({ notification: n }) {
+    async send(delivery) {
+      const n = delivery.notification;
       if (!options.sender.configured) return { status: 'skipped', reason: 'mobile push is not configured' };
       const devices = await mobilePushTokensOf(options.db, n.userId);
       if (devices.length === 0) return { status: 'skipped', reason: 'no mobile device registered' };
-      const message = { notificationId: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link };
+      const { title, body } = await textOf(delivery);
+      const message = { notificationId: n.id, kind: n.kind, title, body, link: n.link };
       const results = await Promise.allSettled(
         devices.map((d) => options.breaker.run(() => options.sender.send(d, message))),
       );

@@ -2,7 +2,7 @@ import type { Config } from '../../../config';
 import type { CircuitBreaker } from '../../../platform/http/circuit-breaker';
 import type { Mailer } from '../../../platform/mail/mailer';
 import { absoluteLink, smsText } from '../rules';
-import { reachable, type ChannelSender } from './channel';
+import { reachable, textOf, type ChannelSender } from './channel';
 
 /** The SMS provider adapter (Twilio, or the development mailbox outside production). */
 export interface SmsSender {
@@ -26,7 +26,8 @@ export function smsChannel(options: { sender: SmsSender; breaker: CircuitBreaker
       if (!contact?.phone) return { status: 'skipped', reason: 'no phone number' };
       const phone = contact.phone;
       const n = delivery.notification;
-      const text = smsText(n.title, n.body, absoluteLink(n.link, options.publicUrl));
+      const { title, body } = await textOf(delivery);
+      const text = smsText(title, body, absoluteLink(n.link, options.publicUrl));
       await options.breaker.run(() => options.sender.send(phone, text));
       return { status: 'sent' };
     },

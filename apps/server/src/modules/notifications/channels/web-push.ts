@@ -8,7 +8,7 @@ import { deleteWebPushSubscriptionById, webPushSubscriptionsOf, type WebPushSubs
 import { publicOnlyLookup } from '../../../platform/net/public-address';
 import { pushKeySealedFor } from '../devices';
 import type { VapidKeys } from '../vapid';
-import type { ChannelSender, DeliveryContext } from './channel';
+import { textOf, type ChannelSender, type DeliveryContext } from './channel';
 import { PermanentDeliveryError } from './channel';
 
 const TIMEOUT_MS = 10_000;
@@ -83,7 +83,8 @@ export function webPushChannel(options: {
       const subs = await webPushSubscriptionsOf(options.db, delivery.notification.userId);
       if (subs.length === 0) return { status: 'skipped', reason: 'no web push subscription' };
       const n = delivery.notification;
-      const payload = JSON.stringify({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link });
+      const { title, body } = await textOf(delivery);
+      const payload = JSON.stringify({ id: n.id, kind: n.kind, title, body, link: n.link });
       const results = await Promise.allSettled(subs.map((s) => pushTo(s, payload, URGENT.has(n.kind), vapid)));
       // One browser reached is enough: retrying would show the notification twice there.
       if (results.some((r) => r.status === 'fulfilled' && r.value === 'sent')) return { status: 'sent' };

@@ -1,5 +1,7 @@
 /** Checkout outcomes: a completed payment, an expired session, a declined attempt. */
 import { randomUUID } from 'node:crypto';
+import { notice } from '../../notifications';
+import { paymentMessages } from '../messages';
 import { lockSubject } from '../repo/events';
 import { findPaymentByWindow, insertPayment, updatePayment } from '../repo/money';
 import { findSessionByProviderId, findSessionByWindow, recordFailedAttempt, setSessionStatus } from '../repo/sessions';
@@ -61,8 +63,7 @@ export async function applyCheckoutCompleted(ctx: ApplyContext, object: Record<s
     await deps.notifications.notify(tx, {
       userId: row.buyerId,
       kind: 'refunded',
-      title: 'Your payment is being refunded',
-      body: `The payment window for “${row.itemTitle}” had closed before your payment arrived, so the full amount is on its way back to you.`,
+      message: notice(paymentMessages, 'lateRefund', { title: row.itemTitle }),
       data: { windowId: row.windowId, paymentId: payment.id },
       dedupeKey: `late-payment:${payment.id}`,
     });

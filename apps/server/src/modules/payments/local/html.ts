@@ -29,10 +29,10 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem;margin:0}
 dt{color:#555}dd{margin:0;font-weight:600}
 `;
 
-/** The document frame of every page. */
-export function page(title: string, body: string): string {
+/** The document frame of every page, in the language its text is written in (`lang`, English by default). */
+export function page(title: string, body: string, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,7 @@
 /** The local provider's checkout: what its page shows, and paying or declining through the webhook path. */
 import { DomainError } from '../../../platform/errors';
+import { SOURCE_LOCALE, type Locale } from '../../../platform/i18n';
+import { paymentMessages } from '../messages';
 import type { PaymentsDeps, ShippingAddress } from '../deps';
 import { findPaymentByWindow } from '../repo/money';
 import { findSessionByProviderId } from '../repo/sessions';
@@ -27,11 +29,14 @@ export async function loadLocalCheckout(deps: PaymentsDeps, sessionId: string): 
   return { session, payment: null, state: open ? 'open' : 'closed' };
 }
 
-/** Checks the shipping form; every error is phrased for the person filling it in. */
+/** Checks the shipping form; every error is phrased for the person filling it in, in their language. */
 export function validateShipping(
   form: Partial<ShippingForm>,
   onlyCountry: string | null,
+  locale: Locale = SOURCE_LOCALE,
 ): { address: ShippingAddress } | { errors: ShippingErrors } {
+  const say = (key: Parameters<typeof paymentMessages.format>[1], values = {}) =>
+    paymentMessages.format(locale, key, values);
   const v = (s: string | undefined) => (s ?? '').trim();
   const values = {
     name: v(form.name),
@@ -42,16 +47,16 @@ export function validateShipping(
     country: v(form.country).toUpperCase(),
   };
   const errors: ShippingErrors = {};
-  if (!values.name) errors.name = 'Enter the name of the person receiving the parcel';
-  if (!values.line1) errors.line1 = 'Enter the first line of the address';
-  if (!values.city) errors.city = 'Enter the city';
-  if (!values.postalCode) errors.postalCode = 'Enter the postal code';
-  if (!/^[A-Z]{2}$/.test(values.country)) errors.country = 'Enter the country as a two-letter code, such as US or FR';
+  if (!values.name) errors.name = say('error.name');
+  if (!values.line1) errors.line1 = say('error.line1');
+  if (!values.city) errors.city = say('error.city');
+  if (!values.postalCode) errors.postalCode = say('error.postalCode');
+  if (!/^[A-Z]{2}$/.test(values.country)) errors.country = say('error.country');
   else if (onlyCountry !== null && values.country !== onlyCountry) {
-    errors.country = `Shipping was quoted for ${onlyCountry}: the address must be there`;
+    errors.country = say('error.countryQuoted', { country: onlyCountry });
   }
   for (const [key, value] of Object.entries(values)) {
-    if (value.length > 200) errors[key as keyof ShippingForm] = 'This is too long';
+    if (value.length > 200) errors[key as keyof ShippingForm] = say('error.tooLong');
   }
   if (Object.keys(errors).length > 0) return { errors };
   return { address: { ...values, line2: values.line2 || null } };

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../../platform/errors';
 import { errorBody, errorResponses } from '../../../platform/http/error-body';
+import { chooseLocale, localeFromAcceptLanguage, type Locale } from '../../../platform/i18n';
 import type { HttpApp } from '../../../platform/http/types';
 import type { PaymentsDeps, ShippingAddress } from '../deps';
 import { renderCheckoutPage, renderReceiptPage, type ShippingForm } from './checkout-page';
@@ -48,12 +49,19 @@ function sendHtml(reply: FastifyReply, status: number, body: string): FastifyRep
     .send(body);
 }
 
+/** The payer's language: their account's, else the one their browser asks for, else English. */
+async function payerLocale(deps: PaymentsDeps, checkout: LocalCheckout, acceptLanguage?: string): Promise<Locale> {
+  return chooseLocale(await deps.identity.localeOf(checkout.session.buyerId), localeFromAcceptLanguage(acceptLanguage));
+}
+
 function checkoutPageOf(
   checkout: LocalCheckout,
+  locale: Locale,
   extra: { values?: Partial<ShippingForm>; errors?: Record<string, string>; declined?: boolean } = {},
 ): string {
   const s = checkout.session;
   return renderCheckoutPage({
+    locale,
     sessionId: s.providerSessionId!,
     itemTitle: s.itemTitle,
     amountMinor: s.amountMinor,
@@ -65,11 +73,12 @@ function checkoutPageOf(
   });
 }
 
-function receiptPageOf(deps: PaymentsDeps, checkout: LocalCheckout): string {
+function receiptPageOf(deps: PaymentsDeps, checkout: LocalCheckout, locale: Locale): string {
   const s = checkout.session;
   const state = checkout.state === 'open' ? 'unpaid' : checkout.state;
   const orderId = checkout.payment?.orderId ?? null;
   return renderReceiptPage({
+    locale,
     itemTitle: s.itemTitle,
     amountMinor: s.amountMinor,
     shippingMinor: s.shippingMinor,
@@ -90,7 +99,7 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
       schema: {
         tags,
         description:
-          'The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves.',
+          'The local payment provider’s checkout page, where a demo buyer enters a shipping address and pays or declines; no money moves. Written in the payer’s language (their account’s, else the Accept-Language, else English).',
         summary: 'Local provider: the hosted checkout page (HTML)',
         params: sessionParams,
         response: { 200: html, 404: errorBody },
@@ -98,8 +107,9 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
     },
     async (req, reply) => {
       const checkout = await loadLocalCheckout(deps, req.params.sessionId);
-      if (checkout.state !== 'open') return sendHtml(reply, 200, receiptPageOf(deps, checkout));
-      return sendHtml(reply, 200, checkoutPageOf(checkout, { declined: checkout.session.failedAttempts > 0 }));
+      const locale = await payerLocale(deps, checkout, req.headers['accept-language']);
+      if (checkout.state !== 'open') return sendHtml(reply, 200, receiptPageOf(deps, checkout, locale));
+      return sendHtml(reply, 200, checkoutPageOf(checkout, locale, { declined: checkout.session.failedAttempts > 0 }));
     },
   );
 
@@ -114,8 +124,11 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
         response: { 200: html, 404: errorBody },
       },
     },
-    async (req, reply) =>
-      sendHtml(reply, 200, receiptPageOf(deps, await loadLocalCheckout(deps, req.params.sessionId))),
+    async (req, reply) => {
+      const checkout = await loadLocalCheckout(deps, req.params.sessionId);
+      const locale = await payerLocale(deps, checkout, req.headers['accept-language']);
+      return sendHtml(reply, 200, receiptPageOf(deps, checkout, locale));
+    },
   );
 
   // The checkout page posts a plain HTML form (no scripts), so this route alone also reads urlencoded bodies.
@@ -176,10 +189,15 @@ export async function localCheckoutRoutes(app: HttpApp, deps: PaymentsDeps): Pro
         let shipping: ShippingAddress | null = null;
         if (req.body.outcome === 'succeeded') {
           const checkout = await loadLocalCheckout(deps, sessionId);
-          const checked = validateShipping(req.body, checkout.session.shippingCountry);
+          const locale = await payerLocale(deps, checkout, req.headers['accept-language']);
+          const checked = validateShipping(req.body, checkout.session.shippingCountry, locale);
           if ('errors' in checked) {
             if (checkout.state === 'open')
-              return sendHtml(reply, 400, checkoutPageOf(checkout, { values: req.body, errors: checked.errors }));
+              return sendHtml(
+                reply,
+                400,
+                checkoutPageOf(checkout, locale, { values: req.body, errors: checked.errors }),
+              );
             return reply.redirect(receiptUrl, 303);
           }
           shipping = checked.address;
