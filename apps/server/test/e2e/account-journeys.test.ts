@@ -5,13 +5,16 @@
  * the notification settings every email links to; downloading my data and deleting my account;
  * a maker setting up payouts with the local payment provider; a buyer asking a maker about a story
  * and seeing the answer arrive live; a buyer confirming delivery, reviewing the maker, and the
- * rating showing on the maker and story pages. Screenshots land in test-results/e2e/.
+ * rating showing on the maker and story pages; a buyer in Portugal using the app in Portuguese, from
+ * the sign-in code email to the outbid notice, prices in euros as Portugal writes them. Screenshots
+ * land in test-results/e2e/.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
+import { bid, signIn, signInMaker } from '../../src/modules/auctions/test-support';
 import { buyNowStory, makerWithTotp, sessionIdOf, type WindowAnswer } from '../../src/modules/payments/test-support';
 import {
   collectErrors,
@@ -176,7 +179,7 @@ describe('the app reaches what the server offers', () => {
     expect(dashboard.body.activeListings.find((l) => l.storyId === storyId)).toMatchObject({ views: 2, likes: 1 });
     const maker = await signedInPhone('analytics maker', makerSession);
     await maker.goto('/dashboard');
-    await maker.getByText('2 views · 1 likes').waitFor();
+    await maker.getByText('2 views · 1 like').waitFor();
     await screenshot(maker, 'account-02-dashboard-figures');
   }, 600_000);
 
@@ -339,6 +342,82 @@ describe('the app reaches what the server offers', () => {
 
     await page.goto(`/stories/${storyId}`);
     await page.getByTestId('maker-rating').getByText('Rated 5.0 of 5 from 1 review').waitFor();
+  }, 300_000);
+
+  it('a buyer in Portugal uses the app in Portuguese: sign-in code, euros as Portugal writes them, the outbid notice', async () => {
+    const maker = await signInMaker(api, 'pt-maker');
+    const storyId = await publishVideoStory(
+      runtime,
+      maker,
+      'Taça de cerâmica vidrada',
+      {},
+      {
+        minOfferMinor: 123_450,
+        currency: 'EUR',
+      },
+    );
+    // A phone whose browser speaks Portuguese (Portugal), and nothing chosen in the app.
+    const context = await phoneContext(browser, baseUrl, 'dark', 'pt-PT');
+    const page = await context.newPage();
+    pages.push({ page, errors: collectErrors(page, 'Portuguese buyer') });
+
+    const address = email('pt-buyer');
+    await page.goto(`/sign-in?next=${encodeURIComponent(`/stories/${storyId}`)}`);
+    await page.getByLabel('Endereço de e-mail').fill(address);
+    expect(await page.locator('html').getAttribute('lang')).toBe('pt-PT');
+    await page.getByRole('button', { name: 'Enviar código' }).click();
+    const mail = await eventually(async () => {
+      const res = await api.call<{ messages: { subject: string; text: string }[] }>(
+        'GET',
+        `/v1/dev/mailbox?to=${encodeURIComponent(address)}`,
+      );
+      return res.body.messages[0];
+    }, 'the sign-in code email');
+    expect(mail.subject).toMatch(/^O seu código de acesso à Video Window: \d{6}$/);
+    expect(mail.text).toContain('É válido durante 10 minutos');
+    const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
+    const field = page.getByLabel('Código de 6 dígitos');
+    await field.fill(code);
+    await field.press('Enter');
+    await page.waitForURL(`**/stories/${storyId}`);
+    await screenshot(page, 'account-11-pt-story');
+    await expectAccessible(page, 'story in Portuguese');
+
+    // The minimum in euros, with Portugal's separators; the offer typed the Portuguese way.
+    await page.getByText(/^Oferta mínima: 1234,50\s€$/).waitFor();
+    await page.getByLabel('A sua oferta (EUR)').fill('1234,50');
+    await page.getByRole('button', { name: 'Fazer oferta' }).click();
+    await page.getByRole('heading', { name: 'Leilão em direto' }).waitFor();
+    await page.getByText('Tem a licitação mais alta.').waitFor();
+    await expect(page.getByTestId('high-bid').textContent()).resolves.toMatch(/^1234,50\s€$/);
+
+    // The account created by this sign-in speaks Portuguese: its notices are written in it.
+    const { rows } = await runtime.ctx.pool.query<{ id: string; locale: string | null }>(
+      'select id, locale from identity.users where email = $1',
+      [address],
+    );
+    expect(rows[0]?.locale).toBe('pt');
+    const auctions = await runtime.ctx.pool.query<{ id: string }>(
+      'select id from auctions.auctions where story_id = $1',
+      [storyId],
+    );
+    const rival = await signIn(api, 'pt-rival');
+    expect((await bid(api, auctions.rows[0]!.id, rival, 130_000)).status).toBe(201);
+
+    await page.getByText('A sua licitação foi ultrapassada').first().waitFor();
+    await expect(page.getByTestId('high-bid').textContent()).resolves.toMatch(/^1300,00\s€$/);
+    await screenshot(page, 'account-12-pt-outbid');
+
+    await page.goto('/notifications');
+    const notice = page.getByRole('listitem').filter({ hasText: 'A sua licitação foi ultrapassada' });
+    await notice.getByText(/A licitação mais alta é agora de 1300,00\s€\./).waitFor();
+    await screenshot(page, 'account-13-pt-notifications');
+    // The longer words keep the six items of the navigation on one row.
+    const items = await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').all();
+    const boxes = await Promise.all(items.map((item) => item.boundingBox()));
+    expect(boxes).toHaveLength(6);
+    expect(new Set(boxes.map((box) => Math.round(box!.y))).size).toBe(1);
+    await expectAccessible(page, 'notifications in Portuguese');
   }, 300_000);
 
   it('no page logged a console error', () => {

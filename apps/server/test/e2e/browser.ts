@@ -45,15 +45,20 @@ export function launchChromium(): Promise<Browser> {
 /** Generous waits: the suite shares two cores with transcoding and the rest of the tests. */
 export const STEP_TIMEOUT_MS = 90_000;
 
-/** A phone in the dark theme (the video-first look) unless `colorScheme` asks for the light one. */
+/**
+ * A phone in the dark theme (the video-first look) unless `colorScheme` asks for the light one,
+ * its browser in American English unless `locale` names another language.
+ */
 export async function phoneContext(
   browser: Browser,
   baseURL: string,
   colorScheme: 'light' | 'dark' = 'dark',
+  locale = 'en-US',
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     colorScheme,
+    locale,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -124,12 +129,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
-/** A published story of `maker` with a ready hero video (`seconds` long); answers its id. */
+/**
+ * A published story of `maker` with a ready hero video (`seconds` long), taking offers from $100
+ * unless `offers` names another minimum and currency; answers its id.
+ */
 export async function publishVideoStory(
   runtime: Runtime,
   maker: Session,
   title: string,
   clip: { seconds?: number } = {},
+  offers: { minOfferMinor: number; currency: string } = { minOfferMinor: 10_000, currency: 'USD' },
 ): Promise<string> {
   const api = apiClient(runtime);
   const heroMediaId = await createReadyMedia(runtime, maker.userId, clip);
@@ -140,7 +149,7 @@ export async function publishVideoStory(
       description: 'Made by hand.',
       category: 'woodwork',
       heroMediaId,
-      offerPolicy: { minOfferMinor: 10_000, currency: 'USD', autoRejectBelowMin: true },
+      offerPolicy: { ...offers, autoRejectBelowMin: true },
       shipping: freeShipping,
     },
   });

@@ -16,7 +16,7 @@ function Item({ to, icon, label, badge }: { to: string; icon: IconName; label: s
           </span>
         ) : null}
       </span>
-      <span>
+      <span className="nav-label">
         {label}
         {badge ? (
           <span className="visually-hidden">

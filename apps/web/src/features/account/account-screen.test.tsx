@@ -1,15 +1,33 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../shared/api/client';
+import { activateLocale, currentLocale, storedLocale, storeLocale } from '../../shared/i18n/i18n';
 import { listenForInstallPrompt } from '../../shared/pwa/install-prompt';
 import { jsonResponse, renderWithApp } from '../../test/render';
 import { me, serve, signInAs } from '../../test/signed-in';
 import AccountScreen from './account-screen';
 
 describe('AccountScreen', () => {
-  afterEach(() => {
+  afterEach(async () => {
+    storeLocale(null);
+    await activateLocale('en');
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
+  });
+
+  it('changes the language: the screen speaks it at once, this device and the account keep it', async () => {
+    signInAs();
+    const calls = serve({
+      'GET /v1/me': () => jsonResponse(me()),
+      'PATCH /v1/me': async (request) => jsonResponse(me((await request.json()) as Record<string, unknown>)),
+    });
+    renderWithApp(<AccountScreen />, { route: '/account' });
+    fireEvent.change(await screen.findByLabelText('Language'), { target: { value: 'pt' } });
+    expect(await screen.findByRole('link', { name: 'Definições de notificações' })).toBeTruthy();
+    expect(currentLocale()).toBe('pt');
+    expect(storedLocale()).toBe('pt');
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(await patch?.json()).toEqual({ locale: 'pt' });
   });
 
   it('links to the notification settings every email points at', async () => {

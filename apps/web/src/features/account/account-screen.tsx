@@ -2,6 +2,8 @@ import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from 'react-router';
+import { LanguageSetting } from '../../shared/i18n/language-setting';
+import { useAccountLocaleMutation } from '../../shared/queries/account/use-account-locale-mutation';
 import { useExportDataMutation } from '../../shared/queries/account/use-export-data-mutation';
 import { useSignOutMutation } from '../../shared/queries/auth/use-sign-out-mutation';
 import { useViewer } from '../../shared/session/use-viewer';
@@ -29,6 +31,7 @@ export default function AccountScreen() {
   const navigate = useNavigate();
   const signOut = useSignOutMutation();
   const exportData = useExportDataMutation();
+  const keepLocale = useAccountLocaleMutation();
   const me = viewer.me;
   const { t } = useLingui();
   const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => void navigate('/') });
@@ -97,6 +100,8 @@ export default function AccountScreen() {
           </Link>
         )}
       </nav>
+      <LanguageSetting onChosen={(locale) => keepLocale.mutate(locale)} />
+      <FormError error={keepLocale.error} />
       <AppearanceSetting />
       <InstallApp />
       <nav aria-label={t`About Video Window`} className="stack">

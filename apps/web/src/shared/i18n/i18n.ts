@@ -24,8 +24,15 @@ export function currentLocale(): Locale {
   return isLocale(i18n.locale) ? i18n.locale : SOURCE_LOCALE;
 }
 
-function regionalTag(locale: Locale, languages: readonly string[]): string {
-  return languages.find((candidate) => localeOfTag(candidate) === locale) ?? locale;
+/** Where each language is formatted when the browser names no region for it (as the server writes it). */
+const DEFAULT_REGION: Record<Locale, string> = { en: 'en-US', pt: 'pt-PT', es: 'es-ES', fr: 'fr-FR', de: 'de-DE' };
+
+/** The browser's tag for the language when it names a region ("pt-BR"), else the language's default region. */
+export function regionalTag(locale: Locale, languages: readonly string[]): string {
+  return (
+    languages.find((candidate) => localeOfTag(candidate) === locale && /[-_]/.test(candidate))?.replace('_', '-') ??
+    DEFAULT_REGION[locale]
+  );
 }
 
 /** The language this device chose on the account screen, if any. */
