@@ -91,7 +91,7 @@ export function BidPanel({ auctionId, storyId, makerId, viewerId, shippingCountr
   const outbidHigh =
     outbid.notice && outbid.notice.highBidMinor !== null ? formatMoney(outbid.notice.highBidMinor, currency) : null;
   const confirmedAmount = confirmed !== null ? formatMoney(confirmed, currency) : null;
-  const reason = placeBid.isError ? messageOf(placeBid.error) : null;
+  const reason = placeBid.isError ? messageOf(placeBid.error, { currency }) : null;
 
   return (
     <section className="card bid-panel" aria-labelledby="bid-panel-title">

@@ -94,7 +94,7 @@ export function OfferPanel({
   };
 
   const buyNowPrice = story.buyNowMinor !== null ? formatMoney(story.buyNowMinor, currency) : null;
-  const failure = error ? t(error) : offer.isError ? messageOf(offer.error) : null;
+  const failure = error ? t(error) : offer.isError ? messageOf(offer.error, { currency }) : null;
 
   return (
     <section className="card offer-panel" aria-labelledby={`${id}-title`}>
@@ -165,7 +165,7 @@ export function OfferPanel({
           </button>
           {buyNow.isError && (
             <p role="alert" className="field-error">
-              {messageOf(buyNow.error)}
+              {messageOf(buyNow.error, { currency })}
             </p>
           )}
         </>
