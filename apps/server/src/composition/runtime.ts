@@ -127,6 +127,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           maxMessageBytes: config.REALTIME_MAX_MESSAGE_BYTES,
           messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
           connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
+          maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES,
         },
         options.clock ?? systemClock,
       ),

@@ -9,6 +9,8 @@ export const CLOSE = {
   sessionEnded: 4002,
   /** The account is suspended: do not reconnect. */
   accountSuspended: 4003,
+  /** The connection stopped reading and its backlog passed the limit: reconnect and refetch. */
+  slowConsumer: 4008,
   /** Too many messages a second, or too many connections from the address: reconnect later. */
   rateLimited: 4029,
   /** A message over the size cap. */

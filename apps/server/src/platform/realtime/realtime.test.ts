@@ -101,3 +101,50 @@ for (const { bus, env, runs } of buses)
       anon.ws.close();
     });
   });
+
+describe('a subscriber that stops reading', () => {
+  let runtime: Runtime;
+  let url: string;
+
+  beforeAll(async () => {
+    runtime = await startTestServer({ env: { REALTIME_MAX_BUFFERED_BYTES: '65536' } });
+    url = await runtime.app!.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => runtime?.stop());
+
+  it('is closed once its backlog passes the limit, while the others get every message', async () => {
+    const channel = 'auction:7b0d3f4e-5c6a-4b8e-9f10-2a3b4c5d6e7f';
+    const fast = await connect(url);
+    const slow = await connect(url);
+    for (const client of [fast, slow]) {
+      client.send({ type: 'subscribe', channel });
+      await client.waitFor((m) => m.type === 'subscribed');
+    }
+    expect(runtime.ctx.realtime.localSubscriberCount(channel)).toBe(2);
+    const slowClosed = new Promise<number>((resolve) => slow.ws.once('close', (code) => resolve(code)));
+    // The slow phone stops reading: what the server sends piles up in the kernel, then in the process.
+    (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+
+    // 7 KB events (under the bus's 8,000-byte cap) until the loopback buffers are full and the
+    // backlog passes the limit (some MB), then as many again; at most 64 MB.
+    const pad = 'x'.repeat(7000);
+    let count = 0;
+    let closedAt: number | null = null;
+    while (count < 9000 && (closedAt === null || count < 2 * closedAt)) {
+      await runtime.ctx.realtime.publish(channel, 'bulk', { i: count++, pad });
+      if (closedAt === null && runtime.ctx.realtime.localSubscriberCount(channel) === 1) closedAt = count;
+    }
+    expect(closedAt).not.toBeNull();
+
+    await fast.waitFor((m) => m.type === 'bulk' && (m.data as { i: number }).i === count - 1, 60_000);
+    expect(fast.messages.filter((m) => m.type === 'bulk')).toHaveLength(count);
+    expect(runtime.ctx.realtime.localSubscriberCount(channel)).toBe(1);
+    const metrics = await runtime.ctx.metrics.registry.getSingleMetricAsString('realtime_slow_consumers_closed_total');
+    expect(metrics).toMatch(/realtime_slow_consumers_closed_total 1$/m);
+
+    // Reading again, it finds the connection closed (4008 when the close frame got through in time).
+    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect([4008, 1006]).toContain(await slowClosed);
+    fast.ws.close();
+  }, 120_000);
+});

@@ -33,6 +33,12 @@ export interface RealtimeLimits {
   maxMessageBytes: number;
   messagesPerSecond: number;
   connectionsPerAddress: number;
+  /**
+   * Bytes waiting to be written to one connection past which it is a slow consumer (a phone that
+   * stopped reading): it is closed (4008 `slow_consumer`; the app reconnects and refetches) rather
+   * than buffering without bound or slowing the others.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
@@ -40,7 +46,11 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   maxMessageBytes: 4096,
   messagesPerSecond: 20,
   connectionsPerAddress: 20,
+  maxBufferedBytes: 256 * 1024,
 };
+
+/** How long a slow consumer has to complete the closing handshake before its socket is destroyed. */
+const SLOW_CLOSE_GRACE_MS = 1000;
 
 /** A session (or every session of a user) that may no longer receive anything private. */
 export interface AccessEnded {
@@ -72,6 +82,7 @@ export class Realtime {
   private readonly connections = new Set<Connection>();
   private readonly perAddress = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private readonly slowClosed;
 
   constructor(
     readonly bus: EventBus,
@@ -81,6 +92,10 @@ export class Realtime {
     private readonly clock: Clock = { now: () => new Date() },
   ) {
     this.registerChannel('user', (caller, id) => caller?.userId === id);
+    this.slowClosed = metrics.counter(
+      'realtime_slow_consumers_closed_total',
+      'Real-time connections closed because they stopped reading (past the buffer limit)',
+    );
   }
 
   /** Lets a module open a channel family, with who may listen. */
@@ -125,15 +140,32 @@ export class Realtime {
     }
     const subs = this.subscribers.get(event.channel);
     if (!subs || subs.size === 0) return;
-    const text = JSON.stringify({
-      type: event.type,
-      channel: event.channel,
-      data: event.data,
-      serverTime: new Date().toISOString(),
-    });
+    // Encoded once for every subscriber of this process (a string would be encoded per socket).
+    const payload = Buffer.from(
+      JSON.stringify({
+        type: event.type,
+        channel: event.channel,
+        data: event.data,
+        serverTime: new Date().toISOString(),
+      }),
+    );
     for (const c of subs) {
-      if (c.socket.readyState === c.socket.OPEN) c.socket.send(text);
+      const socket = c.socket;
+      if (socket.readyState !== socket.OPEN) continue;
+      if (socket.bufferedAmount > this.limits.maxBufferedBytes) this.closeSlow(c);
+      else socket.send(payload, { binary: false });
     }
+  }
+
+  /**
+   * Closes a connection that stopped reading: no more is queued for it, the close frame says why,
+   * and a socket that does not finish closing within a second is destroyed, freeing its buffer.
+   */
+  private closeSlow(conn: Connection): void {
+    this.slowClosed.inc();
+    for (const channel of conn.channels) this.subscribers.get(channel)?.delete(conn);
+    conn.socket.close(CLOSE.slowConsumer, 'slow_consumer');
+    setTimeout(() => conn.socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
   }
 
   /** Registers `GET /v1/realtime` on the app. */

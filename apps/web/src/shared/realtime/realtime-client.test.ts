@@ -102,6 +102,24 @@ describe('RealtimeClient', () => {
     expect(FakeSocket.instances).toHaveLength(4);
   });
 
+  it('after close 4008 (it stopped reading, a backgrounded tab) reconnects, with its token, and subscribes again', async () => {
+    const { client, socket } = setup('at-1');
+    client.subscribe('auction:a1', () => undefined);
+    socket(0).open();
+    await flush();
+    socket(0).drop(4008, 'slow_consumer');
+    expect(client.status()).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(FakeSocket.instances).toHaveLength(2);
+    socket(1).open();
+    await flush();
+    expect(socket(1).sent).toEqual([
+      { type: 'auth', token: 'at-1' },
+      { type: 'subscribe', channel: 'auction:a1' },
+      { type: 'ping' },
+    ]);
+  });
+
   it('stops listening when the last listener leaves', async () => {
     const { client, socket } = setup();
     const stop = client.subscribe('auction:a1', () => undefined);

@@ -35,6 +35,8 @@ export const CLOSE = {
   tokenExpired: 4001,
   sessionEnded: 4002,
   accountSuspended: 4003,
+  /** The app stopped reading (a backgrounded tab) and its backlog passed the server's limit. */
+  slowConsumer: 4008,
   rateLimited: 4029,
 } as const;
 
