@@ -1,5 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { LiveMessage } from '@vw/domain';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -26,6 +28,40 @@ const HEARTBEAT_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Internal bus channel telling every process that a session or an account lost its access. */
 const ACCESS_CHANNEL = '$access';
+
+/**
+ * Lets go of the HTTP request and response the upgrade went through, which would otherwise live as
+ * long as the connection (some 7 KiB each, with their headers and logger): the plugin attaches a
+ * response to the socket to route the upgrade and leaves it there, and keeps the request in its
+ * error listener. The connection keeps nothing of them.
+ */
+function releaseUpgradeRequest(socket: WebSocket, raw: IncomingMessage): void {
+  const tcp = raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+  if (tcp._httpMessage) tcp._httpMessage.detachSocket(tcp);
+  socket.removeAllListeners('error');
+  socket.on('error', terminate);
+}
+
+function terminate(this: WebSocket): void {
+  this.terminate();
+}
+
+/**
+ * The socket listeners every connection shares: each finds its connection by the socket it is
+ * called on, so a connection costs no closures of its own.
+ */
+function listenersOf(realtime: Realtime) {
+  const pong = function (this: WebSocket) {
+    realtime.ponged(this);
+  };
+  const close = function (this: WebSocket) {
+    realtime.closed(this);
+  };
+  const message = function (this: WebSocket, raw: Buffer) {
+    realtime.receive(this, raw);
+  };
+  return { pong, close, message };
+}
 
 /** Caps of one connection, and of the connections of one client address (per process). */
 export interface RealtimeLimits {
@@ -69,6 +105,8 @@ interface Connection {
   expiry: NodeJS.Timeout | null;
   windowStart: number;
   messagesInWindow: number;
+  /** Messages are handled in order: a subscribe sent right after auth sees the caller. */
+  queue: Promise<void>;
 }
 
 /**
@@ -78,10 +116,15 @@ interface Connection {
  */
 export class Realtime {
   private readonly authorizers = new Map<string, ChannelAuthorizer>();
-  private readonly subscribers = new Map<string, Set<Connection>>();
-  private readonly connections = new Set<Connection>();
+  /** Each channel's subscribers in this process, with the channel's name (shared by its connections). */
+  private readonly subscribers = new Map<string, Set<Connection> & { readonly channel: string }>();
+  /** Open connections by socket; one set of listeners serves them all (no closures per connection). */
+  private readonly connections = new Map<WebSocket, Connection>();
+  private authenticate: Authenticate = () => Promise.reject(new DomainError('invalid_token', 'Not attached'));
+  private readonly listeners = listenersOf(this);
   private readonly perAddress = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private gauge: { set(value: number): void } | null = null;
   private readonly slowClosed;
 
   constructor(
@@ -163,7 +206,7 @@ export class Realtime {
    */
   private closeSlow(conn: Connection): void {
     this.slowClosed.inc();
-    for (const channel of conn.channels) this.subscribers.get(channel)?.delete(conn);
+    for (const channel of conn.channels) this.leave(conn, channel);
     conn.socket.close(CLOSE.slowConsumer, 'slow_consumer');
     setTimeout(() => conn.socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
   }
@@ -175,9 +218,11 @@ export class Realtime {
     await this.bus.ready();
     // Over the cap, `ws` closes the connection itself with 1009 (CLOSE.messageTooBig).
     await app.register(websocket, { options: { maxPayload: this.limits.maxMessageBytes } });
+    this.authenticate = authenticate;
     const gauge = this.metrics.gauge('websocket_connections', 'Open WebSocket connections');
+    this.gauge = gauge;
     this.heartbeat = setInterval(() => {
-      for (const c of this.connections) {
+      for (const c of this.connections.values()) {
         if (!c.alive) {
           c.socket.terminate();
           continue;
@@ -189,7 +234,7 @@ export class Realtime {
     this.heartbeat.unref();
     app.addHook('onClose', async () => {
       if (this.heartbeat) clearInterval(this.heartbeat);
-      for (const c of this.connections) c.socket.close(CLOSE.goingAway, 'server shutting down');
+      for (const c of this.connections.values()) c.socket.close(CLOSE.goingAway, 'server shutting down');
     });
 
     app.get(
@@ -204,6 +249,7 @@ export class Realtime {
         },
       },
       async (socket, req) => {
+        releaseUpgradeRequest(socket, req.raw);
         const address = req.ip;
         const conn: Connection = {
           socket,
@@ -214,66 +260,88 @@ export class Realtime {
           expiry: null,
           windowStart: 0,
           messagesInWindow: 0,
+          queue: Promise.resolve(),
         };
         const fromAddress = (this.perAddress.get(address) ?? 0) + 1;
         this.perAddress.set(address, fromAddress);
-        this.connections.add(conn);
+        this.connections.set(socket, conn);
         gauge.set(this.connections.size);
-        const send = (msg: Record<string, unknown>) => {
-          if (socket.readyState === socket.OPEN)
-            socket.send(JSON.stringify({ ...msg, serverTime: new Date().toISOString() }));
-        };
-        socket.on('pong', () => {
-          conn.alive = true;
-        });
-        socket.on('close', () => {
-          for (const ch of conn.channels) this.subscribers.get(ch)?.delete(conn);
-          if (conn.expiry) clearTimeout(conn.expiry);
-          this.connections.delete(conn);
-          const left = (this.perAddress.get(address) ?? 1) - 1;
-          if (left > 0) this.perAddress.set(address, left);
-          else this.perAddress.delete(address);
-          gauge.set(this.connections.size);
-        });
+        socket.on('pong', this.listeners.pong);
+        socket.on('close', this.listeners.close);
         if (fromAddress > this.limits.connectionsPerAddress) {
           socket.close(CLOSE.rateLimited, 'too_many_connections');
           return;
         }
-        // Messages are handled in order: a subscribe sent right after auth sees the caller.
-        let queue = Promise.resolve();
-        socket.on('message', (raw: Buffer) => {
-          if (!this.withinRate(conn)) {
-            socket.close(CLOSE.rateLimited, 'too_many_messages');
-            return;
-          }
-          queue = queue
-            .then(() => this.handle(conn, raw.toString('utf8'), authenticate, send))
-            .catch((err: unknown) => {
-              this.logger.warn({ err }, 'realtime message failed');
-            });
-        });
+        socket.on('message', this.listeners.message);
         const token = req.query.token;
-        if (token) {
-          queue = queue.then(async () => {
-            try {
-              await this.setCaller(conn, await authenticate(token));
-            } catch (err) {
-              if (!this.closeForLostAccess(conn, err)) send({ type: 'error', code: 'invalid_token' });
-            }
-          });
-        }
-        await queue;
-        send({ type: 'welcome' });
+        if (token) this.enqueue(conn, () => this.authenticateBy(conn, token));
+        await conn.queue;
+        this.reply(conn, { type: 'welcome' });
       },
     );
   }
 
-  private async handle(
-    conn: Connection,
-    text: string,
-    authenticate: Authenticate,
-    send: (m: Record<string, unknown>) => void,
-  ): Promise<void> {
+  /** Sends one of the connection's own answers (an error, `subscribed`, `pong`…), with the server's time. */
+  private reply(conn: Connection, msg: Record<string, unknown>): void {
+    const socket = conn.socket;
+    if (socket.readyState === socket.OPEN)
+      socket.send(JSON.stringify({ ...msg, serverTime: new Date().toISOString() }));
+  }
+
+  private enqueue(conn: Connection, work: () => Promise<void>): void {
+    conn.queue = conn.queue.then(work).catch((err: unknown) => {
+      this.logger.warn({ err }, 'realtime message failed');
+    });
+  }
+
+  private async authenticateBy(conn: Connection, token: string): Promise<void> {
+    try {
+      await this.setCaller(conn, await this.authenticate(token));
+    } catch (err) {
+      if (!this.closeForLostAccess(conn, err)) this.reply(conn, { type: 'error', code: 'invalid_token' });
+    }
+  }
+
+  /** A message from a client: counted against its rate, then handled after the ones before it. */
+  receive(socket: WebSocket, raw: Buffer): void {
+    const conn = this.connections.get(socket);
+    if (!conn) return;
+    if (!this.withinRate(conn)) {
+      socket.close(CLOSE.rateLimited, 'too_many_messages');
+      return;
+    }
+    this.enqueue(conn, () => this.handle(conn, raw.toString('utf8')));
+  }
+
+  /** A connection closed: it leaves its channels, its expiry timer and its address's count. */
+  closed(socket: WebSocket): void {
+    const conn = this.connections.get(socket);
+    if (!conn) return;
+    for (const ch of conn.channels) this.leave(conn, ch);
+    if (conn.expiry) clearTimeout(conn.expiry);
+    this.connections.delete(socket);
+    const left = (this.perAddress.get(conn.address) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(conn.address, left);
+    else this.perAddress.delete(conn.address);
+    this.gauge?.set(this.connections.size);
+  }
+
+  /** Takes the connection off the channel's subscribers; a channel nobody hears is forgotten. */
+  private leave(conn: Connection, channel: string): void {
+    const set = this.subscribers.get(channel);
+    if (!set) return;
+    set.delete(conn);
+    if (set.size === 0) this.subscribers.delete(channel);
+  }
+
+  /** A pong: the connection is alive. */
+  ponged(socket: WebSocket): void {
+    const conn = this.connections.get(socket);
+    if (conn) conn.alive = true;
+  }
+
+  private async handle(conn: Connection, text: string): Promise<void> {
+    const send = (msg: Record<string, unknown>) => this.reply(conn, msg);
     let parsed: z.infer<typeof clientMessage>;
     try {
       parsed = clientMessage.parse(JSON.parse(text));
@@ -287,7 +355,7 @@ export class Realtime {
         return;
       case 'auth':
         try {
-          const caller = await authenticate(parsed.token);
+          const caller = await this.authenticate(parsed.token);
           await this.setCaller(conn, caller, send);
           send({ type: 'authenticated', userId: caller.userId });
         } catch (err) {
@@ -296,7 +364,7 @@ export class Realtime {
         return;
       case 'unsubscribe':
         conn.channels.delete(parsed.channel);
-        this.subscribers.get(parsed.channel)?.delete(conn);
+        this.leave(conn, parsed.channel);
         send({ type: 'unsubscribed', channel: parsed.channel });
         return;
       case 'subscribe': {
@@ -311,10 +379,10 @@ export class Realtime {
           send({ type: 'error', code: 'too_many_subscriptions', channel });
           return;
         }
-        conn.channels.add(channel);
         let set = this.subscribers.get(channel);
-        if (!set) this.subscribers.set(channel, (set = new Set()));
+        if (!set) this.subscribers.set(channel, (set = Object.assign(new Set<Connection>(), { channel })));
         set.add(conn);
+        conn.channels.add(set.channel);
         send({ type: 'subscribed', channel });
         return;
       }
@@ -370,7 +438,7 @@ export class Realtime {
         const authorize = this.authorizers.get(channel.slice(0, sep));
         if (authorize && (await authorize(caller, channel.slice(sep + 1)))) continue;
         conn.channels.delete(channel);
-        this.subscribers.get(channel)?.delete(conn);
+        this.leave(conn, channel);
         send?.({ type: 'unsubscribed', channel });
       }
     }
@@ -388,7 +456,7 @@ export class Realtime {
 
   private closeEnded(ended: AccessEnded): void {
     const code = ended.reason === 'account_suspended' ? CLOSE.accountSuspended : CLOSE.sessionEnded;
-    for (const c of this.connections) {
+    for (const c of this.connections.values()) {
       if (!c.caller || c.caller.userId !== ended.userId) continue;
       if (ended.sessionId && c.caller.sessionId !== ended.sessionId) continue;
       c.socket.close(code, ended.reason);
