@@ -1,5 +1,6 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LOGGED_STRING_LIMIT, maskPersonalData } from './logger';
+import { createLogger, LOGGED_STRING_LIMIT, maskPersonalData } from './logger';
 
 describe('masking what is logged', () => {
   it('masks addresses and phone numbers wherever they appear in a string', () => {
@@ -21,5 +22,32 @@ describe('masking what is logged', () => {
   it('masks an address before cutting, so no part of its local part is left at the cut', () => {
     const text = `${'x '.repeat(LOGGED_STRING_LIMIT / 2 - 3)}rosalind.quill@example.com`;
     expect(maskPersonalData(text)).not.toContain('rosalind');
+  });
+});
+
+describe('the request log lines', () => {
+  it('say the status of each answer, and mask the address in the URL', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('info', {
+      write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    const app = Fastify({ loggerInstance: logger });
+    app.get('/v1/people', async (_req, reply) => reply.status(203).send({ ok: true }));
+    await app.inject({ method: 'GET', url: '/v1/people?email=rosalind.quill%40example.com' });
+    await app.close();
+    const incoming = lines.find((l) => l.msg === 'incoming request');
+    const completed = lines.find((l) => l.msg === 'request completed');
+    expect(incoming?.req).toMatchObject({ method: 'GET', url: '/v1/people?email=r***@example.com' });
+    expect(completed?.res).toEqual({ statusCode: 203 });
+    expect(JSON.stringify(lines)).not.toContain('rosalind');
+  });
+
+  it('mask personal data in the other fields of a line, however deep', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('info', {
+      write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    logger.info({ order: { buyer: { email: 'rosalind.quill@example.com', phones: ['+447700900123'] } } }, 'placed');
+    expect(lines[0]?.order).toEqual({ buyer: { email: 'r***@example.com', phones: ['+***'] } });
   });
 });
