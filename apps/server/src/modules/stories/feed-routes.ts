@@ -37,7 +37,7 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
     },
     async (req, reply) => {
       if (req.caller !== null || req.query.following === 'true') return readFeed(deps, req.caller, req.query);
-      // Already serialised through the page schema: Fastify sends a JSON string as it is.
+      // Already serialised through the page schema, and encoded: Fastify sends the bytes as they are.
       const body = await readAnonymousFeed(deps, req.query);
       return reply.type('application/json; charset=utf-8').send(body as never);
     },

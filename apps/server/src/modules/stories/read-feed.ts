@@ -47,11 +47,26 @@ export const FEED_CACHE = 'feed';
  * the viewer (no likes, no per-session playback token). Counts, bids and times left may lag by that
  * long; publishing, withdrawing, editing, deleting and taking down drop it at once.
  */
-export async function readAnonymousFeed(deps: StoriesDeps, input: FeedInput): Promise<string> {
+export async function readAnonymousFeed(deps: StoriesDeps, input: FeedInput): Promise<Buffer> {
   const key = `${input.limit}|${input.category ?? ''}|${input.cursor ?? ''}`;
-  return deps.cache.getOrLoad(FEED_CACHE, key, deps.config.FEED_CACHE_MS, async () =>
+  const text = await deps.cache.getOrLoad(FEED_CACHE, key, deps.config.FEED_CACHE_MS, async () =>
     JSON.stringify(storyPage.parse(await readFeed(deps, null, input))),
   );
+  return encodedOnce(key, text);
+}
+
+/** The UTF-8 bytes of the pages this process sent last, so a page shared by every request is encoded once. */
+const encoded = new Map<string, { text: string; bytes: Buffer }>();
+const ENCODED_PAGES = 64;
+
+function encodedOnce(key: string, text: string): Buffer {
+  const last = encoded.get(key);
+  // The same page is the same string object from the in-process cache, equal text from Redis.
+  if (last !== undefined && last.text === text) return last.bytes;
+  if (last === undefined && encoded.size >= ENCODED_PAGES) encoded.clear();
+  const bytes = Buffer.from(text);
+  encoded.set(key, { text, bytes });
+  return bytes;
 }
 
 /** Called after a change to what the feed shows has committed. */
