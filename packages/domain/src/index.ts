@@ -1,4 +1,4 @@
-/** What the server and the web app both compute: money, the increment rule, categories, live messages. */
+/** What the server and the web app both compute: money, the increment rule, categories, languages, live messages. */
 export {
   COMMON_CURRENCIES,
   isMinorAmount,
@@ -29,6 +29,7 @@ export {
   type ReceivedLiveMessage,
 } from './realtime';
 export { COUNTRY_CODES, countryOfLocale, isCountryCode } from './countries';
+export { homeRegionTag, isLocale, LOCALES, localeOfTag, SOURCE_LOCALE, type Locale } from './locales';
 export {
   MAX_DISPATCH_DAYS,
   MAX_SHIPPING_OPTIONS,

@@ -1,31 +1,7 @@
-/** The languages the product speaks to people, and how a person's is chosen. */
-export const LOCALES = ['en', 'pt', 'es', 'fr', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** How a person's language is chosen; the languages themselves are the domain's. */
+import { homeRegionTag, isLocale, localeOfTag, SOURCE_LOCALE, type Locale } from '@vw/domain';
 
-/** The language messages are written in first, and the one used when nothing says otherwise. */
-export const SOURCE_LOCALE: Locale = 'en';
-
-/**
- * The regional tag each language is formatted with (money, dates, plural rules): Portuguese is
- * European Portuguese, Spanish is Spain's.
- */
-const FORMAT_TAGS: Record<Locale, string> = {
-  en: 'en-US',
-  pt: 'pt-PT',
-  es: 'es-ES',
-  fr: 'fr-FR',
-  de: 'de-DE',
-};
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** The supported language of a BCP 47 tag ("pt-BR" → "pt", "de" → "de"), or null. */
-export function localeOfTag(tag: string | null | undefined): Locale | null {
-  const language = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return isLocale(language) ? language : null;
-}
+export { isLocale, LOCALES, localeOfTag, SOURCE_LOCALE, type Locale } from '@vw/domain';
 
 /**
  * The first supported language of an Accept-Language header, by the weights it gives
@@ -56,5 +32,5 @@ export function chooseLocale(...candidates: (string | null | undefined)[]): Loca
 
 /** The regional tag to format money, numbers and dates with for a language ("pt" → "pt-PT"). */
 export function formatTag(locale: Locale): string {
-  return FORMAT_TAGS[locale];
+  return homeRegionTag(locale);
 }

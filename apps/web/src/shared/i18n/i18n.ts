@@ -4,6 +4,7 @@
  * viewer in Portugal gets "1234,50 €" and one in Brazil "R$ 1.234,50").
  */
 import { i18n, type Messages } from '@lingui/core';
+import { homeRegionTag } from '@vw/domain';
 import { browserLocale, isLocale, localeOfTag, SOURCE_LOCALE, type Locale } from './locales';
 
 const KEY = 'vw.locale';
@@ -24,14 +25,11 @@ export function currentLocale(): Locale {
   return isLocale(i18n.locale) ? i18n.locale : SOURCE_LOCALE;
 }
 
-/** Where each language is formatted when the browser names no region for it (as the server writes it). */
-const DEFAULT_REGION: Record<Locale, string> = { en: 'en-US', pt: 'pt-PT', es: 'es-ES', fr: 'fr-FR', de: 'de-DE' };
-
-/** The browser's tag for the language when it names a region ("pt-BR"), else the language's default region. */
+/** The browser's tag for the language when it names a region ("pt-BR"), else the language's home region (as the server formats it). */
 export function regionalTag(locale: Locale, languages: readonly string[]): string {
   return (
     languages.find((candidate) => localeOfTag(candidate) === locale && /[-_]/.test(candidate))?.replace('_', '-') ??
-    DEFAULT_REGION[locale]
+    homeRegionTag(locale)
   );
 }
 

@@ -1,7 +1,7 @@
-/** The languages the app speaks, and how a viewer's is chosen. */
-export const LOCALES = ['en', 'pt', 'es', 'fr', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const SOURCE_LOCALE: Locale = 'en';
+/** The app's languages (the domain's), their names, and how a viewer's is chosen. */
+import { localeOfTag, SOURCE_LOCALE, type Locale } from '@vw/domain';
+
+export { isLocale, LOCALES, localeOfTag, SOURCE_LOCALE, type Locale } from '@vw/domain';
 
 /** Each language in its own words, for the picker. */
 export const LOCALE_NAMES: Record<Locale, string> = {
@@ -11,16 +11,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   fr: 'Français',
   de: 'Deutsch',
 };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** The supported language of a BCP 47 tag ("pt-BR" → "pt"), or null. */
-export function localeOfTag(tag: string | null | undefined): Locale | null {
-  const language = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return isLocale(language) ? language : null;
-}
 
 /** The first of the browser's preferred languages the app speaks, else English. */
 export function browserLocale(languages: readonly string[] = navigatorLanguages()): Locale {
