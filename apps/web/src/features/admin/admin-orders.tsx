@@ -6,9 +6,9 @@ import { formatMoney } from '../../shared/money';
 import { useAdminOrdersQuery } from '../../shared/queries/admin/use-admin-orders-query';
 import { formatAgo } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
-import { statusChip } from '../../shared/ui/order-status';
+import { STATUS_LABELS, statusChip } from '../../shared/ui/order-status';
 import '../../shared/ui/order-row.css';
-import { EMPTY_TITLES, LIST_LABELS, STATUS_LABELS } from './order-states';
+import { EMPTY_TITLES, LIST_LABELS } from './order-states';
 
 const STATES: OrderStatus[] = ['disputed', 'paid', 'shipped', 'delivered', 'completed', 'refunded', 'cancelled'];
 

@@ -2,17 +2,6 @@ import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { OrderStatus } from '../../shared/api/types';
 
-/** An order's state in a word, as its chip and the state picker show it. */
-export const STATUS_LABELS: Record<OrderStatus, MessageDescriptor> = {
-  paid: msg({ message: 'paid', context: 'order status' }),
-  shipped: msg({ message: 'shipped', context: 'order status' }),
-  delivered: msg({ message: 'delivered', context: 'order status' }),
-  completed: msg({ message: 'completed', context: 'order status' }),
-  cancelled: msg({ message: 'cancelled', context: 'order status' }),
-  refunded: msg({ message: 'refunded', context: 'order status' }),
-  disputed: msg({ message: 'disputed', context: 'order status' }),
-};
-
 /** The list of orders in one state, as assistive technology names it. */
 export const LIST_LABELS: Record<OrderStatus, MessageDescriptor> = {
   paid: msg`paid orders`,

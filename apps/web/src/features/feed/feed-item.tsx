@@ -10,7 +10,7 @@ import { WatchButton } from '../../shared/ui/watch-button';
 import { Countdown } from '../../shared/ui/countdown';
 import { Icon } from '../../shared/ui/icons';
 import { Money } from '../../shared/ui/money';
-import { CATEGORY_NAMES } from './category-names';
+import { CATEGORY_NAMES } from '../../shared/ui/category-names';
 
 interface FeedItemProps {
   item: StoryCard;

@@ -10,7 +10,7 @@ import { useAuctionLive } from '../../shared/realtime/use-auction-live';
 import { useViewer } from '../../shared/session/use-viewer';
 import { Icon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
-import { CATEGORY_NAMES } from './category-names';
+import { CATEGORY_NAMES } from '../../shared/ui/category-names';
 import { FeedItem } from './feed-item';
 import { loadFeedSnapshot, resumeIndex, saveFeedSnapshot } from './feed-resume';
 import { playerModeFor } from './player-window';

@@ -12,10 +12,10 @@ import { TextField } from '../../shared/ui/field';
 import { Icon } from '../../shared/ui/icons';
 import { ErrorState, FormError, Loading } from '../../shared/ui/states';
 import { CancelOrder, DisputeForm, DisputeNotice, mayDo, RefundForm, ShippingAddressCard } from './order-actions';
-import { ORDER_STEPS, statusChip } from '../../shared/ui/order-status';
+import { ORDER_STEPS, STATUS_LABELS, statusChip } from '../../shared/ui/order-status';
 import './orders.css';
 import { OrderReview } from './order-review';
-import { STATUS_LABELS, STEP_LABELS } from './status-labels';
+import { STEP_LABELS } from './status-labels';
 import { TrackingNumber } from './tracking-link';
 
 function ShipmentForm({ orderId }: { orderId: string }) {

@@ -5,9 +5,8 @@ import { useOrdersQuery } from '../../shared/queries/orders/use-orders-query';
 import { useViewer } from '../../shared/session/use-viewer';
 import { formatDay } from '../../shared/time/format';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states';
-import { statusChip } from '../../shared/ui/order-status';
+import { STATUS_LABELS, statusChip } from '../../shared/ui/order-status';
 import '../../shared/ui/order-row.css';
-import { STATUS_LABELS } from './status-labels';
 
 /** Orders as buyer, and as maker (pieces sold) for makers. */
 export default function OrdersScreen() {

@@ -12,7 +12,7 @@ import {
   type SearchSort,
 } from '../../shared/queries/search/use-search-query';
 import { EmptyState, ErrorState } from '../../shared/ui/states';
-import { CATEGORY_NAMES } from './category-names';
+import { CATEGORY_NAMES } from '../../shared/ui/category-names';
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from './recent-searches';
 import { formatCount, priceOf } from './search-text';
 import './search.css';

@@ -4,7 +4,7 @@ import { STORY_CATEGORIES } from '@vw/domain';
 import type { StoryCategory } from '../../shared/api/types';
 import { TextAreaField, TextField } from '../../shared/ui/field';
 import type { StepProps } from './studio-steps';
-import { CATEGORY_NAMES } from './studio-text';
+import { CATEGORY_NAMES } from '../../shared/ui/category-names';
 
 /** Step 4: title, description, category and where the piece was made. */
 export function DetailsStep({ studio }: StepProps) {

@@ -11,7 +11,7 @@ import { useSession } from '../../shared/session/use-session';
 import { Icon } from '../../shared/ui/icons';
 import { StoryStatusActions } from './story-status-actions';
 import type { StepProps } from './studio-steps';
-import { CATEGORY_NAMES } from './studio-text';
+import { CATEGORY_NAMES } from '../../shared/ui/category-names';
 
 /** Step 7: how the story will look, what is still missing, and publishing. */
 export function PreviewStep({ story, studio }: StepProps) {

@@ -1,24 +1,11 @@
 /**
- * Words and numbers the studio's steps share, in the viewer's language: category and status names,
+ * Words and numbers the studio's steps share, in the viewer's language: status names,
  * why a video or image could not be used, and seconds on the trim and caption timelines.
  */
 import type { MessageDescriptor } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
-import type { StoryCategory } from '@vw/domain';
 import { errorText, isErrorCode } from '../../shared/api/error-messages';
 import { formatTag } from '../../shared/i18n/i18n';
-
-export const CATEGORY_NAMES: Record<StoryCategory, MessageDescriptor> = {
-  ceramics: msg({ message: 'Ceramics', context: 'story category' }),
-  woodwork: msg({ message: 'Woodwork', context: 'story category' }),
-  textiles: msg({ message: 'Textiles', context: 'story category' }),
-  jewelry: msg({ message: 'Jewelry', context: 'story category' }),
-  glass: msg({ message: 'Glass', context: 'story category' }),
-  leather: msg({ message: 'Leather', context: 'story category' }),
-  metalwork: msg({ message: 'Metalwork', context: 'story category' }),
-  paper: msg({ message: 'Paper', context: 'story category' }),
-  other: msg({ message: 'Other', context: 'story category' }),
-};
 
 export type StoryStatus = 'draft' | 'published' | 'archived';
 

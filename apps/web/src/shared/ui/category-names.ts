@@ -2,7 +2,7 @@ import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { StoryCategory } from '@vw/domain';
 
-/** Each craft's name in the viewer's language, for the category picker and the chip on a story. */
+/** Each craft's name in the viewer's language: category pickers, chips on stories, search facets. */
 export const CATEGORY_NAMES: Record<StoryCategory, MessageDescriptor> = {
   ceramics: msg({ message: 'Ceramics', context: 'story category' }),
   woodwork: msg({ message: 'Woodwork', context: 'story category' }),
