@@ -25,5 +25,6 @@ export async function authenticate(deps: IdentityDeps, bearer: string): Promise<
     roles: held.filter((r) => !awaiting.includes(r)),
     ...(awaiting.length ? { rolesAwaitingTotp: awaiting } : {}),
     expiresAt: claims.expiresAt,
+    locale: row.locale,
   };
 }

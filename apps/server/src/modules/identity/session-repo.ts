@@ -84,6 +84,7 @@ export type SessionStanding = {
   roles: string[];
   email: string | null;
   totp: boolean;
+  locale: string | null;
   revoked: boolean;
   expired: boolean;
 };
@@ -95,7 +96,7 @@ export async function findSessionStanding(
   userId: string,
 ): Promise<SessionStanding | undefined> {
   const rows = await db.execute<SessionStanding>(sql`
-      select u.status, u.roles, u.email, u.totp_enabled_at is not null as totp,
+      select u.status, u.roles, u.email, u.totp_enabled_at is not null as totp, u.locale,
         s.revoked_at is not null as revoked, s.expires_at <= now() as expired
       from identity.sessions s join identity.users u on u.id = s.user_id
       where s.id = ${sessionId} and u.id = ${userId}`);

@@ -129,7 +129,6 @@ export function createNotificationsModule(
         production: config.NODE_ENV === 'production',
         allowPrivateEndpoints: allowPrivatePushEndpoints,
         guard: deps.identity.guard,
-        localeOf: (userId) => deps.identity.localeOf(userId),
         vapid,
       }),
     exportUserData: (userId) => exportNotificationData(ctx.db, userId),

@@ -32,14 +32,12 @@ export function notificationRoutes(
     DeviceDeps & {
       guard: AuthGuard;
       vapid: () => Promise<VapidKeys | null>;
-      /** The language the user chose to be written to in (null: not chosen). */
-      localeOf: (userId: string) => Promise<Locale | null>;
     },
 ): void {
   const auth = { preHandler: deps.guard.requireUser };
   /** The reader is the recipient: their account's language, else the one their app asks for, else English. */
-  const readerLocale = async (req: FastifyRequest, userId: string): Promise<Locale> =>
-    chooseLocale(await deps.localeOf(userId), localeFromAcceptLanguage(req.headers['accept-language']));
+  const readerLocale = (req: FastifyRequest): Locale =>
+    chooseLocale(callerOf(req).locale, localeFromAcceptLanguage(req.headers['accept-language']));
 
   app.get(
     '/v1/notifications',
@@ -57,7 +55,7 @@ export function notificationRoutes(
     },
     async (req) => {
       const { userId } = callerOf(req);
-      return listNotifications(deps, { userId, ...req.query, locale: await readerLocale(req, userId) });
+      return listNotifications(deps, { userId, ...req.query, locale: readerLocale(req) });
     },
   );
 
@@ -95,7 +93,7 @@ export function notificationRoutes(
       return markNotificationRead(deps, {
         userId,
         notificationId: req.params.id,
-        locale: await readerLocale(req, userId),
+        locale: readerLocale(req),
       });
     },
   );

@@ -66,11 +66,13 @@ export async function orderReceipt(
   }
   const relation = viewer.caller ? requireRelation(order, viewer.caller) : holder?.relation;
   if (!relation) throw new DomainError('order_not_found', 'No such order');
-  const reader = viewer.caller?.userId ?? (holder ? holder.userId : null);
-  const locale = chooseLocale(
-    reader ? await deps.identity.localeOf(reader) : null,
-    localeFromAcceptLanguage(viewer.acceptLanguage),
-  );
+  // A signed-in reader's language came with their session; a link holder's is looked up.
+  const readerLocale = viewer.caller
+    ? viewer.caller.locale
+    : holder
+      ? await deps.identity.localeOf(holder.userId)
+      : null;
+  const locale = chooseLocale(readerLocale, localeFromAcceptLanguage(viewer.acceptLanguage));
   const makerName = (await deps.identity.displayName(order.makerId)) ?? orderMessages.format(locale, 'theMaker');
   return renderReceiptPage({
     locale,

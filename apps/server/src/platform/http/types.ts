@@ -25,6 +25,8 @@ export interface Caller {
   rolesAwaitingTotp?: string[];
   /** When the access token presented runs out (long-lived connections close then). */
   expiresAt?: Date;
+  /** The language the account chose to be written to in (null: none chosen), read with the session. */
+  locale?: string | null;
 }
 
 declare module 'fastify' {
