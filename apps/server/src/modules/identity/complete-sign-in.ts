@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/client';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import { insertMfaChallenge } from './code-repo';
 import type { IdentityDeps } from './deps';
@@ -16,7 +17,7 @@ const MFA_CHALLENGE_SECONDS = 300;
  * configured addresses, then either open a session or ask for the TOTP code.
  */
 export async function completeSignIn(
-  deps: Pick<IdentityDeps, 'clock' | 'config' | 'tokens' | 'adminEmails'>,
+  deps: Pick<IdentityDeps, 'clock' | 'config' | 'tokens' | 'adminEmails' | 'announceAccess'>,
   tx: Executor,
   user: UserRow,
   method: string,
@@ -24,8 +25,11 @@ export async function completeSignIn(
   if (user.status === 'suspended') throw new DomainError('account_suspended', 'The account is suspended');
   // The stored roles follow ADMIN_EMAILS as configured now (granted, or taken back).
   const roles = effectiveRoles(user.roles, user.email, deps.adminEmails);
-  if (roles.includes('admin') && !user.roles.includes('admin')) await addRole(tx, user.id, 'admin');
-  if (!roles.includes('admin') && user.roles.includes('admin')) await removeRole(tx, user.id, 'admin');
+  const granted = roles.includes('admin') && !user.roles.includes('admin');
+  const withdrawn = !roles.includes('admin') && user.roles.includes('admin');
+  if (granted) await addRole(tx, user.id, 'admin');
+  if (withdrawn) await removeRole(tx, user.id, 'admin');
+  if (granted || withdrawn) afterCommit(tx, () => deps.announceAccess({ userId: user.id, reason: 'account_changed' }));
   if (user.totpEnabledAt) {
     const mfaToken = newMfaToken();
     await insertMfaChallenge(tx, {

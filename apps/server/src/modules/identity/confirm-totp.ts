@@ -1,3 +1,4 @@
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { IdentityDeps } from './deps';
 import { replaceRecoveryCodes } from './recovery-code-repo';
@@ -24,6 +25,8 @@ export async function confirmTotp(
     const step = matchTotpStep(secret, code, now, user.totpLastStep);
     if (step === null) throw new DomainError('invalid_code', 'The code is not valid');
     await updateUser(tx, userId, { totpEnabledAt: now, totpLastStep: step, updatedAt: now });
+    // Roles held back until TOTP was on (admin) apply from the next request, in every process.
+    afterCommit(tx, () => deps.announceAccess({ userId, reason: 'account_changed' }));
     const set = newRecoveryCodeSet(deps.secrets.lookup, userId);
     await replaceRecoveryCodes(tx, userId, set.hashes, now);
     return { recoveryCodes: set.codes };

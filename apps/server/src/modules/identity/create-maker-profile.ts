@@ -1,3 +1,4 @@
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { IdentityDeps } from './deps';
 import { insertMakerProfile } from './maker-repo';
@@ -31,6 +32,7 @@ export async function createMakerProfile(
     });
     if (!row) throw new DomainError('maker_profile_exists', 'You already have a maker profile');
     await addRole(tx, userId, 'maker');
+    afterCommit(tx, () => deps.announceAccess({ userId, reason: 'account_changed' }));
     return row;
   });
   return presentMakerOne(deps, row);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { AppModule } from '../../platform/module';
 import { deleteMfaChallengesOfUser } from './code-repo';
@@ -26,6 +27,6 @@ export async function deleteAccount(deps: IdentityDeps, userId: string, modules:
     for (const m of modules) {
       if (m.eraseUserData) await m.eraseUserData(tx, userId);
     }
+    afterCommit(tx, () => deps.announceAccess({ userId, reason: 'session_ended' }));
   });
-  await deps.announceEnded({ userId, reason: 'session_ended' });
 }

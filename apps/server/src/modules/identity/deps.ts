@@ -2,7 +2,7 @@ import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Secrets } from '../../platform/crypto/secrets';
 import type { Database, Executor } from '../../platform/db/client';
-import type { AccessEnded } from '../../platform/realtime/realtime';
+import type { AccessChange } from '../../platform/realtime/realtime';
 import type { AccessTokens } from './access-tokens';
 
 /** What identity needs to know of an avatar image. */
@@ -62,8 +62,8 @@ export interface IdentityDeps extends IdentityPorts {
   /** ADMIN_EMAILS as configured now, normalised. */
   adminEmails: readonly string[];
   /**
-   * Tells every process a session or an account lost access (its live connections close); called
-   * after the revoking transaction has committed.
+   * Tells every process that a session's or an account's standing changed (on an ending, its live
+   * connections close). Called once the change has committed (`afterCommit` inside a transaction).
    */
-  announceEnded(ended: AccessEnded): Promise<void>;
+  announceAccess(change: AccessChange): Promise<void>;
 }

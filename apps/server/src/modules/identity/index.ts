@@ -91,7 +91,7 @@ export function createIdentityModule(
     secrets: ctx.secrets,
     tokens,
     adminEmails: ctx.config.ADMIN_EMAILS.map(normalizeEmail),
-    announceEnded: (ended) => ctx.realtime.endAccess(ended),
+    announceAccess: (change) => ctx.realtime.announceAccess(change),
     media: ports.media,
     social: ports.social,
     reviews: ports.reviews,
@@ -124,7 +124,7 @@ export function createIdentityModule(
     countryOf: async (userId, tx) => (await findUserById(tx ?? ctx.db, userId))?.country ?? null,
     contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
     localeOf: async (userId) => (isUuid(userId) ? ((await findUserById(ctx.db, userId))?.locale ?? null) : null),
-    provisionMaker: (input) => provisionMaker(ctx.db, input),
+    provisionMaker: (input) => provisionMaker(deps, input),
     adminIds: () => findActiveAdminIds(ctx.db, deps.adminEmails),
     shareableMaker: (userId) => shareableMaker(ctx.db, userId),
     accountsOf: async (userIds) => {

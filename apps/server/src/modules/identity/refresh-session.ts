@@ -1,3 +1,4 @@
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { IdentityDeps } from './deps';
 import type { TokenPair } from './open-session';
@@ -27,6 +28,8 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string): 
     }
     if (row.rotatedAt) {
       await revokeSession(tx, row.sessionId, 'refresh_token_reuse', now);
+      const ended = { userId: row.userId, sessionId: row.sessionId, reason: 'session_ended' } as const;
+      afterCommit(tx, () => deps.announceAccess(ended));
       return {
         error: new DomainError('refresh_token_reused', 'The refresh token was already used; the session is revoked'),
       };

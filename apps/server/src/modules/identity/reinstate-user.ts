@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { IdentityDeps } from './deps';
 import { presentUser, type PublicUser } from './present';
@@ -25,6 +26,8 @@ export async function reinstateUser(
       targetId: userId,
       reason: reason ?? null,
     });
+    // Its old tokens then answer `session_ended` (suspension revoked their sessions), not 403.
+    afterCommit(tx, () => deps.announceAccess({ userId, reason: 'account_changed' }));
     return presentUser(row);
   });
 }

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit';
+import { afterCommit } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import type { IdentityDeps } from './deps';
 import { presentUser, type PublicUser } from './present';
@@ -12,7 +13,7 @@ export async function suspendUser(
   userId: string,
   reason: string | undefined,
 ): Promise<PublicUser> {
-  const suspended = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const row = await setStatusUnlessDeleted(tx, userId, 'suspended', now);
     if (!row) throw new DomainError('user_not_found', 'No such user');
@@ -24,9 +25,8 @@ export async function suspendUser(
       targetId: userId,
       reason: reason ?? null,
     });
+    // Session checks are dropped and live connections close only once the revocation has committed.
+    afterCommit(tx, () => deps.announceAccess({ userId, reason: 'account_suspended' }));
     return presentUser(row);
   });
-  // Live connections close only once the revocation has committed.
-  await deps.announceEnded({ userId, reason: 'account_suspended' });
-  return suspended;
 }

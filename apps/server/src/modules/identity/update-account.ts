@@ -22,6 +22,8 @@ export async function updateAccount(
   try {
     const row = await updateUser(deps.db, userId, set);
     if (!row) throw new DomainError('user_not_found', 'No such user');
+    // Requests carry the account's language from the session check.
+    if (input.locale !== undefined) await deps.announceAccess({ userId, reason: 'account_changed' });
     return presentUser(row);
   } catch (err) {
     if (isUniqueViolation(err, 'users_username_key')) throw new DomainError('username_taken', 'That username is taken');

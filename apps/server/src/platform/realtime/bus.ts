@@ -15,6 +15,12 @@ export interface EventBus {
   publish(event: RealtimeEvent): Promise<void>;
   onEvent(handler: (event: RealtimeEvent) => void): void;
   readonly kind: 'postgres' | 'redis';
+  /**
+   * The unbroken subscription that brings this process the events of every process: a number that
+   * changes each time it is made again, or null while there is none. Events published while it is
+   * null, or between two numbers, are lost to this process (the bus does not replay them).
+   */
+  subscription(): number | null;
   ready(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,6 +52,8 @@ export class PostgresEventBus implements EventBus {
   private handlers: ((e: RealtimeEvent) => void)[] = [];
   private closed = false;
   private connecting: Promise<void> | null = null;
+  /** Listening connections made so far. */
+  private subscriptions = 0;
   readonly id = randomUUID();
 
   constructor(
@@ -61,6 +69,11 @@ export class PostgresEventBus implements EventBus {
   onEvent(handler: (e: RealtimeEvent) => void): void {
     this.handlers.push(handler);
     void this.ready().catch((err: unknown) => this.logger.error({ err }, 'realtime listener failed'));
+  }
+
+  /** Set only once LISTEN has answered; cleared as soon as the listening connection fails. */
+  subscription(): number | null {
+    return this.client ? this.subscriptions : null;
   }
 
   /** Connects the listening client (once), reconnecting after a lost connection. */
@@ -91,6 +104,7 @@ export class PostgresEventBus implements EventBus {
       await client.end();
       return;
     }
+    this.subscriptions += 1;
     this.client = client;
   }
 
@@ -115,6 +129,9 @@ export class RedisEventBus implements EventBus {
   private sub: Redis | null = null;
   private handlers: ((e: RealtimeEvent) => void)[] = [];
   private subscribed: Promise<void> | null = null;
+  /** Confirmed subscriptions so far, and the one in force (null while disconnected). */
+  private subscriptions = 0;
+  private current: number | null = null;
 
   constructor(
     private readonly url: string,
@@ -133,6 +150,10 @@ export class RedisEventBus implements EventBus {
     void this.ready();
   }
 
+  subscription(): number | null {
+    return this.current;
+  }
+
   ready(): Promise<void> {
     if (this.handlers.length === 0) return Promise.resolve();
     this.subscribed ??= (async () => {
@@ -142,10 +163,28 @@ export class RedisEventBus implements EventBus {
         const event = decode(text, this.logger);
         if (event) for (const h of this.handlers) h(event);
       });
-      await sub.subscribe(REDIS_CHANNEL);
+      // The client reconnects and subscribes again by itself, but what was published meanwhile is
+      // lost: the subscription counts as a new one once Redis has confirmed it on the new connection.
+      sub.on('close', () => {
+        this.current = null;
+      });
+      sub.on('ready', () => {
+        if (this.sub === sub) void this.confirm(sub);
+      });
+      await this.confirm(sub);
       this.sub = sub;
     })();
     return this.subscribed;
+  }
+
+  private async confirm(sub: Redis): Promise<void> {
+    try {
+      await sub.subscribe(REDIS_CHANNEL);
+      if (sub.status === 'ready') this.current = ++this.subscriptions;
+    } catch (err) {
+      this.logger.warn({ err }, 'redis subscription not confirmed');
+      if (this.sub === null) throw err;
+    }
   }
 
   /** Readiness: Redis answers. */
@@ -154,6 +193,7 @@ export class RedisEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.current = null;
     this.sub?.disconnect();
     this.pub.disconnect();
   }
@@ -170,6 +210,11 @@ export class LocalEventBus implements EventBus {
 
   onEvent(handler: (e: RealtimeEvent) => void): void {
     this.handlers.push(handler);
+  }
+
+  /** Every event is this process's own: none is ever missed. */
+  subscription(): number | null {
+    return 0;
   }
 
   async ready(): Promise<void> {}

@@ -96,6 +96,18 @@ export interface AccessEnded {
   reason: 'session_ended' | 'account_suspended';
 }
 
+/**
+ * An account whose sessions go on but whose standing changed: its roles, its two-step sign-in, its
+ * language, or a suspension lifted.
+ */
+export interface AccountChanged {
+  userId: string;
+  reason: 'account_changed';
+}
+
+/** What every process is told when a session's or an account's standing changes. */
+export type AccessChange = AccessEnded | AccountChanged;
+
 interface Connection {
   socket: WebSocket;
   caller: Caller | null;
@@ -126,6 +138,8 @@ export class Realtime {
   private heartbeat: NodeJS.Timeout | null = null;
   private gauge: { set(value: number): void } | null = null;
   private readonly slowClosed;
+  private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private attached = false;
 
   constructor(
     readonly bus: EventBus,
@@ -164,11 +178,26 @@ export class Realtime {
   }
 
   /**
-   * Closes, in every process, the connections of a session (sign-out) or of every session of a
-   * user (sign-out everywhere, suspension, deletion). Call it once the revocation has committed.
+   * Tells every process that a session's or an account's standing changed: each hands it to its
+   * `onAccessChange` listeners, and an ending closes the connections of that session (sign-out) or
+   * of every session of the user (sign-out everywhere, suspension, deletion). Call it once the
+   * change has committed.
    */
-  async endAccess(ended: AccessEnded): Promise<void> {
-    await this.publish(ACCESS_CHANNEL, ended.reason, ended);
+  async announceAccess(change: AccessChange): Promise<void> {
+    await this.publish(ACCESS_CHANNEL, change.reason, change);
+  }
+
+  /** Calls `listener` with every access change any process announces, once this process listens. */
+  onAccessChange(listener: (change: AccessChange) => void): void {
+    this.accessListeners.push(listener);
+  }
+
+  /**
+   * The bus subscription through which this process hears every access change (see
+   * `EventBus.subscription`); null while it hears none: before `attach`, or with the bus down.
+   */
+  accessSubscription(): number | null {
+    return this.attached ? this.bus.subscription() : null;
   }
 
   /** Subscribers connected to this process (for tests and metrics). */
@@ -178,7 +207,15 @@ export class Realtime {
 
   private deliver(event: RealtimeEvent): void {
     if (event.channel === ACCESS_CHANNEL) {
-      this.closeEnded(event.data as AccessEnded);
+      const change = event.data as AccessChange;
+      for (const listener of this.accessListeners) {
+        try {
+          listener(change);
+        } catch (err) {
+          this.logger.error({ err }, 'an access-change listener failed');
+        }
+      }
+      if (change.reason !== 'account_changed') this.closeEnded(change);
       return;
     }
     const subs = this.subscribers.get(event.channel);
@@ -215,6 +252,7 @@ export class Realtime {
   async attach(app: HttpApp, authenticate: Authenticate): Promise<void> {
     // Only processes that hold connections listen to the bus; workers just publish.
     this.bus.onEvent((event) => this.deliver(event));
+    this.attached = true;
     await this.bus.ready();
     // Over the cap, `ws` closes the connection itself with 1009 (CLOSE.messageTooBig).
     await app.register(websocket, { options: { maxPayload: this.limits.maxMessageBytes } });
