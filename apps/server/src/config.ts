@@ -123,6 +123,14 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default('video-window-app'),
   ACCESS_TOKEN_SECONDS: seconds(900),
   SESSION_MAX_SECONDS: seconds(30 * 24 * 3600),
+  /**
+   * How long an API process may answer a request's session check from memory (0: never). Changes
+   * are announced on the event bus and drop the entry at once; this bounds the staleness only when
+   * an announcement is lost with the bus still up (with it down, nothing is answered from memory).
+   */
+  SESSION_STANDING_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  /** Sessions whose check an API process keeps in memory; the least recently used go first. */
+  SESSION_STANDING_CACHE_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /** How long an access-token signing key signs before the next one takes over. */
   SIGNING_KEY_ROTATION_SECONDS: seconds(30 * 24 * 3600),
   /** Lifetime of a Google/Apple sign-in nonce issued by the server. */

@@ -4,6 +4,7 @@ import type { Secrets } from '../../platform/crypto/secrets';
 import type { Database, Executor } from '../../platform/db/client';
 import type { AccessChange } from '../../platform/realtime/realtime';
 import type { AccessTokens } from './access-tokens';
+import type { SessionStandingCache } from './session-standing-cache';
 
 /** What identity needs to know of an avatar image. */
 export interface AvatarMediaView {
@@ -61,9 +62,13 @@ export interface IdentityDeps extends IdentityPorts {
   tokens: AccessTokens;
   /** ADMIN_EMAILS as configured now, normalised. */
   adminEmails: readonly string[];
+  /** The session checks this process keeps in memory. */
+  standings: SessionStandingCache;
   /**
-   * Tells every process that a session's or an account's standing changed (on an ending, its live
-   * connections close). Called once the change has committed (`afterCommit` inside a transaction).
+   * Tells every process (this one at once) that a session's or an account's standing changed:
+   * their session checks in memory are dropped, and on an ending its live connections close.
+   * Called once the change has committed (`afterCommit` inside a transaction): a process that
+   * read the standing again before the commit would keep the old one.
    */
   announceAccess(change: AccessChange): Promise<void>;
 }

@@ -23,6 +23,7 @@ import { provisionMaker, type ProvisionMakerInput } from './provision-maker';
 import { rewrapPersonalData } from './rewrap';
 import { normalizeEmail } from './rules';
 import { sessionRoutes } from './session-routes';
+import { SessionStandingCache } from './session-standing-cache';
 import { shareableMaker, type ShareableMaker } from './shareable-maker';
 import { ROTATE_SIGNING_KEYS_CRONTAB, SigningKeyStore } from './signing-keys';
 import { DELETE_SPENT_NONCES_CRONTAB, deleteSpentNonces } from './spent-nonces';
@@ -84,6 +85,18 @@ export function createIdentityModule(
     { issuer: ctx.config.JWT_ISSUER, audience: ctx.config.JWT_AUDIENCE, ttlSeconds: ctx.config.ACCESS_TOKEN_SECONDS },
     ctx.clock,
   );
+  const checks = ctx.metrics.counter(
+    'session_checks_total',
+    'Session checks of signed-in requests, by where they were answered from',
+    ['source'],
+  );
+  const standings = new SessionStandingCache({
+    ttlMs: ctx.config.SESSION_STANDING_CACHE_MS,
+    maxEntries: ctx.config.SESSION_STANDING_CACHE_ENTRIES,
+    subscription: () => ctx.realtime.accessSubscription(),
+    counted: (source) => checks.inc({ source }),
+  });
+  ctx.realtime.onAccessChange((change) => standings.forget(change));
   const deps: IdentityDeps = {
     db: ctx.db,
     clock: ctx.clock,
@@ -91,7 +104,12 @@ export function createIdentityModule(
     secrets: ctx.secrets,
     tokens,
     adminEmails: ctx.config.ADMIN_EMAILS.map(normalizeEmail),
-    announceAccess: (change) => ctx.realtime.announceAccess(change),
+    standings,
+    announceAccess: async (change) => {
+      // This process drops it at once; the others when the bus brings it.
+      standings.forget(change);
+      await ctx.realtime.announceAccess(change);
+    },
     media: ports.media,
     social: ports.social,
     reviews: ports.reviews,

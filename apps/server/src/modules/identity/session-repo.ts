@@ -86,7 +86,8 @@ export type SessionStanding = {
   totp: boolean;
   locale: string | null;
   revoked: boolean;
-  expired: boolean;
+  /** When the session ends by itself (kept as a time, so a cached standing still expires on time). */
+  expiresAt: Date;
 };
 
 /** What a request's session and account look like right now; undefined when either is unknown. */
@@ -95,12 +96,20 @@ export async function findSessionStanding(
   sessionId: string,
   userId: string,
 ): Promise<SessionStanding | undefined> {
-  const rows = await db.execute<SessionStanding>(sql`
-      select u.status, u.roles, u.email, u.totp_enabled_at is not null as totp, u.locale,
-        s.revoked_at is not null as revoked, s.expires_at <= now() as expired
-      from identity.sessions s join identity.users u on u.id = s.user_id
-      where s.id = ${sessionId} and u.id = ${userId}`);
-  return rows.rows[0];
+  const [row] = await db
+    .select({
+      status: users.status,
+      roles: users.roles,
+      email: users.email,
+      totp: sql<boolean>`${users.totpEnabledAt} is not null`,
+      locale: users.locale,
+      revoked: sql<boolean>`${sessions.revokedAt} is not null`,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(users.id, userId)));
+  return row;
 }
 
 /** The sessions of a user, for the data export. */
