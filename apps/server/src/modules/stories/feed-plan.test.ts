@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/harness';
 import type { Runtime } from '../../composition/runtime';
 import { STORY_CATEGORIES } from '@vw/domain';
-import { feedQuery } from './story-repo';
+import { feedQuery, viewerStandingQuery } from './story-repo';
 
 let runtime: Runtime;
 let makers: string[];
@@ -79,6 +79,30 @@ describe('the feed query plan', () => {
       ['Limit', undefined],
       ['Index Scan', 'stories_feed_category_idx'],
     ]);
+  });
+
+  it('reads a viewer’s standing on a page of stories by primary keys, never a whole table', async () => {
+    // Six likes on each published story, from 3,000 viewers.
+    await runtime.ctx.db.execute(sql`
+      insert into stories.likes (story_id, user_id, created_at)
+      select s.id, ('00000000-0000-4000-8000-' || lpad(((s.n * 7 + k) % 3000)::text, 12, '0'))::uuid, now()
+        from (select id, row_number() over () as n from stories.stories where status = 'published') s,
+             generate_series(1, 6) as k`);
+    await runtime.ctx.db.execute(sql`analyze stories.likes`);
+    const { rows } = await runtime.ctx.pool.query<{ id: string }>(
+      `select id from stories.stories where status = 'published' order by published_at desc limit 20`,
+    );
+    const { sql: text } = viewerStandingQuery(runtime.ctx.db).toSQL();
+    const res = await runtime.ctx.pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (format json) ${text}`, [
+      randomUUID(),
+      rows.map((r) => r.id),
+    ]);
+    const nodes = nodesOf(res.rows[0]!['QUERY PLAN'][0].Plan);
+    expect(nodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    // The stories by their keys; the likes by the page's keys or the viewer's own (a viewer's likes are few).
+    const indexes = nodes.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : []));
+    expect(indexes).toContain('stories_pkey');
+    expect(indexes).toEqual(expect.arrayContaining([expect.stringMatching(/^likes_(pkey|user_idx)$/)]));
   });
 
   it('reads the Following feed (a few followed makers) from an index, never the whole table', async () => {

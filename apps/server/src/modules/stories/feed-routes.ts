@@ -4,7 +4,7 @@ import { keyedLimit } from '../../platform/http/address-limit';
 import type { HttpApp } from '../../platform/http/types';
 import type { StoriesDeps } from './deps';
 import { setLike } from './like-story';
-import { readAnonymousFeed, readFeed } from './read-feed';
+import { readAnonymousFeed, readFeed, readViewerFeed } from './read-feed';
 import { recordView } from './record-view';
 import * as s from './schemas';
 
@@ -36,9 +36,14 @@ export function feedRoutes(app: HttpApp, deps: StoriesDeps): void {
       },
     },
     async (req, reply) => {
-      if (req.caller !== null || req.query.following === 'true') return readFeed(deps, req.caller, req.query);
-      // Already serialised through the page schema, and encoded: Fastify sends the bytes as they are.
-      const body = await readAnonymousFeed(deps, req.query);
+      // The followed makers' stories are the viewer's own selection: no page to share.
+      if (req.query.following === 'true') return readFeed(deps, req.caller, req.query);
+      // The shared page (serialised through the page schema once), as bytes for signed-out viewers
+      // and as JSON text with the viewer's overlay for signed-in ones: Fastify sends either as it is.
+      const body =
+        req.caller === null
+          ? await readAnonymousFeed(deps, req.query)
+          : await readViewerFeed(deps, req.caller, req.query);
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );

@@ -6,6 +6,7 @@ import type { StoriesDeps } from './deps';
 import { presentCards } from './present';
 import { storyPage, type StoryCard } from './schemas';
 import { feedQuery } from './story-repo';
+import { readViewerOverlay, withOverlay } from './viewer-overlay';
 
 export interface FeedInput {
   cursor?: string | undefined;
@@ -18,11 +19,7 @@ export interface FeedInput {
  * A page of the feed: published stories, newest first (with `following`, only the followed makers'). Keyset pagination on (publishedAt, id): the
  * cursor names the last item seen, so stories published meanwhile never shift a later page.
  */
-export async function readFeed(
-  deps: StoriesDeps,
-  caller: Caller | null,
-  input: FeedInput,
-): Promise<{ items: StoryCard[]; nextCursor: string | null }> {
+export async function readFeed(deps: StoriesDeps, caller: Caller | null, input: FeedInput): Promise<StoryPage> {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   let makerIds: string[] | null = null;
   if (input.following === 'true') {
@@ -42,31 +39,61 @@ export async function readFeed(
 
 export const FEED_CACHE = 'feed';
 
+type StoryPage = { items: StoryCard[]; nextCursor: string | null };
+
+/** The shared page as this process last received it: its text, and its bytes and items once a request needed them. */
+interface SharedPage {
+  text: string;
+  bytes?: Buffer;
+  page?: StoryPage;
+}
+
 /**
- * The page every anonymous viewer gets, as JSON, shared for FEED_CACHE_MS: nothing in it depends on
- * the viewer (no likes, no per-session playback token). Counts, bids and times left may lag by that
- * long; publishing, withdrawing, editing, deleting and taking down drop it at once.
+ * The page every viewer of the same limit, category and cursor shares, as JSON, for FEED_CACHE_MS:
+ * built for nobody (no likes, playback URLs of no session), so it never depends on who asked first.
+ * Counts, bids and times left may lag by that long; publishing, withdrawing, editing, deleting and
+ * taking down drop it at once.
  */
-export async function readAnonymousFeed(deps: StoriesDeps, input: FeedInput): Promise<Buffer> {
+async function readSharedPage(deps: StoriesDeps, input: FeedInput): Promise<SharedPage> {
   const key = `${input.limit}|${input.category ?? ''}|${input.cursor ?? ''}`;
   const text = await deps.cache.getOrLoad(FEED_CACHE, key, deps.config.FEED_CACHE_MS, async () =>
     JSON.stringify(storyPage.parse(await readFeed(deps, null, input))),
   );
-  return encodedOnce(key, text);
+  return sharedOnce(key, text);
 }
 
-/** The UTF-8 bytes of the pages this process sent last, so a page shared by every request is encoded once. */
-const encoded = new Map<string, { text: string; bytes: Buffer }>();
-const ENCODED_PAGES = 64;
+/** The shared page, encoded, as every signed-out viewer gets it. */
+export async function readAnonymousFeed(deps: StoriesDeps, input: FeedInput): Promise<Buffer> {
+  const shared = await readSharedPage(deps, input);
+  shared.bytes ??= Buffer.from(shared.text);
+  return shared.bytes;
+}
 
-function encodedOnce(key: string, text: string): Buffer {
-  const last = encoded.get(key);
+/**
+ * A signed-in viewer's page: the shared page with the viewer's overlay laid over it (their likes,
+ * the like counts as they are now, and the heroes of taken-down media they still may play), as JSON.
+ */
+export async function readViewerFeed(deps: StoriesDeps, caller: Caller, input: FeedInput): Promise<string> {
+  const shared = await readSharedPage(deps, input);
+  // Written by storyPage.parse above, so it is a page as the schema says.
+  shared.page ??= JSON.parse(shared.text) as StoryPage;
+  const { items, nextCursor } = shared.page;
+  const overlay = await readViewerOverlay(deps, caller, items);
+  return JSON.stringify({ items: items.map((card) => withOverlay(card, overlay)), nextCursor });
+}
+
+/** The pages this process received last, so a page shared by every request is encoded and read once. */
+const shared = new Map<string, SharedPage>();
+const SHARED_PAGES = 64;
+
+function sharedOnce(key: string, text: string): SharedPage {
+  const last = shared.get(key);
   // The same page is the same string object from the in-process cache, equal text from Redis.
-  if (last !== undefined && last.text === text) return last.bytes;
-  if (last === undefined && encoded.size >= ENCODED_PAGES) encoded.clear();
-  const bytes = Buffer.from(text);
-  encoded.set(key, { text, bytes });
-  return bytes;
+  if (last !== undefined && last.text === text) return last;
+  if (last === undefined && shared.size >= SHARED_PAGES) shared.clear();
+  const page: SharedPage = { text };
+  shared.set(key, page);
+  return page;
 }
 
 /** Called after a change to what the feed shows has committed. */

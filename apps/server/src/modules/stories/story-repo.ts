@@ -136,6 +136,43 @@ export async function likedAmong(db: Executor, userId: string, storyIds: string[
   return new Set(rows.map((r) => r.storyId));
 }
 
+/**
+ * The viewer's standing statement, built once and prepared by name (it runs on every signed-in
+ * feed read): neither built again per request nor planned again per connection.
+ */
+const viewerStanding = new WeakMap<Database, ReturnType<typeof prepareViewerStanding>>();
+
+export function viewerStandingQuery(db: Database) {
+  return db
+    .select({ id: stories.id, likeCount: stories.likeCount, liked: sql<boolean>`${likes.userId} is not null` })
+    .from(stories)
+    .leftJoin(likes, and(eq(likes.storyId, stories.id), eq(likes.userId, sql.placeholder('userId'))))
+    .where(sql`${stories.id} = any(${sql.placeholder('storyIds')}::uuid[])`);
+}
+
+function prepareViewerStanding(db: Database) {
+  return viewerStandingQuery(db).prepare('stories_viewer_standing');
+}
+
+/**
+ * The viewer's standing on these stories in one statement: whether they liked each, and its like
+ * count as it is now (so a count never leaves out the viewer's own like). Index look-ups only.
+ */
+export async function viewerStandingAmong(
+  db: Database,
+  userId: string,
+  storyIds: string[],
+): Promise<Map<string, { liked: boolean; likeCount: number }>> {
+  if (storyIds.length === 0) return new Map();
+  let prepared = viewerStanding.get(db);
+  if (prepared === undefined) {
+    prepared = prepareViewerStanding(db);
+    viewerStanding.set(db, prepared);
+  }
+  const rows = await prepared.execute({ userId, storyIds });
+  return new Map(rows.map((r) => [r.id, { liked: r.liked, likeCount: r.likeCount }]));
+}
+
 export async function storiesOfMaker(db: Executor, makerId: string): Promise<StoryRow[]> {
   return db.select().from(stories).where(eq(stories.makerId, makerId));
 }
