@@ -10,9 +10,8 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import pino from 'pino';
 import { loadConfig } from '../apps/server/src/config';
-import { createLogger } from '../apps/server/src/platform/logger';
+import { createLogger, logDestination } from '../apps/server/src/platform/logger';
 import { startRuntime, type Runtime } from '../apps/server/src/composition/runtime';
 import { createReadyMedia } from '../apps/server/src/modules/media/test-fixtures';
 import { apiClient, type Session } from '../apps/server/test/client';
@@ -81,7 +80,7 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
   const config = loadConfig({ ...shared, ...(split ? { ROLES: 'api' } : {}) });
   const runtime = await startRuntime(config, {
     listen: true,
-    logger: createLogger(LOG_LEVEL, pino.destination({ dest: path.join(dataDir, 'api-1.log'), sync: false })),
+    logger: createLogger(LOG_LEVEL, logDestination(path.join(dataDir, 'api-1.log'))),
     workerPollIntervalMs: 100,
   });
   const worker = split

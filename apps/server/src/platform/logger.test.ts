@@ -1,6 +1,10 @@
 import Fastify from 'fastify';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger, LOGGED_STRING_LIMIT, maskPersonalData } from './logger';
+import { createLogger, logDestination, LOGGED_STRING_LIMIT, maskPersonalData } from './logger';
 
 describe('masking what is logged', () => {
   it('masks addresses and phone numbers wherever they appear in a string', () => {
@@ -51,3 +55,36 @@ describe('the request log lines', () => {
     expect(lines[0]?.order).toEqual({ buyer: { email: 'r***@example.com', phones: ['+***'] } });
   });
 });
+
+describe('the log destination', () => {
+  const tempLog = () => path.join(mkdtempSync(path.join(tmpdir(), 'vw-log-')), 'out.log');
+
+  it('writes a quiet process’s lines within about a second, though they fill no batch', async () => {
+    const file = tempLog();
+    const destination = logDestination(file);
+    createLogger('info', destination).info({ order: 'A-1' }, 'one quiet line');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readFileSync(file, 'utf8')).toBe('');
+    await waitFor(() => readFileSync(file, 'utf8').includes('one quiet line'), 2500);
+    (destination as unknown as { end(): void }).end();
+  });
+
+  it('writes what is still buffered when the process exits or crashes', () => {
+    for (const ending of ['process.exit(0)', "throw new Error('boom')"]) {
+      const file = tempLog();
+      const script = `import { createLogger, logDestination } from ${JSON.stringify(path.join(import.meta.dirname, 'logger.ts'))};
+        const logger = createLogger('info', logDestination(${JSON.stringify(file)}));
+        setTimeout(() => { logger.info('the last words'); ${ending}; }, 100);`;
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });
+      expect(readFileSync(file, 'utf8')).toContain('the last words');
+    }
+  });
+});
+
+async function waitFor(probe: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
