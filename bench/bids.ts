@@ -75,8 +75,11 @@ export async function benchBids(
     const tokens = pool.slice(0, scenario.bidders).map((s) => s.accessToken);
     const product: HttpBidsReport[] = [];
     const bare: SqlBidsReport[] = [];
+    // CPU the API process spent per bid request (this process serves the API, nothing else).
+    const cpuPerRequest: number[] = [];
     const startLoad = loadNow();
     for (let run = 0; run < options.runs; run++) {
+      const cpuBefore = process.cpuUsage();
       const got = await runChild<HttpBidsReport>('bid-load.ts', {
         mode: 'http',
         base: bench.base,
@@ -85,6 +88,8 @@ export async function benchBids(
         seconds: options.seconds,
         start,
       });
+      const cpu = process.cpuUsage(cpuBefore);
+      cpuPerRequest.push((cpu.user + cpu.system) / 1000 / Math.max(1, got.requests));
       product.push(got);
       const last = await bench.runtime.ctx.pool.query<{ min: string | null }>(
         'select high_bid_minor as min from auctions.auctions where id = $1',
@@ -125,6 +130,10 @@ export async function benchBids(
         1,
         ' ms',
       )}; acknowledged ${acknowledged.length}, lost ${lost}`,
+      `  API process: ${spread(
+        product.map((r) => r.requests / options.seconds),
+        0,
+      )} requests/s, ${spread(cpuPerRequest, 2, ' ms')} CPU per request`,
       `  bare pg loop, same race (pool ${Math.min(scenario.bidders, POOL_SIZE)}): ${spread(bareRate, 1)} accepted/s, p50 ${spread(
         bare.map((r) => r.p50),
         1,

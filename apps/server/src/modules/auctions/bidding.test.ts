@@ -201,6 +201,32 @@ describe('bidding rules over HTTP', () => {
     const mine = (await listBids(auction.id)).filter((x) => x.bidderId === b.userId);
     expect(mine).toHaveLength(1);
   });
+
+  it('answers a bid that lost the race from its first read, writing nothing; its key is then free to be decided afresh', async () => {
+    const storyId = await publishedStory(runtime, api, maker);
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'race-a'), 10_000);
+    const b = await signIn(api, 'race-b');
+    await bid(api, auction.id, await signIn(api, 'race-c'), 10_600);
+    const keyRows = () =>
+      runtime.ctx.pool.query('select status_code from platform.idempotency_keys where user_id = $1 and key = $2', [
+        b.userId,
+        'race-key-000001',
+      ]);
+
+    const lost = await bid(api, auction.id, b, 10_600, { key: 'race-key-000001' });
+    expect(lost.status).toBe(422);
+    expect(lost.body.error).toMatchObject({ code: 'bid_too_low', details: { minNextBidMinor: 11_300 } });
+    expect((await keyRows()).rows).toEqual([]);
+    // The refused request changed nothing, so the same request again is simply decided again.
+    const again = await bid(api, auction.id, b, 10_600, { key: 'race-key-000001' });
+    expect(again.body.error.code).toBe('bid_too_low');
+    expect((await keyRows()).rows).toEqual([]);
+
+    // A bid that may win claims its key, and a retry gets its answer back.
+    const won = await bid(api, auction.id, b, 11_300, { key: 'race-key-000002' });
+    expect(won.status).toBe(201);
+    expect((await bid(api, auction.id, b, 11_300, { key: 'race-key-000002' })).body).toEqual(won.body);
+  });
 });
 
 describe('admin void', () => {

@@ -1,4 +1,5 @@
 import type { ShippingPolicy } from '@vw/domain';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import type { Database, Executor } from '../../platform/db/client';
 import type { Metrics } from '../../platform/metrics';
@@ -72,6 +73,8 @@ export interface AnalyticsPort {
 export interface BlocksPort {
   /** Whether `blockerId` blocked `blockedId`, read in the caller's transaction. */
   hasBlocked(blockerId: string, blockedId: string, tx: Executor): Promise<boolean>;
+  /** The same as an SQL condition, read in the statement that reads the auction. */
+  blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean>;
 }
 
 /** What this module calls of the payments module: the hosted checkout of a payment window. */

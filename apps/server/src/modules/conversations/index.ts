@@ -6,7 +6,8 @@ import { blockRoutes } from './block-routes';
 import { conversationRoutes } from './conversation-routes';
 import type { ConversationsDeps, ConversationsPorts } from './deps';
 import { NOTIFY_UNREAD_TASK, notifyUnread } from './notify-unread';
-import { hasBlocked } from './repo';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+import { blockedCondition, hasBlocked } from './repo';
 import { eraseConversationData, exportConversationData } from './user-data';
 
 export type { ConversationsPorts, IdentityPort, NotificationsPort, OrdersPort, StoriesPort } from './deps';
@@ -15,6 +16,8 @@ export type { ConversationsPorts, IdentityPort, NotificationsPort, OrdersPort, S
 export interface ConversationsService {
   /** Whether `blockerId` blocked `blockedId` (read in the caller's transaction when given). */
   hasBlocked(blockerId: string, blockedId: string, tx?: Executor): Promise<boolean>;
+  /** The same as an SQL condition, for another module's statement (`blockerId` may be its column). */
+  blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean>;
 }
 
 /** Conversations about stories and orders, their messages and read state, reports, and blocking. */
@@ -32,6 +35,7 @@ export function createConversationsModule(
 
   const service: ConversationsService = {
     hasBlocked: (blockerId, blockedId, tx) => hasBlocked(tx ?? deps.db, blockerId, blockedId),
+    blockedCondition,
   };
 
   const module: AppModule = {

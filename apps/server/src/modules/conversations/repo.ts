@@ -1,5 +1,5 @@
 /** All SQL of the conversations module. */
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import type { KeysetPosition } from '../../platform/keyset-cursor';
 import {
@@ -239,6 +239,14 @@ export async function findMessage(db: Executor, id: string): Promise<MessageRow 
 }
 
 // ---- blocks ----
+
+/**
+ * The same question as a condition, for a statement that reads other things too (a bid reads the
+ * auction and the block in one round trip). `blockerId` may be a column of that statement.
+ */
+export function blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${blocks} where ${blocks.blockerId} = ${blockerId} and ${blocks.blockedId} = ${blockedId})`;
+}
 
 export async function hasBlocked(db: Executor, blockerId: string, blockedId: string): Promise<boolean> {
   const [row] = await db

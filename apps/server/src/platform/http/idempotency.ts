@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
@@ -35,10 +35,24 @@ function hashRequest(body: unknown): string {
 }
 
 /**
+ * Whether a request with this key was seen (answered, or in progress), as a condition for a
+ * statement that reads other things too. A caller that finds the key unseen may answer a refusal
+ * without calling `withIdempotency`, and so without a write, when the refusal changed nothing:
+ * a retry with the key is then decided afresh, and can still do at most what the first request
+ * asked, once.
+ */
+export function idempotencyKeySeen(options: { scope: string; userId: string; key: string | null }): SQL<boolean> {
+  if (options.key === null) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.userId} = ${options.userId}
+    and ${idempotencyKeys.scope} = ${options.scope} and ${idempotencyKeys.key} = ${options.key})`;
+}
+
+/**
  * Runs `operation` in a transaction that also records its answer under the key. A second request
  * with the same key and body gets the first answer; with another body, 422. Concurrent duplicates
  * wait on the key's row until the first commits. Domain errors (4xx) are remembered too, so a
- * retry cannot succeed where the first attempt was refused for a reason that no longer shows.
+ * retry cannot succeed where the first attempt was refused for a reason that no longer shows
+ * (except a refusal its caller answered before, see `idempotencyKeySeen`).
  */
 export async function withIdempotency<T, R = undefined>(
   db: Database,

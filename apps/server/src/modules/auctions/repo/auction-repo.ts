@@ -34,26 +34,46 @@ const maximaJson = sql<{ bidderId: string; maxAmountMinor: number; setAtMs: numb
 export const hasPaidWindow = (userId: string) =>
   sql<boolean>`exists (select 1 from auctions.payment_windows w where w.winner_id = ${userId} and w.status = 'paid')`;
 
+/** What a bid needs to know about its bidder, read in the statement that reads the auction. */
+export interface BidderChecks {
+  id: string;
+  /** True when the maker blocked the bidder (a condition on `auctions.maker_id`). */
+  blocked: SQL<boolean>;
+  /** True when the bid's idempotency key was seen before. */
+  keySeen: SQL<boolean>;
+}
+
+export interface BidderStanding {
+  /** Non-payment strikes. */
+  strikes: number;
+  /** Whether they ever paid for a purchase. */
+  purchased: boolean;
+  blocked: boolean;
+  keySeen: boolean;
+}
+
 /**
- * The auction row with its maximums, in one statement, and the bids asked for. `strikesOf`: also
- * count that user's non-payment strikes and whether they ever paid for a purchase, in the same
- * statement (a bid needs both).
+ * The auction row with its maximums, in one statement, and the bids asked for. `bidder`: also
+ * read, in the same statement, what a bid needs to know of its bidder (so a bid that loses the
+ * race costs one round trip).
  */
 export async function loadAuction(
   tx: Executor,
   auctionId: string,
-  options: { lock: boolean; bids: BidLoad; strikesOf?: string },
-): Promise<(LoadedAuction & { strikes: number; purchased: boolean }) | null> {
-  const strikesOf = options.strikesOf;
+  options: { lock: boolean; bids: BidLoad; bidder?: BidderChecks },
+): Promise<(LoadedAuction & BidderStanding) | null> {
+  const bidder = options.bidder;
   const query = tx
     .select({
       row: auctions,
       maxima: maximaJson,
       strikes:
-        strikesOf === undefined
+        bidder === undefined
           ? sql<number>`0`
-          : sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${strikesOf})`,
-      purchased: strikesOf === undefined ? sql<boolean>`false` : hasPaidWindow(strikesOf),
+          : sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${bidder.id})`,
+      purchased: bidder === undefined ? sql<boolean>`false` : hasPaidWindow(bidder.id),
+      blocked: bidder?.blocked ?? sql<boolean>`false`,
+      keySeen: bidder?.keySeen ?? sql<boolean>`false`,
     })
     .from(auctions)
     .where(eq(auctions.id, auctionId));
@@ -72,6 +92,8 @@ export async function loadAuction(
     row: found.row,
     strikes: found.strikes,
     purchased: found.purchased,
+    blocked: found.blocked,
+    keySeen: found.keySeen,
   };
 }
 

@@ -12,9 +12,12 @@ export async function refuseIfMakerBlocked(
   makerId: string,
   userId: string,
 ): Promise<void> {
-  if (await deps.blocks().hasBlocked(makerId, userId, tx))
-    throw new DomainError(
-      'blocked_by_maker',
-      "The maker blocked you: you cannot offer, bid or buy on this maker's stories",
-    );
+  if (await deps.blocks().hasBlocked(makerId, userId, tx)) throw blockedByMaker();
+}
+
+export function blockedByMaker(): DomainError {
+  return new DomainError(
+    'blocked_by_maker',
+    "The maker blocked you: you cannot offer, bid or buy on this maker's stories",
+  );
 }

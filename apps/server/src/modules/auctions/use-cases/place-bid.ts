@@ -1,19 +1,22 @@
 /**
- * A bid, end to end: idempotency key claimed → auction read → rules → state, bids and events
- * written (taking the auction's row lock) → effects (timers re-armed, notices) → live messages
- * registered with afterCommit → commit → published. The 201 goes out only after the commit, so an
+ * A bid, end to end: the auction, the bidder's standing and whether the idempotency key was seen,
+ * read in one statement outside any transaction → a bid that lost the race (the usual fate of a
+ * bid on a hot auction) is answered from that read, with no write → otherwise the key is claimed,
+ * the rules applied, state, bids and events written (taking the auction's row lock only if the
+ * state read is still current) → effects (timers re-armed, notices) → live messages registered
+ * with afterCommit → commit → published. The 201 goes out only after the commit, so an
  * acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
-import { withIdempotency } from '../../../platform/http/idempotency';
+import { idempotencyKeySeen, withIdempotency } from '../../../platform/http/idempotency';
 import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
 import { DomainError } from '../../../platform/errors';
-import { loadAuction, type LoadedAuction } from '../repo/auction-repo';
+import { loadAuction, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
   type AuctionState,
@@ -22,7 +25,8 @@ import {
   type RefusalCode,
 } from '../rules';
 import type { bidAnswer } from '../schemas';
-import { refuseIfMakerBlocked } from './maker-blocks';
+import { auctions } from '../tables';
+import { blockedByMaker } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { auctionShipping, destinationFor, rememberDestination, type Destination } from './shipping';
 import { tryTransition } from './transition';
@@ -40,10 +44,31 @@ export async function placeBid(
   deps: AuctionsDeps,
   request: PlaceBidRequest,
 ): Promise<{ status: number; body: z.infer<typeof bidAnswer> }> {
+  const scope = `auctions.bid:${request.auctionId}`;
+  const known = await loadAuction(deps.db, request.auctionId, {
+    lock: false,
+    bids: 'none',
+    bidder: {
+      id: request.bidderId,
+      blocked: deps.blocks().blockedCondition(auctions.makerId, request.bidderId),
+      keySeen: idempotencyKeySeen({ scope, userId: request.bidderId, key: request.idempotencyKey }),
+    },
+  });
+  if (known === null) throw new DomainError('auction_not_found', 'No such auction');
+  const input: PlaceBidInput = {
+    bidId: randomUUID(),
+    bidderId: request.bidderId,
+    amountMinor: request.amountMinor,
+    ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
+    bidderStrikes: known.strikes,
+    bidderIsNewBuyer: !known.purchased,
+  };
+  // A refusal that changes nothing, for a key never seen, needs no record: a retry is decided afresh.
+  if (!known.keySeen) refuseSettled(deps, known, input);
   const answer = await withIdempotency<z.infer<typeof bidAnswer>, BidRead>(
     deps.db,
     {
-      scope: `auctions.bid:${request.auctionId}`,
+      scope,
       userId: request.bidderId,
       key: request.idempotencyKey,
       request: {
@@ -53,7 +78,7 @@ export async function placeBid(
       },
       successStatus: 201,
     },
-    async (tx, { known, input, destination }) => {
+    async (tx, { destination }) => {
       const outcome = await tryTransition(
         deps,
         tx,
@@ -92,49 +117,50 @@ export async function placeBid(
         auction: await auctionAnswer(deps, tx, outcome.state, outcome.row, request.bidderId, outcome.leaderAlias),
       };
     },
-    (tx) => readBid(deps, tx, request),
+    (tx) => readBid(deps, tx, request, known, input),
   );
   if (!answer.replayed) deps.metrics.bidAccepted();
   return { status: answer.status, body: answer.body };
 }
 
 interface BidRead {
-  known: LoadedAuction;
-  input: PlaceBidInput;
   destination: Destination;
 }
 
 /**
- * Reads the auction without the lock (with the bidder's strikes and whether they ever paid for a
- * purchase, in the same statement). Most bids on a hot auction lose
- * the race for the minimum and are refused for good from that read, before any write (see
- * `settledRefusal`); the rest write only if the state they were decided on is still current (see
- * `tryTransition`). A fresh id can never repeat an earlier bid: no bid history is read.
+ * Throws the refusals the state read without the lock answers for good (see `settledRefusal`):
+ * the bid is then ordered before whatever committed since that read.
  */
-async function readBid(deps: AuctionsDeps, tx: Executor, request: PlaceBidRequest): Promise<BidRead> {
-  const known = await loadAuction(tx, request.auctionId, { lock: false, bids: 'none', strikesOf: request.bidderId });
-  if (known === null) throw new DomainError('auction_not_found', 'No such auction');
-  await refuseIfMakerBlocked(deps, tx, known.row.makerId, request.bidderId);
-  const input: PlaceBidInput = {
-    bidId: randomUUID(),
-    bidderId: request.bidderId,
-    amountMinor: request.amountMinor,
-    ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
-    bidderStrikes: known.strikes,
-    bidderIsNewBuyer: !known.purchased,
-  };
+function refuseSettled(deps: AuctionsDeps, known: LoadedAuction & BidderStanding, input: PlaceBidInput): void {
+  if (known.blocked) throw blockedByMaker();
   const early = placeBidRule(known.state, input, deps.clock.now(), deps.rules);
   if (!early.ok && settledRefusal(early, known.state)) {
     deps.metrics.bidRefused(early.code);
     throw refusalError(early);
   }
-  // After the refusals the read settles: a bid that lost the race costs no shipping look-up.
+}
+
+/**
+ * The first step under the idempotency key, from the statement read before it (a fresh bid id can
+ * never repeat an earlier bid: no bid history is needed). The refusals are checked again, so a key
+ * seen before but never answered records its refusal. Then, for a bid that may win, where the piece
+ * would ship; the rest is decided by `tryTransition`, which writes only if the state read is still
+ * current.
+ */
+async function readBid(
+  deps: AuctionsDeps,
+  tx: Executor,
+  request: PlaceBidRequest,
+  known: LoadedAuction & BidderStanding,
+  input: PlaceBidInput,
+): Promise<BidRead> {
+  refuseSettled(deps, known, input);
   const destination = await destinationFor(deps, tx, {
     userId: request.bidderId,
     named: request.shippingCountry,
     shipping: await auctionShipping(deps, tx, known.row.id, known.row.storyId),
   });
-  return { known, input, destination };
+  return { destination };
 }
 
 /**
