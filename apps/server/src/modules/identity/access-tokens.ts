@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT, decodeProtectedHeader } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors';
 import type { SigningKeyStore } from './signing-keys';
@@ -15,8 +16,22 @@ export interface AccessTokenOptions {
   ttlSeconds: number;
 }
 
+type VerifiedClaims = AccessClaims & { expiresAt: Date };
+
+/** Tokens whose signature this process checked lately (a signed-in client sends the same one for minutes). */
+const VERIFIED_TOKENS = 10_000;
+
 /** Signs and verifies the short-lived JWT access tokens (EdDSA, `kid` in the header). */
 export class AccessTokens {
+  /**
+   * A token's signature and claims, once checked, by the token's exact text: the same text always
+   * verifies the same way, so only what can change is checked again — its expiry, and that its
+   * key is still the one trusted (a withdrawn key refuses its tokens at once).
+   */
+  private readonly verified = new LRUCache<string, { claims: VerifiedClaims; key: unknown; kid: string }>({
+    max: VERIFIED_TOKENS,
+  });
+
   constructor(
     private readonly keys: SigningKeyStore,
     private readonly options: AccessTokenOptions,
@@ -38,7 +53,16 @@ export class AccessTokens {
   }
 
   /** Verifies signature, algorithm, issuer, audience and expiry; anything else is a 401. */
-  async verify(token: string): Promise<AccessClaims & { expiresAt: Date }> {
+  async verify(token: string): Promise<VerifiedClaims> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (known.claims.expiresAt.getTime() <= this.clock.now().getTime()) {
+        this.verified.delete(token);
+        throw new DomainError('token_expired', 'The access token has expired');
+      }
+      if ((await this.keys.verificationKey(known.kid)) === known.key) return known.claims;
+      this.verified.delete(token);
+    }
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
@@ -61,7 +85,9 @@ export class AccessTokens {
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       if (typeof payload.sid !== 'string' || !payload.sub)
         throw new DomainError('invalid_token', 'The access token lacks claims');
-      return { sub: payload.sub, sid: payload.sid, roles, expiresAt: new Date(payload.exp! * 1000) };
+      const claims = { sub: payload.sub, sid: payload.sid, roles, expiresAt: new Date(payload.exp! * 1000) };
+      this.verified.set(token, { claims, key, kid });
+      return claims;
     } catch (err) {
       if (err instanceof errors.JWTExpired) throw new DomainError('token_expired', 'The access token has expired');
       if (err instanceof errors.JOSEError) throw new DomainError('invalid_token', 'The access token is not valid');
