@@ -74,7 +74,7 @@ export interface BlocksPort {
   /** Whether `blockerId` blocked `blockedId`, read in the caller's transaction. */
   hasBlocked(blockerId: string, blockedId: string, tx: Executor): Promise<boolean>;
   /** The same as an SQL condition, read in the statement that reads the auction. */
-  blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean>;
+  blockedCondition(blockerId: SQLWrapper | string, blockedId: SQLWrapper | string): SQL<boolean>;
 }
 
 /** What this module calls of the payments module: the hosted checkout of a payment window. */

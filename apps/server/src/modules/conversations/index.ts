@@ -17,7 +17,7 @@ export interface ConversationsService {
   /** Whether `blockerId` blocked `blockedId` (read in the caller's transaction when given). */
   hasBlocked(blockerId: string, blockedId: string, tx?: Executor): Promise<boolean>;
   /** The same as an SQL condition, for another module's statement (`blockerId` may be its column). */
-  blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean>;
+  blockedCondition(blockerId: SQLWrapper | string, blockedId: SQLWrapper | string): SQL<boolean>;
 }
 
 /** Conversations about stories and orders, their messages and read state, reports, and blocking. */

@@ -244,7 +244,7 @@ export async function findMessage(db: Executor, id: string): Promise<MessageRow 
  * The same question as a condition, for a statement that reads other things too (a bid reads the
  * auction and the block in one round trip). `blockerId` may be a column of that statement.
  */
-export function blockedCondition(blockerId: SQLWrapper | string, blockedId: string): SQL<boolean> {
+export function blockedCondition(blockerId: SQLWrapper | string, blockedId: SQLWrapper | string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${blocks} where ${blocks.blockerId} = ${blockerId} and ${blocks.blockedId} = ${blockedId})`;
 }
 

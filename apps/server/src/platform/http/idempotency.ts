@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
@@ -41,7 +41,11 @@ function hashRequest(body: unknown): string {
  * a retry with the key is then decided afresh, and can still do at most what the first request
  * asked, once.
  */
-export function idempotencyKeySeen(options: { scope: string; userId: string; key: string | null }): SQL<boolean> {
+export function idempotencyKeySeen(options: {
+  scope: SQLWrapper | string;
+  userId: SQLWrapper | string;
+  key: SQLWrapper | string | null;
+}): SQL<boolean> {
   if (options.key === null) return sql<boolean>`false`;
   return sql<boolean>`exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.userId} = ${options.userId}
     and ${idempotencyKeys.scope} = ${options.scope} and ${idempotencyKeys.key} = ${options.key})`;

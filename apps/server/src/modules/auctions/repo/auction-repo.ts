@@ -5,8 +5,8 @@
  * transaction, so a transition is committed whole or not at all. `saveAuction(…, { ifUnchanged })`
  * saves over a state read without the lock, and takes the lock with its write.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../../platform/db/client';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Database, Executor } from '../../../platform/db/client';
 import type { AuctionBid, AuctionEvent, AuctionState, ProxyMaximum } from '../rules';
 import { auctionEvents, auctions, bidders, bids, maxima, type AuctionRow } from '../tables';
 import { auctionColumns, bidRowOf, countsAsShown, eventRowOf, stateOf } from './auction-rows';
@@ -19,8 +19,15 @@ export interface LoadedAuction {
   row: AuctionRow;
 }
 
+interface MaximumJson {
+  bidderId: string;
+  maxAmountMinor: number;
+  setAtMs: number;
+  setSequence: number;
+}
+
 /** The maximums as one JSON array, read in the same statement as the auction row. */
-const maximaJson = sql<{ bidderId: string; maxAmountMinor: number; setAtMs: number; setSequence: number }[]>`coalesce(
+const maximaJson = sql<MaximumJson[]>`coalesce(
   (select json_agg(json_build_object(
      'bidderId', m.bidder_id, 'maxAmountMinor', m.max_amount_minor,
      'setAtMs', (extract(epoch from m.set_at) * 1000)::float8, 'setSequence', m.set_sequence))
@@ -31,13 +38,41 @@ const maximaJson = sql<{ bidderId: string; maxAmountMinor: number; setAtMs: numb
  * True when the user has paid for a purchase (a paid payment window): an indexed look-up on the
  * windows' winner, small enough to ride along in the statement that reads the auction.
  */
-export const hasPaidWindow = (userId: string) =>
+export const hasPaidWindow = (userId: SQLWrapper | string) =>
   sql<boolean>`exists (select 1 from auctions.payment_windows w where w.winner_id = ${userId} and w.status = 'paid')`;
 
-/** What a bid needs to know about its bidder, read in the statement that reads the auction. */
+/** The auction row with its maximums, in one statement, and the bids asked for. */
+export async function loadAuction(
+  tx: Executor,
+  auctionId: string,
+  options: { lock: boolean; bids: BidLoad },
+): Promise<LoadedAuction | null> {
+  const query = tx.select({ row: auctions, maxima: maximaJson }).from(auctions).where(eq(auctions.id, auctionId));
+  const [found] = options.lock ? await query.for('update') : await query;
+  if (!found) return null;
+  return loadedFrom(found, await loadBids(tx, auctionId, options.bids));
+}
+
+function loadedFrom(
+  found: { row: AuctionRow; maxima: MaximumJson[] },
+  bidRows: (typeof bids.$inferSelect)[],
+): LoadedAuction {
+  const maximumRows = found.maxima.map((m) => ({
+    auctionId: found.row.id,
+    bidderId: m.bidderId,
+    maxAmountMinor: m.maxAmountMinor,
+    setAt: new Date(m.setAtMs),
+    setSequence: m.setSequence,
+  }));
+  return { state: stateOf(found.row, bidRows, maximumRows), row: found.row };
+}
+
+/**
+ * What a bid needs to know of its bidder, as conditions owned by other modules, written with the
+ * placeholders `bidderId`, `scope` and `key` (see `readForBid`).
+ */
 export interface BidderChecks {
-  id: string;
-  /** True when the maker blocked the bidder (a condition on `auctions.maker_id`). */
+  /** True when the maker (`auctions.maker_id`) blocked the bidder. */
   blocked: SQL<boolean>;
   /** True when the bid's idempotency key was seen before. */
   keySeen: SQL<boolean>;
@@ -52,49 +87,49 @@ export interface BidderStanding {
   keySeen: boolean;
 }
 
-/**
- * The auction row with its maximums, in one statement, and the bids asked for. `bidder`: also
- * read, in the same statement, what a bid needs to know of its bidder (so a bid that loses the
- * race costs one round trip).
- */
-export async function loadAuction(
-  tx: Executor,
-  auctionId: string,
-  options: { lock: boolean; bids: BidLoad; bidder?: BidderChecks },
-): Promise<(LoadedAuction & BidderStanding) | null> {
-  const bidder = options.bidder;
-  const query = tx
+export const bidPlaceholders = {
+  bidderId: sql.placeholder('bidderId'),
+  scope: sql.placeholder('scope'),
+  key: sql.placeholder('key'),
+};
+
+function bidReadQuery(db: Database, checks: BidderChecks) {
+  const { bidderId } = bidPlaceholders;
+  return db
     .select({
       row: auctions,
       maxima: maximaJson,
-      strikes:
-        bidder === undefined
-          ? sql<number>`0`
-          : sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${bidder.id})`,
-      purchased: bidder === undefined ? sql<boolean>`false` : hasPaidWindow(bidder.id),
-      blocked: bidder?.blocked ?? sql<boolean>`false`,
-      keySeen: bidder?.keySeen ?? sql<boolean>`false`,
+      strikes: sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${bidderId})`,
+      purchased: hasPaidWindow(bidderId),
+      blocked: checks.blocked,
+      keySeen: checks.keySeen,
     })
     .from(auctions)
-    .where(eq(auctions.id, auctionId));
-  const [found] = options.lock ? await query.for('update') : await query;
+    .where(eq(auctions.id, sql.placeholder('auctionId')))
+    .prepare('auctions_read_for_bid');
+}
+
+const bidReads = new WeakMap<Database, ReturnType<typeof bidReadQuery>>();
+
+/**
+ * The auction with its maximums and what a bid needs to know of its bidder, in one statement,
+ * prepared once per process: the read every bid on a hot auction starts with, and the only one a
+ * bid that lost the race makes.
+ */
+export async function readForBid(
+  db: Database,
+  checks: () => BidderChecks,
+  params: { auctionId: string; bidderId: string; scope: string; key: string | null },
+): Promise<(LoadedAuction & BidderStanding) | null> {
+  let query = bidReads.get(db);
+  if (query === undefined) {
+    query = bidReadQuery(db, checks());
+    bidReads.set(db, query);
+  }
+  const [found] = await query.execute(params);
   if (!found) return null;
-  const maximumRows = found.maxima.map((m) => ({
-    auctionId,
-    bidderId: m.bidderId,
-    maxAmountMinor: m.maxAmountMinor,
-    setAt: new Date(m.setAtMs),
-    setSequence: m.setSequence,
-  }));
-  const bidRows = await loadBids(tx, auctionId, options.bids);
-  return {
-    state: stateOf(found.row, bidRows, maximumRows),
-    row: found.row,
-    strikes: found.strikes,
-    purchased: found.purchased,
-    blocked: found.blocked,
-    keySeen: found.keySeen,
-  };
+  const { strikes, purchased, blocked, keySeen } = found;
+  return { ...loadedFrom(found, []), strikes, purchased, blocked, keySeen };
 }
 
 async function loadBids(tx: Executor, auctionId: string, load: BidLoad) {

@@ -16,7 +16,7 @@ import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
 import { DomainError } from '../../../platform/errors';
-import { loadAuction, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
+import { bidPlaceholders, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
   type AuctionState,
@@ -45,15 +45,14 @@ export async function placeBid(
   request: PlaceBidRequest,
 ): Promise<{ status: number; body: z.infer<typeof bidAnswer> }> {
   const scope = `auctions.bid:${request.auctionId}`;
-  const known = await loadAuction(deps.db, request.auctionId, {
-    lock: false,
-    bids: 'none',
-    bidder: {
-      id: request.bidderId,
-      blocked: deps.blocks().blockedCondition(auctions.makerId, request.bidderId),
-      keySeen: idempotencyKeySeen({ scope, userId: request.bidderId, key: request.idempotencyKey }),
-    },
-  });
+  const known = await readForBid(
+    deps.db,
+    () => ({
+      blocked: deps.blocks().blockedCondition(auctions.makerId, bidPlaceholders.bidderId),
+      keySeen: idempotencyKeySeen({ ...bidPlaceholders, userId: bidPlaceholders.bidderId }),
+    }),
+    { auctionId: request.auctionId, bidderId: request.bidderId, scope, key: request.idempotencyKey },
+  );
   if (known === null) throw new DomainError('auction_not_found', 'No such auction');
   const input: PlaceBidInput = {
     bidId: randomUUID(),
