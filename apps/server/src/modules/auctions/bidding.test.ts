@@ -202,6 +202,18 @@ describe('bidding rules over HTTP', () => {
     expect(mine).toHaveLength(1);
   });
 
+  it('places one bid for concurrent requests under one key, and answers each of them with it', async () => {
+    const storyId = await publishedStory(runtime, api, maker);
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'dup-a'), 10_000);
+    const b = await signIn(api, 'dup-b');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => bid(api, auction.id, b, 10_600, { key: 'dup-key-000001' })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect((await listBids(auction.id)).filter((x) => x.bidderId === b.userId)).toHaveLength(1);
+  });
+
   it('answers a bid that lost the race from its first read, writing nothing; its key is then free to be decided afresh', async () => {
     const storyId = await publishedStory(runtime, api, maker);
     const auction = await openAuctionWith(api, storyId, await signIn(api, 'race-a'), 10_000);

@@ -26,7 +26,7 @@ export interface StoryTermsView {
 }
 
 /** What this module calls of the identity service: the route guard, TOTP for makers' decisions, buyers' countries. */
-export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp' | 'countryOf'>;
+export type IdentityPort = Pick<IdentityService, 'guard' | 'hasTotp' | 'countryOf' | 'countryExpression'>;
 
 /** What this module calls of the stories service. */
 export interface StoriesPort {

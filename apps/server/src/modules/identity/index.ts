@@ -1,3 +1,4 @@
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import type { Locale } from '../../platform/i18n';
 import { z } from 'zod';
@@ -28,7 +29,7 @@ import { shareableMaker, type ShareableMaker } from './shareable-maker';
 import { ROTATE_SIGNING_KEYS_CRONTAB, SigningKeyStore } from './signing-keys';
 import { DELETE_SPENT_NONCES_CRONTAB, deleteSpentNonces } from './spent-nonces';
 import { totpRoutes } from './totp-routes';
-import { findActiveAdminIds, findUserById, findUsersByIds } from './user-repo';
+import { countryExpression, findActiveAdminIds, findUserById, findUsersByIds } from './user-repo';
 
 export type { MakerProfile, ProvisionMakerInput, ShareableMaker, UserContact };
 export type { IdentityPorts, MediaPort, ReviewsPort, SocialPort } from './deps';
@@ -48,6 +49,8 @@ export interface IdentityService {
   userStatus(userId: string): Promise<string | null>;
   /** The country the user receives purchases in (ISO 3166-1 alpha-2); null when they have not said. */
   countryOf(userId: string, tx?: Executor): Promise<string | null>;
+  /** The same as an SQL expression, for a statement that reads other things too. */
+  countryExpression(userId: SQLWrapper | string): SQL<string | null>;
   /** Email, decrypted phone, status and language of a user, for delivering notifications; null when unknown. */
   contactOf(userId: string): Promise<UserContact | null>;
   /** The language the user chose to be written to in; null while they have not chosen (or are unknown). */
@@ -140,6 +143,7 @@ export function createIdentityModule(
     },
     userStatus: async (userId) => (await findUserById(ctx.db, userId))?.status ?? null,
     countryOf: async (userId, tx) => (await findUserById(tx ?? ctx.db, userId))?.country ?? null,
+    countryExpression,
     contactOf: (userId) => contactOf(ctx.db, ctx.secrets.cipher, userId),
     localeOf: async (userId) => (isUuid(userId) ? ((await findUserById(ctx.db, userId))?.locale ?? null) : null),
     provisionMaker: (input) => provisionMaker(deps, input),

@@ -1,5 +1,5 @@
 /** SQL of the accounts (`identity.users`). */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import type { Locale } from '../../platform/i18n';
 import { usernameFromEmail, usernameWithSuffix } from './rules';
@@ -14,6 +14,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = (err as { cause?: unknown }).cause ?? err;
   const pgErr = e as { code?: string; constraint?: string };
   return pgErr.code === UNIQUE_VIOLATION && (!constraint || pgErr.constraint === constraint);
+}
+
+/** The user's country as an expression, for another module's statement (`userId` may be a placeholder). */
+export function countryExpression(userId: SQLWrapper | string): SQL<string | null> {
+  return sql<string | null>`(select ${users.country} from ${users} where ${users.id} = ${userId})`;
 }
 
 export async function findUserById(

@@ -133,14 +133,68 @@ export async function withIdempotency<T, R = undefined>(
     }
   });
   if ('error' in outcome) throw outcome.error;
-  if ('replay' in outcome) {
-    const prior = outcome.replay;
-    if (prior.statusCode >= 400) {
-      // The stored answer of an error this server raised: its code is one of ours.
-      const e = (prior.responseBody as { error: { code: ErrorCode; message: string; details?: unknown } }).error;
-      throw new DomainError(e.code, e.message, e.details);
-    }
-    return { status: prior.statusCode, body: prior.responseBody as T, replayed: true };
-  }
+  if ('replay' in outcome) return answerOf<T>(outcome.replay);
   return { status: successStatus, body: outcome.body, replayed: false };
+}
+
+/** A stored answer, replayed: its body, or the error it was. */
+function answerOf<T>(prior: typeof idempotencyKeys.$inferSelect): IdempotentAnswer<T> {
+  if (prior.statusCode === 0) throw new DomainError('idempotency_conflict', 'Retry the request');
+  if (prior.statusCode >= 400) {
+    // The stored answer of an error this server raised: its code is one of ours.
+    const e = (prior.responseBody as { error: { code: ErrorCode; message: string; details?: unknown } }).error;
+    throw new DomainError(e.code, e.message, e.details);
+  }
+  return { status: prior.statusCode, body: prior.responseBody as T, replayed: true };
+}
+
+/** A request under an `Idempotency-Key`, for the pair below. */
+export interface KeyedRequest {
+  scope: string;
+  userId: string;
+  key: string;
+  /** What the request asked (its body): a key used again for another request is refused. */
+  request: unknown;
+}
+
+/**
+ * The other way to honour a key, for an operation that only writes when it succeeds: it records
+ * its answer with `recordAnswer`, in the transaction that did the work, as that transaction's
+ * last write — one statement instead of a claim and an update. False means a request with the
+ * same key committed (or was committing) first: roll back, and `replayAnswer`. A refusal that
+ * changed nothing is not recorded (see `idempotencyKeySeen`).
+ */
+export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
+  const recorded = await tx
+    .insert(idempotencyKeys)
+    .values({
+      scope: keyed.scope,
+      userId: keyed.userId,
+      key: keyed.key,
+      requestHash: hashRequest(keyed.request),
+      statusCode: status,
+      responseBody: body,
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return recorded.length > 0;
+}
+
+/** The answer recorded under the key (422 when it was recorded for another request); null when none is. */
+export async function replayAnswer<T>(db: Executor, keyed: KeyedRequest): Promise<IdempotentAnswer<T> | null> {
+  const [prior] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.userId, keyed.userId),
+        eq(idempotencyKeys.scope, keyed.scope),
+        eq(idempotencyKeys.key, keyed.key),
+      ),
+    );
+  if (!prior) return null;
+  if (prior.requestHash !== hashRequest(keyed.request)) {
+    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
+  }
+  return answerOf<T>(prior);
 }

@@ -76,6 +76,8 @@ export interface BidderChecks {
   blocked: SQL<boolean>;
   /** True when the bid's idempotency key was seen before. */
   keySeen: SQL<boolean>;
+  /** The country on the bidder's account. */
+  accountCountry: SQL<string | null>;
 }
 
 export interface BidderStanding {
@@ -85,6 +87,7 @@ export interface BidderStanding {
   purchased: boolean;
   blocked: boolean;
   keySeen: boolean;
+  accountCountry: string | null;
 }
 
 export const bidPlaceholders = {
@@ -103,6 +106,7 @@ function bidReadQuery(db: Database, checks: BidderChecks) {
       purchased: hasPaidWindow(bidderId),
       blocked: checks.blocked,
       keySeen: checks.keySeen,
+      accountCountry: checks.accountCountry,
     })
     .from(auctions)
     .where(eq(auctions.id, sql.placeholder('auctionId')))
@@ -128,8 +132,8 @@ export async function readForBid(
   }
   const [found] = await query.execute(params);
   if (!found) return null;
-  const { strikes, purchased, blocked, keySeen } = found;
-  return { ...loadedFrom(found, []), strikes, purchased, blocked, keySeen };
+  const { strikes, purchased, blocked, keySeen, accountCountry } = found;
+  return { ...loadedFrom(found, []), strikes, purchased, blocked, keySeen, accountCountry };
 }
 
 async function loadBids(tx: Executor, auctionId: string, load: BidLoad) {

@@ -1,21 +1,27 @@
 /**
- * A bid, end to end: the auction, the bidder's standing and whether the idempotency key was seen,
- * read in one statement outside any transaction → a bid that lost the race (the usual fate of a
- * bid on a hot auction) is answered from that read, with no write → otherwise the key is claimed,
- * the rules applied, state, bids and events written (taking the auction's row lock only if the
- * state read is still current) → effects (timers re-armed, notices) → live messages registered
- * with afterCommit → commit → published. The 201 goes out only after the commit, so an
- * acknowledged bid is durable.
+ * A bid, end to end. One statement, outside any transaction, reads the auction, the bidder's
+ * standing and whether the idempotency key was seen; a bid that lost the race (the usual fate of a
+ * bid on a hot auction) is answered from it, with no write. A bid that may win writes its outcome
+ * in a transaction only if the auction is still as read: that write takes the row lock, and a bid
+ * overtaken meanwhile rolls back at once and reads again (after a few tries it queues for the lock
+ * instead). The winner's rows, effects and recorded answer follow, and the live messages go out
+ * once it has committed. The 201 goes out only after the commit, so an acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
-import { idempotencyKeySeen, withIdempotency } from '../../../platform/http/idempotency';
+import { DomainError } from '../../../platform/errors';
+import {
+  idempotencyKeySeen,
+  recordAnswer,
+  replayAnswer,
+  type IdempotentAnswer,
+  type KeyedRequest,
+} from '../../../platform/http/idempotency';
 import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
-import { DomainError } from '../../../platform/errors';
 import { bidPlaceholders, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
@@ -29,7 +35,7 @@ import { auctions } from '../tables';
 import { blockedByMaker } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { auctionShipping, destinationFor, rememberDestination, type Destination } from './shipping';
-import { tryTransition } from './transition';
+import { tryTransition, tryUnchanged, type Attempt } from './transition';
 
 export interface PlaceBidRequest {
   auctionId: string;
@@ -40,126 +46,153 @@ export interface PlaceBidRequest {
   idempotencyKey: string | null;
 }
 
+type BidAnswer = z.infer<typeof bidAnswer>;
+type Known = LoadedAuction & BidderStanding;
+
+/** Writes tried from a state read without the lock before queueing for it. */
+const UNLOCKED_ATTEMPTS = 3;
+
+/** Rolls back an attempt whose key another request with the same key recorded first. */
+class KeyTaken extends Error {}
+
 export async function placeBid(
   deps: AuctionsDeps,
   request: PlaceBidRequest,
-): Promise<{ status: number; body: z.infer<typeof bidAnswer> }> {
+): Promise<{ status: number; body: BidAnswer }> {
   const scope = `auctions.bid:${request.auctionId}`;
-  const known = await readForBid(
-    deps.db,
-    () => ({
-      blocked: deps.blocks().blockedCondition(auctions.makerId, bidPlaceholders.bidderId),
-      keySeen: idempotencyKeySeen({ ...bidPlaceholders, userId: bidPlaceholders.bidderId }),
-    }),
-    { auctionId: request.auctionId, bidderId: request.bidderId, scope, key: request.idempotencyKey },
-  );
-  if (known === null) throw new DomainError('auction_not_found', 'No such auction');
-  const input: PlaceBidInput = {
-    bidId: randomUUID(),
-    bidderId: request.bidderId,
-    amountMinor: request.amountMinor,
-    ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
-    bidderStrikes: known.strikes,
-    bidderIsNewBuyer: !known.purchased,
-  };
-  // A refusal that changes nothing, for a key never seen, needs no record: a retry is decided afresh.
-  if (!known.keySeen) refuseSettled(deps, known, input);
-  const answer = await withIdempotency<z.infer<typeof bidAnswer>, BidRead>(
-    deps.db,
-    {
-      scope,
-      userId: request.bidderId,
-      key: request.idempotencyKey,
-      request: {
-        amountMinor: request.amountMinor,
-        maxAmountMinor: request.maxAmountMinor ?? null,
-        shippingCountry: request.shippingCountry ?? null,
-      },
-      successStatus: 201,
-    },
-    async (tx, { destination }) => {
-      const outcome = await tryTransition(
-        deps,
-        tx,
-        request.auctionId,
-        'none',
-        ({ state }, now) => placeBidRule(state, input, now, deps.rules),
-        { known, settled: settledRefusal },
-      );
-      if (!outcome.ok) {
-        deps.metrics.bidRefused(outcome.code);
-        throw refusalError(outcome);
-      }
-      const bid = outcome.state.bids.find((candidate) => candidate.id === input.bidId);
-      if (bid === undefined) throw new Error('an accepted bid is always recorded');
-      await rememberDestination(tx, {
-        storyId: outcome.row.storyId,
-        userId: request.bidderId,
-        country: destination.country,
-        at: bid.createdAt,
-      });
-      publishLiveAfterCommit(deps, tx, outcome.live);
-      // A leader raising their own maximum places no bid anyone sees: not a bid in the funnel.
-      if (bid.kind !== 'max_raise') {
-        await deps.analytics().record(tx, {
-          type: 'bid',
-          storyId: outcome.row.storyId,
-          makerId: outcome.row.makerId,
+  const keyed: KeyedRequest | null =
+    request.idempotencyKey === null
+      ? null
+      : {
+          scope,
           userId: request.bidderId,
-          auctionId: request.auctionId,
-          amountMinor: bid.amountMinor,
-          currency: outcome.row.currency,
-        });
-      }
-      return {
-        bid: presentOwnBid(request.auctionId, bid),
-        auction: await auctionAnswer(deps, tx, outcome.state, outcome.row, request.bidderId, outcome.leaderAlias),
-      };
-    },
-    (tx) => readBid(deps, tx, request, known, input),
-  );
-  if (!answer.replayed) deps.metrics.bidAccepted();
-  return { status: answer.status, body: answer.body };
+          key: request.idempotencyKey,
+          request: {
+            amountMinor: request.amountMinor,
+            maxAmountMinor: request.maxAmountMinor ?? null,
+            shippingCountry: request.shippingCountry ?? null,
+          },
+        };
+  const read = () =>
+    readForBid(
+      deps.db,
+      () => ({
+        blocked: deps.blocks().blockedCondition(auctions.makerId, bidPlaceholders.bidderId),
+        keySeen: idempotencyKeySeen({ ...bidPlaceholders, userId: bidPlaceholders.bidderId }),
+        accountCountry: deps.identity.countryExpression(bidPlaceholders.bidderId),
+      }),
+      { auctionId: request.auctionId, bidderId: request.bidderId, scope, key: request.idempotencyKey },
+    );
+  const bidId = randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    const known = await read();
+    if (known === null) throw new DomainError('auction_not_found', 'No such auction');
+    if (known.keySeen && keyed !== null) {
+      const replay = await replayAnswer<BidAnswer>(deps.db, keyed);
+      if (replay !== null) return replay;
+    }
+    const input: PlaceBidInput = {
+      bidId,
+      bidderId: request.bidderId,
+      amountMinor: request.amountMinor,
+      ...(request.maxAmountMinor === undefined ? {} : { maxAmountMinor: request.maxAmountMinor }),
+      bidderStrikes: known.strikes,
+      bidderIsNewBuyer: !known.purchased,
+    };
+    // Refusals that change nothing are not recorded under the key: a retry is decided afresh.
+    refuseSettled(deps, known, input);
+    const destination = await destinationFor(deps, deps.db, {
+      userId: request.bidderId,
+      named: request.shippingCountry,
+      shipping: await auctionShipping(deps, deps.db, known.row.id, known.row.storyId),
+      accountCountry: known.accountCountry,
+    });
+    const locked = attempt >= UNLOCKED_ATTEMPTS;
+    let answer: IdempotentAnswer<BidAnswer> | 'changed';
+    try {
+      answer = await deps.db.transaction((tx) =>
+        writeBid(deps, tx, { request, keyed, known, input, destination, locked }),
+      );
+    } catch (err) {
+      if (!(err instanceof KeyTaken) || keyed === null) throw err;
+      const replay = await replayAnswer<BidAnswer>(deps.db, keyed);
+      if (replay === null) throw new DomainError('idempotency_conflict', 'Retry the request');
+      return replay;
+    }
+    if (answer === 'changed') continue;
+    deps.metrics.bidAccepted();
+    return answer;
+  }
 }
 
-interface BidRead {
-  destination: Destination;
+/**
+ * The bid's write: from the state read (`tryUnchanged`; `changed` when it was overtaken, and the
+ * transaction then writes nothing), or under the lock; then the bidder's destination, the funnel's
+ * event and the answer recorded under the key, in the same transaction.
+ */
+async function writeBid(
+  deps: AuctionsDeps,
+  tx: Executor,
+  bid: {
+    request: PlaceBidRequest;
+    keyed: KeyedRequest | null;
+    known: Known;
+    input: PlaceBidInput;
+    destination: Destination;
+    locked: boolean;
+  },
+): Promise<IdempotentAnswer<BidAnswer> | 'changed'> {
+  const { request, input } = bid;
+  const rule = ({ state }: LoadedAuction, now: Date) => placeBidRule(state, input, now, deps.rules);
+  let outcome: Attempt | 'changed' | 'lock' = bid.locked
+    ? 'lock'
+    : await tryUnchanged(deps, tx, bid.known, rule, settledRefusal);
+  if (outcome === 'changed') return 'changed';
+  if (outcome === 'lock') outcome = await tryTransition(deps, tx, request.auctionId, 'none', rule);
+  if (!outcome.ok) {
+    deps.metrics.bidRefused(outcome.code);
+    throw refusalError(outcome);
+  }
+  const placed = outcome.state.bids.find((candidate) => candidate.id === input.bidId);
+  if (placed === undefined) throw new Error('an accepted bid is always recorded');
+  await rememberDestination(tx, {
+    storyId: outcome.row.storyId,
+    userId: request.bidderId,
+    country: bid.destination.country,
+    at: placed.createdAt,
+  });
+  // A leader raising their own maximum places no bid anyone sees: not a bid in the funnel.
+  if (placed.kind !== 'max_raise') {
+    await deps.analytics().record(tx, {
+      type: 'bid',
+      storyId: outcome.row.storyId,
+      makerId: outcome.row.makerId,
+      userId: request.bidderId,
+      auctionId: request.auctionId,
+      amountMinor: placed.amountMinor,
+      currency: outcome.row.currency,
+    });
+  }
+  const body: BidAnswer = {
+    bid: presentOwnBid(request.auctionId, placed),
+    auction: await auctionAnswer(deps, tx, outcome.state, outcome.row, request.bidderId, outcome.leaderAlias),
+  };
+  if (bid.keyed !== null && !(await recordAnswer(tx, bid.keyed, 201, body))) throw new KeyTaken();
+  publishLiveAfterCommit(deps, tx, outcome.live);
+  return { status: 201, body, replayed: false };
 }
 
 /**
  * Throws the refusals the state read without the lock answers for good (see `settledRefusal`):
  * the bid is then ordered before whatever committed since that read.
  */
-function refuseSettled(deps: AuctionsDeps, known: LoadedAuction & BidderStanding, input: PlaceBidInput): void {
+function refuseSettled(deps: AuctionsDeps, known: Known, input: PlaceBidInput): void {
   if (known.blocked) throw blockedByMaker();
   const early = placeBidRule(known.state, input, deps.clock.now(), deps.rules);
   if (!early.ok && settledRefusal(early, known.state)) {
     deps.metrics.bidRefused(early.code);
     throw refusalError(early);
   }
-}
-
-/**
- * The first step under the idempotency key, from the statement read before it (a fresh bid id can
- * never repeat an earlier bid: no bid history is needed). The refusals are checked again, so a key
- * seen before but never answered records its refusal. Then, for a bid that may win, where the piece
- * would ship; the rest is decided by `tryTransition`, which writes only if the state read is still
- * current.
- */
-async function readBid(
-  deps: AuctionsDeps,
-  tx: Executor,
-  request: PlaceBidRequest,
-  known: LoadedAuction & BidderStanding,
-  input: PlaceBidInput,
-): Promise<BidRead> {
-  refuseSettled(deps, known, input);
-  const destination = await destinationFor(deps, tx, {
-    userId: request.bidderId,
-    named: request.shippingCountry,
-    shipping: await auctionShipping(deps, tx, known.row.id, known.row.storyId),
-  });
-  return { destination };
 }
 
 /**

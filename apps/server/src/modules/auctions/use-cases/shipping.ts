@@ -18,10 +18,18 @@ export interface Destination {
 export async function destinationFor(
   deps: AuctionsDeps,
   tx: Executor,
-  input: { userId: string; named: string | undefined; shipping: ShippingPolicy | null },
+  input: {
+    userId: string;
+    named: string | undefined;
+    shipping: ShippingPolicy | null;
+    /** The account's country, when the caller read it already. */
+    accountCountry?: string | null;
+  },
 ): Promise<Destination> {
   // Read in the caller's transaction: a second connection per request could exhaust the pool.
-  const country = input.named ?? (await deps.identity.countryOf(input.userId, tx));
+  const country =
+    input.named ??
+    (input.accountCountry !== undefined ? input.accountCountry : await deps.identity.countryOf(input.userId, tx));
   if (input.shipping === null) return { country, shippingMinor: 0 };
   if (country === null) {
     throw new DomainError(

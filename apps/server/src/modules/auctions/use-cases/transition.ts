@@ -28,29 +28,37 @@ export interface TransitionOutcome {
 
 export type Rule = (loaded: LoadedAuction, now: Date) => AuctionRuleResult | Promise<AuctionRuleResult>;
 
+export type Attempt = TransitionOutcome | (Refusal & { loaded: LoadedAuction; now: Date });
+
 /**
- * Transitions that usually meet no competition for the lock (most bids) start from the auction
- * as read without it, and write only if nobody changed it meanwhile.
+ * One try at a transition from a state read without the lock, for transitions that usually meet
+ * no competition for it (most bids): the outcome is written only if nobody changed the auction
+ * since that read — the write takes the lock, waits out a concurrent writer and re-checks.
+ * `changed`: another transition committed first and nothing was written (the caller rolls back
+ * and reads again). `lock`: decide under the lock instead (`tryTransition`) — the refusal found
+ * is not one the read answers for good (`settled`), or the rule changed nothing.
  */
-export interface Optimistic {
-  /** The auction read in this transaction without the lock. */
-  known: LoadedAuction;
-  /**
-   * Refusals the state read without the lock answers for good (the request is then ordered
-   * before whatever commits meanwhile); any other refusal is checked again under the lock.
-   */
-  settled: (refusal: Refusal, read: AuctionState) => boolean;
+export async function tryUnchanged(
+  deps: AuctionsDeps,
+  tx: Executor,
+  known: LoadedAuction,
+  rule: Rule,
+  settled: (refusal: Refusal, read: AuctionState) => boolean,
+): Promise<Attempt | 'changed' | 'lock'> {
+  // "Now" is read after the state it applies to, so acceptance order and time agree.
+  const now = deps.clock.now();
+  const result = await rule(known, now);
+  if (!result.ok) return settled(result, known.state) ? { ...result, loaded: known, now } : 'lock';
+  if (result.events.length === 0) return 'lock';
+  const saved = await saveAuction(tx, known, result.state, result.events, { ifUnchanged: true });
+  if (saved === null) return 'changed';
+  return finish(deps, tx, known, result.state, result.events, saved, now);
 }
 
-/** Reads-and-writes tried without the lock before queueing for it. */
-const OPTIMISTIC_ATTEMPTS = 3;
-
-type Attempt = TransitionOutcome | (Refusal & { loaded: LoadedAuction; now: Date });
-
 /**
- * Runs `rule` on the auction and writes the outcome; a refusal is returned (with the loaded state)
- * for the caller to handle. "Now" is read after the state it applies to: after the lock, or after
- * the read whose version the write then requires, so acceptance order and time always agree.
+ * Runs `rule` on the auction under its row lock and writes the outcome; a refusal is returned
+ * (with the loaded state) for the caller to handle. "Now" is read after the lock, so acceptance
+ * order and time always agree.
  */
 export async function tryTransition(
   deps: AuctionsDeps,
@@ -58,24 +66,7 @@ export async function tryTransition(
   auctionId: string,
   bids: BidLoad,
   rule: Rule,
-  optimistic?: Optimistic,
 ): Promise<Attempt> {
-  let known = optimistic?.known;
-  for (let attempt = 0; optimistic && known && attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-    const now = deps.clock.now();
-    const result = await rule(known, now);
-    if (!result.ok) {
-      if (optimistic.settled(result, known.state)) return { ...result, loaded: known, now };
-      break;
-    }
-    if (result.events.length === 0) break;
-    const saved = await saveAuction(tx, known, result.state, result.events, { ifUnchanged: true });
-    if (saved !== null) return finish(deps, tx, known, result.state, result.events, saved, now);
-    // Another transition committed first: read again, without the lock.
-    const reread = await loadAuction(tx, auctionId, { lock: false, bids });
-    if (reread === null) throw new DomainError('auction_not_found', 'No such auction');
-    known = reread;
-  }
   const loaded = await loadAuction(tx, auctionId, { lock: true, bids });
   if (loaded === null) throw new DomainError('auction_not_found', 'No such auction');
   const now = deps.clock.now();
