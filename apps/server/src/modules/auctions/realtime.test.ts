@@ -78,3 +78,40 @@ describe('live auction updates across two processes', () => {
     await scenario({ REDIS_URL });
   });
 });
+
+describe('publishing after a bid', () => {
+  it('does not hold the answer, and sends each bid’s messages in the order the bids committed', async () => {
+    const { runtime, api } = await startAuctionServer();
+    try {
+      const maker = await signInMaker(api, 'order-maker');
+      const storyId = await publishedStory(runtime, api, maker);
+      const auction = await openAuctionWith(api, storyId, await signIn(api, 'order-opener'), 10_000);
+      const [x, y] = [await signIn(api, 'order-x'), await signIn(api, 'order-y')];
+      // The bus stalls until released: the bids must be answered meanwhile.
+      const realtime = runtime.ctx.realtime;
+      const publish = realtime.publish.bind(realtime);
+      const sent: { type: string; amountMinor?: number }[] = [];
+      let release!: () => void;
+      const stalled = new Promise<void>((resolve) => (release = resolve));
+      realtime.publish = async (channel, type, data) => {
+        await stalled;
+        if (channel === `auction:${auction.id}`)
+          sent.push({ type, amountMinor: (data as { amountMinor?: number }).amountMinor });
+        return publish(channel, type, data);
+      };
+      try {
+        expect((await bid(api, auction.id, x, 10_600)).status).toBe(201);
+        expect((await bid(api, auction.id, y, 11_300)).status).toBe(201);
+        expect(sent).toEqual([]);
+        release();
+        await waitFor(async () => sent.filter((m) => m.type === 'bid_placed').length === 2);
+        expect(sent.filter((m) => m.type === 'bid_placed').map((m) => m.amountMinor)).toEqual([10_600, 11_300]);
+      } finally {
+        release();
+        realtime.publish = publish;
+      }
+    } finally {
+      await runtime.stop();
+    }
+  });
+});

@@ -141,10 +141,19 @@ export async function publishLive(
   for (const message of messages) await deps.realtime.publish(message.channel, message.type, message.data);
 }
 
+/** Each process's publishing, in commit order: one chain per module instance. */
+const publishing = new WeakMap<AuctionsDeps, Promise<void>>();
+
 /**
  * Publishes once the transaction `tx` has committed — never before (a subscriber must never see a
- * bid that could still roll back) and never after a rollback, including a savepoint's.
+ * bid that could still roll back) and never after a rollback, including a savepoint's. The answer
+ * to the request does not wait for the publishing: it is queued behind what this process committed
+ * before, so messages still leave in commit order.
  */
 export function publishLiveAfterCommit(deps: AuctionsDeps, tx: Executor, messages: readonly LiveMessage[]): void {
-  if (messages.length > 0) afterCommit(tx, () => publishLive(deps, messages));
+  if (messages.length === 0) return;
+  afterCommit(tx, () => {
+    const next = (publishing.get(deps) ?? Promise.resolve()).then(() => publishLive(deps, messages));
+    publishing.set(deps, next);
+  });
 }
