@@ -45,6 +45,7 @@ let amounts: number[] = [];
 let ats: number[] = [];
 let failed = 0;
 const AMOUNT = '"highBidMinor":';
+const BID = '"type":"bid_placed"';
 
 function send(report: FleetReport): void {
   process.send!(report);
@@ -57,11 +58,14 @@ function subscribe(url: string, channel: string, role: 'normal' | 'slow'): Promi
     let subscribed = false;
     socket.on('message', (raw: Buffer) => {
       if (subscribed) {
+        // One bid per frame, or (a batch) several: each bid's high bid follows its type.
         const text = raw.toString();
-        if (!text.includes('"bid_placed"')) return;
-        const at = text.indexOf(AMOUNT);
-        amounts.push(at < 0 ? -1 : parseInt(text.slice(at + AMOUNT.length, at + AMOUNT.length + 20), 10));
-        ats.push(now());
+        const at = now();
+        for (let from = text.indexOf(BID); from >= 0; from = text.indexOf(BID, from + BID.length)) {
+          const amount = text.indexOf(AMOUNT, from);
+          amounts.push(amount < 0 ? -1 : parseInt(text.slice(amount + AMOUNT.length, amount + AMOUNT.length + 20), 10));
+          ats.push(at);
+        }
         return;
       }
       const text = raw.toString();

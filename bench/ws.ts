@@ -110,7 +110,8 @@ export async function benchWebSockets(
   const auctionId = opened.body.auction.id;
   let next = opened.body.auction.minNextBidMinor;
   const second = await bench.startApiProcess();
-  const wsUrl = (base: string) => `${base.replace('http', 'ws')}/v1/realtime`;
+  // As the app connects: taking batches (a busy channel in at most one frame per interval).
+  const wsUrl = (base: string) => `${base.replace('http', 'ws')}/v1/realtime?batch=1`;
 
   // The product: half the subscribers on this process, half on the second API process.
   const productFleet = new FleetProcess();

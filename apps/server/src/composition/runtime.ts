@@ -128,6 +128,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
           connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
           maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES,
+          batchIntervalMs: config.REALTIME_BATCH_INTERVAL_MS,
         },
         options.clock ?? systemClock,
       ),

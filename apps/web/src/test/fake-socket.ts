@@ -26,7 +26,7 @@ export class FakeSocket {
     this.onopen?.();
   }
 
-  receive(message: Record<string, unknown>) {
+  receive(message: Record<string, unknown> | Record<string, unknown>[]) {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
 

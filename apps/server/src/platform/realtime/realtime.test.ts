@@ -148,3 +148,58 @@ describe('a subscriber that stops reading', () => {
     fast.ws.close();
   }, 120_000);
 });
+
+describe('subscribers that take batches (?batch=1)', () => {
+  let runtime: Runtime;
+  let url: string;
+
+  beforeAll(async () => {
+    runtime = await startTestServer({ env: { REALTIME_BATCH_INTERVAL_MS: '500' } });
+    url = await runtime.app!.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => runtime?.stop());
+
+  it('get a busy channel in at most one frame per interval, every change of lead or end kept; others get every event alone', async () => {
+    const channel = 'auction:0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+    const plain = await connect(url);
+    const frames: unknown[] = [];
+    const batched = await connectLive(`${url.replace(/^http/, 'ws')}/v1/realtime?batch=1`);
+    batched.socket.on('message', (raw: Buffer) => frames.push(JSON.parse(raw.toString())));
+    for (const client of [plain.send, batched.send]) client({ type: 'subscribe', channel });
+    await plain.waitFor((m) => m.type === 'subscribed');
+    await batched.next((m) => m.type === 'subscribed');
+    frames.length = 0;
+
+    const [t1, t2] = ['2026-12-09T10:00:00.000Z', '2026-12-09T10:10:00.000Z'];
+    const published = [
+      { type: 'bid_placed', data: { leaderId: 'a', endsAt: t1, amountMinor: 100 } },
+      { type: 'bid_placed', data: { leaderId: 'b', endsAt: t1, amountMinor: 110 } },
+      // Only the price moves, and the next update carries the same lead and end: overtaken.
+      { type: 'bid_placed', data: { leaderId: 'b', endsAt: t1, amountMinor: 120 } },
+      { type: 'bid_placed', data: { leaderId: 'b', endsAt: t1, amountMinor: 130 } },
+      { type: 'extended', data: { leaderId: 'b', endsAt: t2 } },
+      { type: 'bid_placed', data: { leaderId: 'b', endsAt: t2, amountMinor: 140 } },
+    ];
+    for (const event of published) await runtime.ctx.realtime.publish(channel, event.type, event.data);
+
+    await plain.waitFor((m) => (m.data as { amountMinor?: number } | undefined)?.amountMinor === 140);
+    expect(plain.messages.filter((m) => m.channel === channel && m.type !== 'subscribed').map((m) => m.type)).toEqual(
+      published.map((e) => e.type),
+    );
+
+    const received = (): Message[] => frames.flatMap((f) => (Array.isArray(f) ? (f as Message[]) : [f as Message]));
+    await batched.next(() => received().some((m) => (m.data as { amountMinor?: number }).amountMinor === 140), 5_000);
+    // The first event of a quiet channel leaves at once, the rest together after the interval.
+    expect(frames).toHaveLength(2);
+    expect(frames[0]).toMatchObject({ type: 'bid_placed', data: { amountMinor: 100 } });
+    expect(received().map((m) => [m.type, (m.data as { amountMinor?: number }).amountMinor])).toEqual([
+      ['bid_placed', 100],
+      ['bid_placed', 110],
+      ['bid_placed', 130],
+      ['extended', undefined],
+      ['bid_placed', 140],
+    ]);
+    plain.ws.close();
+    batched.socket.close();
+  });
+});

@@ -75,6 +75,13 @@ export interface RealtimeLimits {
    * than buffering without bound or slowing the others.
    */
   maxBufferedBytes: number;
+  /**
+   * For connections that take batches (`?batch=1`, the app does): at most one frame per channel
+   * per this many milliseconds. An event on a quiet channel leaves at once; on a busy one the
+   * events of the interval leave together, in one frame (a JSON array), and a price update
+   * overtaken by the next one for the same leader and end is left out.
+   */
+  batchIntervalMs: number;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
@@ -83,7 +90,57 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   messagesPerSecond: 20,
   connectionsPerAddress: 20,
   maxBufferedBytes: 256 * 1024,
+  batchIntervalMs: 100,
 };
+
+/** An event as a subscriber receives it, stamped with the server's time when it arrived. */
+interface Outgoing {
+  type: string;
+  channel: string;
+  data: unknown;
+  serverTime: string;
+}
+
+/** A channel's events waiting for its next batch, and what its last batch showed. */
+interface Batch {
+  events: Outgoing[];
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+  /** Leader and end of the last auction state sent, to tell a price update from a lead change. */
+  shown: string | undefined;
+}
+
+/** Updates that only move the price may be overtaken: the next one carries the same lead and end. */
+const OVERTAKEN_TYPES: ReadonlySet<string> = new Set(['bid_placed']);
+
+function leadAndEnd(event: Outgoing): string | undefined {
+  const data = event.data as { leaderId?: unknown; endsAt?: unknown } | null;
+  return data !== null && typeof data === 'object' ? `${String(data.leaderId)}|${String(data.endsAt)}` : undefined;
+}
+
+/**
+ * The events of one batch that must be shown: every event, except a price update that neither
+ * changed the lead or the end nor is the last of the batch, when the next event is the same kind
+ * of update — its state is carried by that next one ("latest state wins").
+ */
+export function coalesce(events: readonly Outgoing[], shown: string | undefined): Outgoing[] {
+  const kept: Outgoing[] = [];
+  let before = shown;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const next = events[i + 1];
+    const state = leadAndEnd(event);
+    const overtaken =
+      next !== undefined &&
+      OVERTAKEN_TYPES.has(event.type) &&
+      next.type === event.type &&
+      state === before &&
+      leadAndEnd(next) === state;
+    if (!overtaken) kept.push(event);
+    if (OVERTAKEN_TYPES.has(event.type) || event.type === 'extended') before = state;
+  }
+  return kept;
+}
 
 /** How long a slow consumer has to complete the closing handshake before its socket is destroyed. */
 const SLOW_CLOSE_GRACE_MS = 1000;
@@ -119,6 +176,8 @@ interface Connection {
   messagesInWindow: number;
   /** Messages are handled in order: a subscribe sent right after auth sees the caller. */
   queue: Promise<void>;
+  /** Takes a channel's events in batches (`?batch=1`). */
+  batched: boolean;
 }
 
 /**
@@ -130,6 +189,8 @@ export class Realtime {
   private readonly authorizers = new Map<string, ChannelAuthorizer>();
   /** Each channel's subscribers in this process, with the channel's name (shared by its connections). */
   private readonly subscribers = new Map<string, Set<Connection> & { readonly channel: string }>();
+  /** Channels with subscribers that take batches, and what waits for their next frame. */
+  private readonly batches = new Map<string, Batch>();
   /** Open connections by socket; one set of listeners serves them all (no closures per connection). */
   private readonly connections = new Map<WebSocket, Connection>();
   private authenticate: Authenticate = () => Promise.reject(new DomainError('invalid_token', 'Not attached'));
@@ -220,21 +281,59 @@ export class Realtime {
     }
     const subs = this.subscribers.get(event.channel);
     if (!subs || subs.size === 0) return;
+    const outgoing: Outgoing = {
+      type: event.type,
+      channel: event.channel,
+      data: event.data,
+      serverTime: new Date().toISOString(),
+    };
     // Encoded once for every subscriber of this process (a string would be encoded per socket).
-    const payload = Buffer.from(
-      JSON.stringify({
-        type: event.type,
-        channel: event.channel,
-        data: event.data,
-        serverTime: new Date().toISOString(),
-      }),
-    );
+    let payload: Buffer | undefined;
+    let batched = false;
     for (const c of subs) {
-      const socket = c.socket;
-      if (socket.readyState !== socket.OPEN) continue;
-      if (socket.bufferedAmount > this.limits.maxBufferedBytes) this.closeSlow(c);
-      else socket.send(payload, { binary: false });
+      if (c.batched) batched = true;
+      else this.sendTo(c, (payload ??= Buffer.from(JSON.stringify(outgoing))));
     }
+    if (batched) this.addToBatch(subs.channel, outgoing);
+  }
+
+  private sendTo(c: Connection, payload: Buffer): void {
+    const socket = c.socket;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > this.limits.maxBufferedBytes) this.closeSlow(c);
+    else socket.send(payload, { binary: false });
+  }
+
+  /** Sends at once on a channel that sent nothing for an interval; else with the interval's batch. */
+  private addToBatch(channel: string, event: Outgoing): void {
+    let batch = this.batches.get(channel);
+    if (batch === undefined) {
+      batch = { events: [], timer: null, lastFlush: 0, shown: undefined };
+      this.batches.set(channel, batch);
+    }
+    batch.events.push(event);
+    if (batch.timer !== null) return;
+    const wait = batch.lastFlush + this.limits.batchIntervalMs - Date.now();
+    if (wait <= 0) {
+      this.flush(channel, batch);
+      return;
+    }
+    const ready = batch;
+    batch.timer = setTimeout(() => this.flush(channel, ready), wait);
+    batch.timer.unref();
+  }
+
+  private flush(channel: string, batch: Batch): void {
+    batch.timer = null;
+    batch.lastFlush = Date.now();
+    const events = coalesce(batch.events, batch.shown);
+    batch.events = [];
+    for (const event of events)
+      if (OVERTAKEN_TYPES.has(event.type) || event.type === 'extended') batch.shown = leadAndEnd(event);
+    const subs = this.subscribers.get(channel);
+    if (subs === undefined || events.length === 0) return;
+    const frame = Buffer.from(JSON.stringify(events.length === 1 ? events[0] : events));
+    for (const c of subs) if (c.batched) this.sendTo(c, frame);
   }
 
   /**
@@ -282,8 +381,11 @@ export class Realtime {
         schema: {
           tags: ['realtime'],
           summary:
-            'WebSocket: send {"type":"subscribe","channel":"auction:<id>"}; receive {type, channel, data, serverTime}',
-          querystring: z.object({ token: z.string().max(4096).optional() }),
+            'WebSocket: send {"type":"subscribe","channel":"auction:<id>"}; receive {type, channel, data, serverTime} (with ?batch=1, also arrays of them)',
+          querystring: z.object({
+            token: z.string().max(4096).optional(),
+            batch: z.enum(['0', '1']).optional(),
+          }),
         },
       },
       async (socket, req) => {
@@ -299,6 +401,7 @@ export class Realtime {
           windowStart: 0,
           messagesInWindow: 0,
           queue: Promise.resolve(),
+          batched: req.query.batch === '1',
         };
         const fromAddress = (this.perAddress.get(address) ?? 0) + 1;
         this.perAddress.set(address, fromAddress);
@@ -369,7 +472,12 @@ export class Realtime {
     const set = this.subscribers.get(channel);
     if (!set) return;
     set.delete(conn);
-    if (set.size === 0) this.subscribers.delete(channel);
+    if (set.size === 0) {
+      this.subscribers.delete(channel);
+      const batch = this.batches.get(channel);
+      if (batch?.timer) clearTimeout(batch.timer);
+      this.batches.delete(channel);
+    }
   }
 
   /** A pong: the connection is alive. */

@@ -71,6 +71,24 @@ describe('RealtimeClient', () => {
     warn.mockRestore();
   });
 
+  it('delivers the messages of a batched frame one by one, in order, leaving out what it does not know', async () => {
+    const { client, socket } = setup();
+    const received: unknown[] = [];
+    client.subscribe('auction:a1', (m) => received.push(m.data));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    socket(0).open();
+    await flush();
+    const later = { ...summary, amountMinor: 11_300, highBidMinor: 11_300, version: 4 };
+    socket(0).receive([
+      { type: 'bid_placed', channel: 'auction:a1', data: summary, serverTime: new Date().toISOString() },
+      { type: 'confetti', channel: 'auction:a1', data: summary },
+      { type: 'bid_placed', channel: 'auction:a1', data: later, serverTime: new Date().toISOString() },
+    ]);
+    expect(received).toEqual([summary, later]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
   it('reconnects with growing delays and subscribes again to every channel', async () => {
     const { client, socket } = setup(null);
     client.subscribe('auction:a1', () => undefined);

@@ -15,13 +15,31 @@ export type RealtimeMessage = ReceivedLiveMessage | (RealtimeControlMessage & { 
 
 /** Parses one frame from the server; null (and a console warning) when it is not a message we know. */
 export function parseRealtimeMessage(text: string): RealtimeMessage | null {
-  let value: unknown;
+  const value = parseJson(text);
+  return value === undefined ? null : messageOf(value);
+}
+
+/**
+ * The messages of one frame: one message, or (a connection that takes batches) an array of them,
+ * in the order they were published; what is not a message we know is logged and left out.
+ */
+export function parseRealtimeFrame(text: string): RealtimeMessage[] {
+  const value = parseJson(text);
+  if (value === undefined) return [];
+  const messages = (Array.isArray(value) ? value : [value]).map(messageOf);
+  return messages.filter((m): m is RealtimeMessage => m !== null);
+}
+
+function parseJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     console.warn('realtime: ignoring a frame that is not JSON');
-    return null;
+    return undefined;
   }
+}
+
+function messageOf(value: unknown): RealtimeMessage | null {
   const message = parseLiveMessage(value) ?? parseControlMessage(value);
   if (message === null) {
     const type = typeof value === 'object' && value !== null && 'type' in value ? String(value.type) : undefined;
@@ -245,8 +263,10 @@ export class RealtimeClient {
   }
 
   private receive(text: string): void {
-    const message = parseRealtimeMessage(text);
-    if (message === null) return;
+    for (const message of parseRealtimeFrame(text)) this.handle(message);
+  }
+
+  private handle(message: RealtimeMessage): void {
     if (message.serverTime) {
       const isPong = message.type === 'pong' && this.pingSentAt !== undefined;
       this.options.clock.sample(message.serverTime, Date.now(), isPong ? this.pingSentAt : undefined);
