@@ -1,6 +1,6 @@
 import type { MediaDeps } from './deps';
 import { presentMedia, type MediaView } from './present';
-import { findMedia, findMediaMany, findVersion, findVersionsOf, type MediaRow } from './repo';
+import { findMedia, findMediaMany, findVersion, findVersionsOf, type MediaRow, type VersionRow } from './repo';
 import { isUuid } from '../../platform/ids';
 
 /** Who is looking: withheld media is shown to its owner and to admins only. */
@@ -25,11 +25,24 @@ export async function readMedia(
   viewer?: MediaViewer | null,
 ): Promise<MediaView | null> {
   if (!isUuid(mediaId)) return null;
-  const row = await findMedia(deps.db, mediaId);
-  if (!row || !mayView(row, viewer)) return null;
-  const pending = hasPendingVersion(row) ? await findVersion(deps.db, row.id, row.latestVersion) : undefined;
-  return presentMedia(row, pending, deps.urls, sessionId);
+  for (let attempt = 1; ; attempt++) {
+    const row = await findMedia(deps.db, mediaId);
+    if (!row || !mayView(row, viewer)) return null;
+    const pending = hasPendingVersion(row) ? await findVersion(deps.db, row.id, row.latestVersion) : undefined;
+    if (pending !== undefined && publishedSince(pending) && attempt < READS) continue;
+    return presentMedia(row, pending, deps.urls, sessionId);
+  }
 }
+
+/** Reads of an item before its view is given as it was (see `publishedSince`). */
+const READS = 3;
+
+/**
+ * True when the item's newer version was published (or replaced) between the read of the item and
+ * the read of that version: the item as read is then out of date — it would show the old version
+ * as current with no edit on its way — and is read again.
+ */
+const publishedSince = (pending: VersionRow): boolean => pending.status !== 'processing' && pending.status !== 'failed';
 
 /** Views of many media items at once, keyed by id; unknown ids (and media withheld from the viewer) are left out. */
 export async function readMediaMany(
@@ -45,7 +58,16 @@ export async function readMediaMany(
     rows.filter(hasPendingVersion).map((r) => ({ mediaId: r.id, version: r.latestVersion })),
   );
   const pendingOf = new Map(pending.map((v) => [v.mediaId, v]));
-  return new Map(rows.map((row) => [row.id, presentMedia(row, pendingOf.get(row.id), deps.urls, sessionId)]));
+  const views = new Map<string, MediaView>();
+  for (const row of rows) {
+    const newer = pendingOf.get(row.id);
+    const view =
+      newer !== undefined && publishedSince(newer)
+        ? await readMedia(deps, row.id, sessionId, viewer)
+        : presentMedia(row, newer, deps.urls, sessionId);
+    if (view !== null) views.set(row.id, view);
+  }
+  return views;
 }
 
 function hasPendingVersion(row: MediaRow): boolean {
