@@ -149,6 +149,8 @@ export function serializeError(err: Error): Record<string, unknown> {
 /** Lines wait in memory until this many bytes are ready, or for at most LOG_FLUSH_MS. */
 const LOG_BUFFER_BYTES = 4096;
 const LOG_FLUSH_MS = 1000;
+/** A destination that stops taking lines (a stalled pipe) costs at most this much memory; later lines are dropped. */
+const LOG_BACKLOG_BYTES = 16 * 1024 * 1024;
 
 /**
  * Where a process writes its log (standard output, or a file): written in batches of a few
@@ -157,7 +159,7 @@ const LOG_FLUSH_MS = 1000;
  * whatever is buffered is written out when the process exits, crashes included.
  */
 export function logDestination(dest: number | string = 1): pino.DestinationStream {
-  const stream = pino.destination({ dest, sync: false, minLength: LOG_BUFFER_BYTES });
+  const stream = pino.destination({ dest, sync: false, minLength: LOG_BUFFER_BYTES, maxLength: LOG_BACKLOG_BYTES });
   // Flushing while a file is still opening is an error: the timer starts once it is open.
   let timer: NodeJS.Timeout | undefined;
   const start = () => {
