@@ -57,6 +57,13 @@ for (const { bus, env, runs, postgres } of buses) {
     const viaA = () => apiClient(a);
     const viaB = () => apiClient(b);
     const me = (token: string) => viaB().call<Answer['body']>('GET', '/v1/me', { token });
+    /** B's answer to the token once it is no longer `status` (or after a second). */
+    const meOnceNot = (token: string, status = 200) =>
+      within(
+        1_000,
+        () => me(token),
+        (r) => r.status !== status,
+      );
 
     beforeAll(async () => {
       const databaseUrl = await createTestDatabase();
@@ -83,11 +90,7 @@ for (const { bus, env, runs, postgres } of buses) {
       const user = await viaA().signIn('leaves@example.com');
       expect((await me(user.accessToken)).status).toBe(200);
       expect((await viaA().call('POST', '/v1/auth/sign-out', { token: user.accessToken })).status).toBe(204);
-      const after = await within(
-        1_000,
-        () => me(user.accessToken),
-        (r) => r.status !== 200,
-      );
+      const after = await meOnceNot(user.accessToken);
       expect(after.status).toBe(401);
       expect(after.body.error?.code).toBe('session_ended');
     });
@@ -99,11 +102,7 @@ for (const { bus, env, runs, postgres } of buses) {
       const rotated = await refresh(user.refreshToken);
       expect((await me(rotated.body.accessToken)).status).toBe(200);
       expect((await refresh(user.refreshToken)).status).toBe(401);
-      const after = await within(
-        1_000,
-        () => me(rotated.body.accessToken),
-        (r) => r.status !== 200,
-      );
+      const after = await meOnceNot(rotated.body.accessToken);
       expect(after.status).toBe(401);
       expect(after.body.error?.code).toBe('session_ended');
     });
@@ -114,20 +113,12 @@ for (const { bus, env, runs, postgres } of buses) {
       const admins = (action: string) =>
         viaA().call('POST', `/v1/admin/users/${user.userId}/${action}`, { token: admin.accessToken, body: {} });
       expect((await admins('suspend')).status).toBe(200);
-      const suspended = await within(
-        1_000,
-        () => me(user.accessToken),
-        (r) => r.status !== 200,
-      );
+      const suspended = await meOnceNot(user.accessToken);
       expect(suspended.status).toBe(403);
       expect(suspended.body.error?.code).toBe('account_suspended');
       // Reinstated, the account signs in again; the suspension revoked the old session.
       expect((await admins('reinstate')).status).toBe(200);
-      const reinstated = await within(
-        1_000,
-        () => me(user.accessToken),
-        (r) => r.status !== 403,
-      );
+      const reinstated = await meOnceNot(user.accessToken, 403);
       expect(reinstated.body.error?.code).toBe('session_ended');
     });
 
@@ -135,11 +126,7 @@ for (const { bus, env, runs, postgres } of buses) {
       const user = await viaA().signIn('goes@example.com');
       expect((await me(user.accessToken)).status).toBe(200);
       expect((await viaA().call('DELETE', '/v1/me', { token: user.accessToken })).status).toBe(204);
-      const after = await within(
-        1_000,
-        () => me(user.accessToken),
-        (r) => r.status !== 200,
-      );
+      const after = await meOnceNot(user.accessToken);
       expect(after.status).toBe(401);
       expect(after.body.error?.code).toBe('session_ended');
     });
