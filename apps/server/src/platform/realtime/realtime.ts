@@ -121,9 +121,13 @@ function leadAndEnd(event: Outgoing): string | undefined {
 /**
  * The events of one batch that must be shown: every event, except a price update that neither
  * changed the lead or the end nor is the last of the batch, when the next event is the same kind
- * of update — its state is carried by that next one ("latest state wins").
+ * of update — its state is carried by that next one ("latest state wins"). Also answers the lead
+ * and end the batch leaves shown.
  */
-export function coalesce(events: readonly Outgoing[], shown: string | undefined): Outgoing[] {
+function coalesce(
+  events: readonly Outgoing[],
+  shown: string | undefined,
+): { kept: Outgoing[]; shown: string | undefined } {
   const kept: Outgoing[] = [];
   let before = shown;
   for (let i = 0; i < events.length; i++) {
@@ -139,7 +143,7 @@ export function coalesce(events: readonly Outgoing[], shown: string | undefined)
     if (!overtaken) kept.push(event);
     if (OVERTAKEN_TYPES.has(event.type) || event.type === 'extended') before = state;
   }
-  return kept;
+  return { kept, shown: before };
 }
 
 /** How long a slow consumer has to complete the closing handshake before its socket is destroyed. */
@@ -326,10 +330,9 @@ export class Realtime {
   private flush(channel: string, batch: Batch): void {
     batch.timer = null;
     batch.lastFlush = Date.now();
-    const events = coalesce(batch.events, batch.shown);
+    const { kept: events, shown } = coalesce(batch.events, batch.shown);
     batch.events = [];
-    for (const event of events)
-      if (OVERTAKEN_TYPES.has(event.type) || event.type === 'extended') batch.shown = leadAndEnd(event);
+    batch.shown = shown;
     const subs = this.subscribers.get(channel);
     if (subs === undefined || events.length === 0) return;
     const frame = Buffer.from(JSON.stringify(events.length === 1 ? events[0] : events));
