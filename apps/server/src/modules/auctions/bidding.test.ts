@@ -214,30 +214,34 @@ describe('bidding rules over HTTP', () => {
     expect((await listBids(auction.id)).filter((x) => x.bidderId === b.userId)).toHaveLength(1);
   });
 
-  it('answers a bid that lost the race from its first read, writing nothing; its key is then free to be decided afresh', async () => {
+  it('records a lost bid’s refusal under its key, so the same request gets that first answer again, even once it could win', async () => {
     const storyId = await publishedStory(runtime, api, maker);
     const auction = await openAuctionWith(api, storyId, await signIn(api, 'race-a'), 10_000);
     const b = await signIn(api, 'race-b');
-    await bid(api, auction.id, await signIn(api, 'race-c'), 10_600);
+    const fraud = await bid(api, auction.id, await signIn(api, 'race-c'), 10_600);
     const keyRows = () =>
-      runtime.ctx.pool.query('select status_code from platform.idempotency_keys where user_id = $1 and key = $2', [
-        b.userId,
-        'race-key-000001',
-      ]);
+      runtime.ctx.pool.query<{ status_code: number }>(
+        'select status_code from platform.idempotency_keys where user_id = $1 and key = $2',
+        [b.userId, 'race-key-000001'],
+      );
 
     const lost = await bid(api, auction.id, b, 10_600, { key: 'race-key-000001' });
     expect(lost.status).toBe(422);
     expect(lost.body.error).toMatchObject({ code: 'bid_too_low', details: { minNextBidMinor: 11_300 } });
-    expect((await keyRows()).rows).toEqual([]);
-    // The refused request changed nothing, so the same request again is simply decided again.
+    expect((await keyRows()).rows).toEqual([{ status_code: 422 }]);
+    // The bid that outbid it is voided: 10,600 would now lead, yet the same request gets its first answer.
+    const voided = await api.call('POST', `/v1/admin/auctions/${auction.id}/bids/${fraud.body.bid.id}/void`, {
+      token: admin.accessToken,
+      body: { reason: 'shill bidding' },
+    });
+    expect(voided.status).toBe(200);
     const again = await bid(api, auction.id, b, 10_600, { key: 'race-key-000001' });
-    expect(again.body.error.code).toBe('bid_too_low');
-    expect((await keyRows()).rows).toEqual([]);
-
-    // A bid that may win claims its key, and a retry gets its answer back.
-    const won = await bid(api, auction.id, b, 11_300, { key: 'race-key-000002' });
+    expect(again.status).toBe(422);
+    expect(again.body).toEqual(lost.body);
+    // Under a new key the same bid is decided afresh, and wins.
+    const won = await bid(api, auction.id, b, 10_600, { key: 'race-key-000002' });
     expect(won.status).toBe(201);
-    expect((await bid(api, auction.id, b, 11_300, { key: 'race-key-000002' })).body).toEqual(won.body);
+    expect((await bid(api, auction.id, b, 10_600, { key: 'race-key-000002' })).body).toEqual(won.body);
   });
 });
 

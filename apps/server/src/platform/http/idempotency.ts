@@ -36,10 +36,8 @@ function hashRequest(body: unknown): string {
 
 /**
  * Whether a request with this key was seen (answered, or in progress), as a condition for a
- * statement that reads other things too. A caller that finds the key unseen may answer a refusal
- * without calling `withIdempotency`, and so without a write, when the refusal changed nothing:
- * a retry with the key is then decided afresh, and can still do at most what the first request
- * asked, once.
+ * statement that reads other things too: a seen key is answered with `replayAnswer`, with no
+ * need to decide anything.
  */
 export function idempotencyKeySeen(options: {
   scope: SQLWrapper | string;
@@ -55,8 +53,7 @@ export function idempotencyKeySeen(options: {
  * Runs `operation` in a transaction that also records its answer under the key. A second request
  * with the same key and body gets the first answer; with another body, 422. Concurrent duplicates
  * wait on the key's row until the first commits. Domain errors (4xx) are remembered too, so a
- * retry cannot succeed where the first attempt was refused for a reason that no longer shows
- * (except a refusal its caller answered before, see `idempotencyKeySeen`).
+ * retry cannot succeed where the first attempt was refused for a reason that no longer shows.
  */
 export async function withIdempotency<T, R = undefined>(
   db: Database,
@@ -103,16 +100,9 @@ export async function withIdempotency<T, R = undefined>(
       return { replay: prior };
     }
     const remember = async (err: DomainError): Promise<Outcome> => {
-      const stored = {
-        error: {
-          code: err.code,
-          message: err.message,
-          ...(err.details === undefined ? {} : { details: err.details }),
-        },
-      };
       await tx
         .update(idempotencyKeys)
-        .set({ statusCode: errorStatus(err.code), responseBody: stored })
+        .set({ statusCode: errorStatus(err.code), responseBody: storedError(err) })
         .where(where);
       return { error: err };
     };
@@ -135,6 +125,13 @@ export async function withIdempotency<T, R = undefined>(
   if ('error' in outcome) throw outcome.error;
   if ('replay' in outcome) return answerOf<T>(outcome.replay);
   return { status: successStatus, body: outcome.body, replayed: false };
+}
+
+/** An error as its key stores it, to be raised again by a replay. */
+function storedError(err: DomainError) {
+  return {
+    error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+  };
 }
 
 /** A stored answer, replayed: its body, or the error it was. */
@@ -160,9 +157,9 @@ export interface KeyedRequest {
 /**
  * The other way to honour a key, for an operation that only writes when it succeeds: it records
  * its answer with `recordAnswer`, in the transaction that did the work, as that transaction's
- * last write — one statement instead of a claim and an update. False means a request with the
- * same key committed (or was committing) first: roll back, and `replayAnswer`. A refusal that
- * changed nothing is not recorded (see `idempotencyKeySeen`).
+ * last write — one statement instead of a claim and an update — and a refusal with
+ * `recordRefusal`, one statement on its own. False means a request with the same key recorded
+ * (or was recording) its answer first: roll back if there is anything to, and `replayAnswer`.
  */
 export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
   const recorded = await tx
@@ -178,6 +175,11 @@ export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: nu
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   return recorded.length > 0;
+}
+
+/** Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else. */
+export function recordRefusal(db: Executor, keyed: KeyedRequest, err: DomainError): Promise<boolean> {
+  return recordAnswer(db, keyed, errorStatus(err.code), storedError(err));
 }
 
 /** The answer recorded under the key (422 when it was recorded for another request); null when none is. */

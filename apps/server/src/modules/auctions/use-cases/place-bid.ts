@@ -1,7 +1,8 @@
 /**
  * A bid, end to end. One statement, outside any transaction, reads the auction, the bidder's
  * standing and whether the idempotency key was seen; a bid that lost the race (the usual fate of a
- * bid on a hot auction) is answered from it, with no write. A bid that may win writes its outcome
+ * bid on a hot auction) is answered from it, with no transaction (only its refusal recorded under
+ * its idempotency key, one statement). A bid that may win writes its outcome
  * in a transaction only if the auction is still as read: that write takes the row lock, and a bid
  * overtaken meanwhile rolls back at once and reads again (after a few tries it queues for the lock
  * instead). The winner's rows, effects and recorded answer follow, and the live messages go out
@@ -14,10 +15,12 @@ import { DomainError } from '../../../platform/errors';
 import {
   idempotencyKeySeen,
   recordAnswer,
+  recordRefusal,
   replayAnswer,
   type IdempotentAnswer,
   type KeyedRequest,
 } from '../../../platform/http/idempotency';
+import { errorStatus } from '../../../platform/http/error-status';
 import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
@@ -99,22 +102,26 @@ export async function placeBid(
       bidderStrikes: known.strikes,
       bidderIsNewBuyer: !known.purchased,
     };
-    // Refusals that change nothing are not recorded under the key: a retry is decided afresh.
-    refuseSettled(deps, known, input);
-    const destination = await destinationFor(deps, deps.db, {
-      userId: request.bidderId,
-      named: request.shippingCountry,
-      shipping: await auctionShipping(deps, deps.db, known.row.id, known.row.storyId),
-      accountCountry: known.accountCountry,
-    });
     const locked = attempt >= UNLOCKED_ATTEMPTS;
     let answer: IdempotentAnswer<BidAnswer> | 'changed';
     try {
+      refuseSettled(deps, known, input);
+      const destination = await destinationFor(deps, deps.db, {
+        userId: request.bidderId,
+        named: request.shippingCountry,
+        shipping: await auctionShipping(deps, deps.db, known.row.id, known.row.storyId),
+        accountCountry: known.accountCountry,
+      });
       answer = await deps.db.transaction((tx) =>
         writeBid(deps, tx, { request, keyed, known, input, destination, locked }),
       );
     } catch (err) {
-      if (!(err instanceof KeyTaken) || keyed === null) throw err;
+      if (keyed === null) throw err;
+      // A refusal wrote nothing (its transaction, if any, rolled back): it is recorded on its own.
+      const refusal = err instanceof DomainError && errorStatus(err.code) < 500;
+      if (refusal && (await recordRefusal(deps.db, keyed, err))) throw err;
+      if (!refusal && !(err instanceof KeyTaken)) throw err;
+      // A request with the same key was answered first: its answer is this one's.
       const replay = await replayAnswer<BidAnswer>(deps.db, keyed);
       if (replay === null) throw new DomainError('idempotency_conflict', 'Retry the request');
       return replay;
