@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { spawnSync } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,17 @@ describe('the log destination', () => {
     expect(readFileSync(file, 'utf8')).toBe('');
     await waitFor(() => readFileSync(file, 'utf8').includes('one quiet line'), 2500);
     (destination as unknown as { end(): void }).end();
+  });
+
+  it('keeps its timer quiet once the destination is closed', async () => {
+    const file = tempLog();
+    const destination = logDestination(file) as unknown as EventEmitter & { destroy(): void };
+    await new Promise((resolve) => destination.once('ready', resolve));
+    // A stream is destroyed a moment before it reports its close (when an `end()` finishes
+    // writing): a flush in that moment must not throw. Here the report never comes.
+    destination.removeAllListeners('close');
+    destination.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
   });
 
   it('writes what is still buffered when the process exits or crashes', () => {

@@ -160,10 +160,14 @@ const LOG_BACKLOG_BYTES = 16 * 1024 * 1024;
  */
 export function logDestination(dest: number | string = 1): pino.DestinationStream {
   const stream = pino.destination({ dest, sync: false, minLength: LOG_BUFFER_BYTES, maxLength: LOG_BACKLOG_BYTES });
-  // Flushing while a file is still opening is an error: the timer starts once it is open.
+  // Flushing while a file is still opening, or once it is closed (a timer may fire between the two
+  // steps of closing), is an error: the timer starts once it is open and skips a closed stream.
+  const closed = stream as unknown as { destroyed: boolean };
   let timer: NodeJS.Timeout | undefined;
   const start = () => {
-    timer = setInterval(() => stream.flush(), LOG_FLUSH_MS);
+    timer = setInterval(() => {
+      if (!closed.destroyed) stream.flush();
+    }, LOG_FLUSH_MS);
     timer.unref();
   };
   if (typeof dest === 'number') start();
