@@ -231,8 +231,10 @@ describe('the app reaches what the server offers', () => {
     await screenshot(page, 'account-04-delete-confirmation');
     await expectAccessible(page, 'account (deleting)');
     await confirm.click();
+    // The feed, not the sign-in screen the account screen would send a signed-out person to.
     await page.waitForURL((url) => url.pathname === '/');
-    expect(await page.evaluate<string | null>("localStorage.getItem('vw.session')")).toBeNull();
+    await page.waitForFunction("localStorage.getItem('vw.session') === null");
+    expect(new URL(page.url()).pathname).toBe('/');
     expect((await api.call('GET', '/v1/me', { token: session.accessToken })).status).toBe(401);
   }, 300_000);
 

@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '@lingui/react';
 import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, MemoryRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { i18n } from '../shared/i18n/i18n';
 import { RealtimeClient } from '../shared/realtime/realtime-client';
 import { RealtimeProvider } from '../shared/realtime/realtime-context';
@@ -12,8 +13,25 @@ import { FakeSocket } from './fake-socket';
 
 /** Renders a component with a fresh query cache, a realtime client over a fake socket and a server clock. */
 export function renderWithApp(ui: ReactElement, options: { clock?: ServerClock; route?: string } = {}) {
+  return renderWithProviders(<MemoryRouter initialEntries={[options.route ?? '/']}>{ui}</MemoryRouter>, options.clock);
+}
+
+/**
+ * Renders routes in the app's kind of router (a data router, whose navigations are transitions),
+ * starting at `route`, with the providers of renderWithApp; `visited` lists every path shown.
+ */
+export function renderRoutes(routes: RouteObject[], options: { clock?: ServerClock; route: string }) {
+  const router = createMemoryRouter(routes, { initialEntries: [options.route] });
+  const visited = [router.state.location.pathname];
+  router.subscribe((state) => {
+    if (visited.at(-1) !== state.location.pathname) visited.push(state.location.pathname);
+  });
+  return { ...renderWithProviders(<RouterProvider router={router} />, options.clock), router, visited };
+}
+
+function renderWithProviders(ui: ReactElement, givenClock?: ServerClock) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const clock = options.clock ?? createServerClock();
+  const clock = givenClock ?? createServerClock();
   FakeSocket.instances = [];
   const realtime = new RealtimeClient({
     url: 'ws://localhost/v1/realtime',
@@ -26,9 +44,7 @@ export function renderWithApp(ui: ReactElement, options: { clock?: ServerClock; 
     <I18nProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <RealtimeProvider client={realtime}>
-          <ClockContext.Provider value={clock}>
-            <MemoryRouter initialEntries={[options.route ?? '/']}>{ui}</MemoryRouter>
-          </ClockContext.Provider>
+          <ClockContext.Provider value={clock}>{ui}</ClockContext.Provider>
         </RealtimeProvider>
       </QueryClientProvider>
     </I18nProvider>,

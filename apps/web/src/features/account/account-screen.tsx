@@ -34,7 +34,10 @@ export default function AccountScreen() {
   const keepLocale = useAccountLocaleMutation();
   const me = viewer.me;
   const { t } = useLingui();
-  const leave = (everywhere: boolean) => signOut.mutate({ everywhere }, { onSettled: () => void navigate('/') });
+  // The feed is shown before the session is forgotten, in the same render, so this screen never
+  // sends the person to sign in on their way out.
+  const leave = (everywhere: boolean) =>
+    signOut.mutate({ everywhere, leave: () => navigate('/', { replace: true, flushSync: true }) });
   return (
     <main id="main" className="page">
       <h1>

@@ -20,7 +20,9 @@ export function DeleteAccount() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!confirmed) return;
-    remove.mutate(() => navigate('/', { replace: true }));
+    // The feed is shown before the session is forgotten, in the same render, so the account screen
+    // never sends the person to sign in on their way out.
+    remove.mutate(() => navigate('/', { replace: true, flushSync: true }));
   };
 
   if (!open) {
