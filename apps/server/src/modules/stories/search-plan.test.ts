@@ -4,7 +4,13 @@ import { startTestServer } from '../../../test/harness';
 import type { Runtime } from '../../composition/runtime';
 import { generateSearchCorpus } from './search-corpus';
 import type { StorySearch } from './search-index';
-import { categoryCountsQuery, correctionsQuery, searchTextQuery, storyPageQuery } from './search-repo';
+import {
+  categoryCountsQuery,
+  correctionsQuery,
+  relevanceSearchQuery,
+  searchTextQuery,
+  storyPageQuery,
+} from './search-repo';
 
 let runtime: Runtime;
 
@@ -70,7 +76,17 @@ describe('the search query plans at a realistic size', () => {
       const search = { ...base, ...input };
       const query = await searchTextQuery(runtime.ctx.db, search.q);
       if (search.q !== '') expect(query).not.toBeNull();
-      for (const statement of [storyPageQuery(search, query), categoryCountsQuery(search, query)]) {
+      // A search by relevance reads its matches from the text index once, for the page and the facets.
+      if (query !== null && search.sort === 'relevance') {
+        const nodes = await planOf(relevanceSearchQuery(search, query));
+        expect(nodes.filter((n) => n['Relation Name'] === 'search_documents')).toHaveLength(1);
+        expect(nodes.some((n) => n['Index Name'] === 'search_documents_text_idx')).toBe(true);
+      }
+      const statements =
+        query !== null && search.sort === 'relevance'
+          ? [relevanceSearchQuery(search, query)]
+          : [storyPageQuery(search, query), categoryCountsQuery(search, query)];
+      for (const statement of statements) {
         const nodes = await planOf(statement);
         const scans = nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
         expect(scans, JSON.stringify(nodes.map((n) => [n['Node Type'], n['Index Name']]))).toEqual([]);

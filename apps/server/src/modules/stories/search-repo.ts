@@ -128,15 +128,18 @@ interface SortPlan {
   after: (values: (number | string)[], id: string) => SQL;
 }
 
-function sortPlan(sort: SearchSort, query: SQL | null): SortPlan {
+/** A match's relevance to the text query. */
+const rankOf = (query: SQL | null): SQL => sql`ts_rank(d.document, ${query})::float8`;
+
+/** `rank`: the relevance expression over `d` (by default computed from its document). */
+function sortPlan(sort: SearchSort, query: SQL | null, rank: SQL = rankOf(query)): SortPlan {
   switch (sort === 'relevance' && query === null ? 'newest' : sort) {
     case 'relevance':
       return {
-        select: sql`array[ts_rank(d.document, ${query})::float8]::text[]`,
+        select: sql`array[${rank}]::text[]`,
         shape: ['number'],
-        order: sql`ts_rank(d.document, ${query})::float8 desc, d.story_id desc`,
-        after: ([rank], id) =>
-          sql`(ts_rank(d.document, ${query})::float8, d.story_id) < (${rank}::float8, ${id}::uuid)`,
+        order: sql`${rank} desc, d.story_id desc`,
+        after: ([value], id) => sql`(${rank}, d.story_id) < (${value}::float8, ${id}::uuid)`,
       };
     case 'ending_soon':
       return {
@@ -185,20 +188,49 @@ function filters(search: StorySearch, query: SQL | null): SQL[] {
   return where;
 }
 
-/** The page query (exported for the plan test). */
-export function storyPageQuery(search: StorySearch, query: SQL | null): SQL {
-  const plan = sortPlan(search.sort, query);
-  const where = filters(search, query);
+/** The conditions of the page within the matches the facets count: the category and the cursor. */
+function pageConditions(search: StorySearch, plan: SortPlan): SQL[] {
+  const where: SQL[] = [];
   if (search.category !== null) where.push(sql`d.category = ${search.category}`);
   if (search.cursor !== null) {
     const position = decode(search.cursor, search.sort, plan.shape);
     where.push(plan.after(position.v, position.i));
   }
+  return where;
+}
+
+/** The page query of a search in an order other than relevance (exported for the plan test). */
+export function storyPageQuery(search: StorySearch, query: SQL | null): SQL {
+  const plan = sortPlan(search.sort, query);
+  const where = [...filters(search, query), ...pageConditions(search, plan)];
   return sql`select d.story_id as id, ${plan.select} as sort_values
     from stories.search_documents d
    where ${sql.join(where, sql` and `)}
    order by ${plan.order}
    limit ${search.limit + 1}`;
+}
+
+/**
+ * The page and the facets of a search by relevance in one statement (exported for the plan test):
+ * ranking needs every match anyway, so the matches are read from the text index and the table
+ * once, ranked once, then counted by category for the facets and ordered for the page. Apart, the
+ * two statements would each read every match, which for a common word is most of the work. (A
+ * search in another order is left to two statements: its page stops early in that order's index.)
+ */
+export function relevanceSearchQuery(search: StorySearch, query: SQL): SQL {
+  const plan = sortPlan('relevance', query, sql`d.rank`);
+  const where = pageConditions(search, plan);
+  return sql`with matches as materialized (
+      select d.story_id, d.category, ${rankOf(query)} as rank
+        from stories.search_documents d
+       where ${sql.join(filters(search, query), sql` and `)})
+    select coalesce((select json_agg(json_build_array(d.story_id, ${plan.select})) from (
+             select d.story_id, d.rank from matches d
+              ${where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+              order by ${plan.order}
+              limit ${search.limit + 1}) d), '[]') as page,
+           coalesce((select json_object_agg(c.category, c.n) from (
+             select d.category, count(*)::int as n from matches d group by d.category) c), '{}') as counts`;
 }
 
 /** The facet query (exported for the plan test). */
@@ -212,17 +244,35 @@ export function categoryCountsQuery(search: StorySearch, query: SQL | null): SQL
 /** The tsquery expression of `q` (exported for the plan test). */
 export const searchTextQuery = textQuery;
 
-export async function searchStories(db: Database, search: StorySearch): Promise<StorySearchPage> {
-  const query = await textQuery(db, search.q);
-  const plan = sortPlan(search.sort, query);
+/** The page rows (one more than the limit when there are more) and the category counts. */
+async function pageAndCounts(
+  db: Database,
+  search: StorySearch,
+  query: SQL | null,
+): Promise<{ page: { id: string; sort_values: string[] }[]; counts: Record<string, number> }> {
+  if (query !== null && search.sort === 'relevance') {
+    const res = await db.execute<{ page: [string, string[]][]; counts: Record<string, number> }>(
+      relevanceSearchQuery(search, query),
+    );
+    const row = res.rows[0]!;
+    return { page: row.page.map(([id, values]) => ({ id, sort_values: values })), counts: row.counts };
+  }
+  // In another order the page stops early in that order's index, beside the facet count.
   const [page, counts] = await Promise.all([
     db.execute<{ id: string; sort_values: string[] }>(storyPageQuery(search, query)),
     db.execute<{ category: string; n: number }>(categoryCountsQuery(search, query)),
   ]);
-  const rows = page.rows.slice(0, search.limit);
+  return { page: page.rows, counts: Object.fromEntries(counts.rows.map((r) => [r.category, r.n])) };
+}
+
+export async function searchStories(db: Database, search: StorySearch): Promise<StorySearchPage> {
+  const query = await textQuery(db, search.q);
+  const plan = sortPlan(search.sort, query);
+  const { page, counts } = await pageAndCounts(db, search, query);
+  const rows = page.slice(0, search.limit);
   const last = rows[rows.length - 1];
   const nextCursor =
-    page.rows.length > search.limit && last
+    page.length > search.limit && last
       ? encode({
           s: search.sort,
           v: last.sort_values.map((value, n) => (plan.shape[n] === 'number' ? Number(value) : value)),
@@ -232,7 +282,7 @@ export async function searchStories(db: Database, search: StorySearch): Promise<
   return {
     storyIds: rows.map((r) => r.id),
     nextCursor,
-    categoryCounts: Object.fromEntries(counts.rows.map((r) => [r.category, r.n])),
+    categoryCounts: counts,
   };
 }
 

@@ -243,7 +243,7 @@ describe('GET /v1/search: filters, sorts, facets', () => {
 
   it('walks keyset pages of every sort without duplicates or gaps', async () => {
     for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc', 'ending_soon']) {
-      for (const q of ['', 'q=walnut']) {
+      for (const q of ['', 'q=walnut', 'q=walnut&category=woodwork']) {
         const whole = await ids(`${q}&sort=${sort}&limit=50`);
         for (const limit of [1, 2, 3]) expect(await readAll(`${q}&sort=${sort}`, limit)).toEqual(whole);
       }
