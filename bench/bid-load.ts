@@ -1,7 +1,8 @@
 // The bid benchmarks' load generators, each in a process of its own (never the API's). Settings
 // come from argv as JSON; the figures go out as one JSON line.
-//   { mode: 'http', base, auctionId, tokens, seconds, start }  N bidders race on one auction over
-//     HTTP, each bidding the minimum it last heard plus its own offset (one bidder per token).
+//   { mode: 'http', bases, auctionId, tokens, seconds, start }  N bidders race on one auction over
+//     HTTP, each bidding the minimum it last heard plus its own offset (one bidder per token);
+//     bidder i talks to API process bases[i mod bases.length].
 //   { mode: 'sql', databaseUrl, workers, poolSize, seconds, softClose, maxima }  the same race as
 //     a bare `pg` loop (see `bareAttempt`).
 //   { mode: 'stream', base, auctionId, tokens, rate, seconds, start }  bids sent at a steady rate
@@ -69,7 +70,7 @@ async function bid(base: string, auctionId: string, token: string, amountMinor: 
 }
 
 async function httpBids(s: {
-  base: string;
+  bases: string[];
   auctionId: string;
   tokens: string[];
   seconds: number;
@@ -85,7 +86,7 @@ async function httpBids(s: {
       let next = s.start;
       while (Date.now() < until) {
         const started = performance.now();
-        const { accepted, failed, body } = await bid(s.base, s.auctionId, token, next + i);
+        const { accepted, failed, body } = await bid(s.bases[i % s.bases.length]!, s.auctionId, token, next + i);
         latencies.push(performance.now() - started);
         if (failed) errors += 1;
         else if (accepted) {

@@ -1,7 +1,8 @@
 // Accepted bids/s on one hot auction: N bidders race over HTTP from a process of their own
 // (bench/bid-load.ts) vs the same lock–check–update–insert race as a bare `pg` loop (also in its own
 // process). Scenarios: 16 and 200 bidders, a run inside the soft-close window (every accepted bid
-// moves the end), and an auction carrying hundreds of proxy maxima. Each scenario runs three times,
+// moves the end), an auction carrying hundreds of proxy maxima, and the bidders split over two API
+// processes (bids on one auction meet only at its row in PostgreSQL). Each scenario runs three times,
 // product and baseline in turn; after the runs every acknowledged bid is looked up in the database.
 import type { Session } from '../apps/server/test/client';
 import type { HttpBidsReport, SqlBidsReport } from './bid-load';
@@ -13,6 +14,8 @@ export interface BidScenario {
   softClose?: boolean;
   /** Proxy maxima placed on the auction before the race. */
   maxima?: number;
+  /** API processes the bidders are spread over (this one and others on the same database and Redis). */
+  apiProcesses?: number;
 }
 
 export interface BidFigures {
@@ -73,6 +76,10 @@ export async function benchBids(
       );
     }
     const tokens = pool.slice(0, scenario.bidders).map((s) => s.accessToken);
+    const processes = scenario.apiProcesses ?? 1;
+    const others = [];
+    for (let n = 1; n < processes; n++) others.push(await bench.startApiProcess());
+    const bases = [bench.base, ...others.map((o) => o.base)];
     const product: HttpBidsReport[] = [];
     const bare: SqlBidsReport[] = [];
     // CPU the API process spent per bid request (this process serves the API, nothing else).
@@ -82,7 +89,7 @@ export async function benchBids(
       const cpuBefore = process.cpuUsage();
       const got = await runChild<HttpBidsReport>('bid-load.ts', {
         mode: 'http',
-        base: bench.base,
+        bases,
         auctionId: auction.id,
         tokens,
         seconds: options.seconds,
@@ -108,6 +115,7 @@ export async function benchBids(
         }),
       );
     }
+    for (const other of others) await other.stop();
     const stored = await bench.runtime.ctx.pool.query<{ id: string }>(
       'select id from auctions.bids where auction_id = $1',
       [auction.id],
@@ -120,7 +128,7 @@ export async function benchBids(
     const p99 = median(product.map((r) => r.p99));
     figures.push({ scenario, product: median(rate), bare: median(bareRate), p99 });
     lines.push(
-      `bids — ${scenario.name} (${scenario.bidders} bidders, ${options.seconds} s × ${options.runs}, median (spread); ${startLoad} → ${loadNow()})`,
+      `bids — ${scenario.name} (${scenario.bidders} bidders, ${processes} API process${processes > 1 ? 'es' : ''}, ${options.seconds} s × ${options.runs}, median (spread); ${startLoad} → ${loadNow()})`,
       `  product: ${spread(rate, 1)} accepted/s, ${spread(product.map((r) => r.refused))} refused, ${product.reduce((n, r) => n + r.errors, 0)} errors (503), p50 ${spread(
         product.map((r) => r.p50),
         1,
@@ -130,10 +138,15 @@ export async function benchBids(
         1,
         ' ms',
       )}; acknowledged ${acknowledged.length}, lost ${lost}`,
-      `  API process: ${spread(
-        product.map((r) => r.requests / options.seconds),
-        0,
-      )} requests/s, ${spread(cpuPerRequest, 2, ' ms')} CPU per request`,
+      processes === 1
+        ? `  API process: ${spread(
+            product.map((r) => r.requests / options.seconds),
+            0,
+          )} requests/s, ${spread(cpuPerRequest, 2, ' ms')} CPU per request`
+        : `  API processes: ${spread(
+            product.map((r) => r.requests / options.seconds),
+            0,
+          )} requests/s in all`,
       `  bare pg loop, same race (pool ${Math.min(scenario.bidders, POOL_SIZE)}): ${spread(bareRate, 1)} accepted/s, p50 ${spread(
         bare.map((r) => r.p50),
         1,
@@ -155,10 +168,15 @@ export async function benchBids(
     }
     if (lost > 0) lines.push(`  ERROR: ${lost} acknowledged bids are missing from the database`);
   }
-  const at = (n: number) =>
-    figures.find((f) => f.scenario.bidders === n && !f.scenario.softClose && !f.scenario.maxima);
-  const few = at(16);
-  const many = figures.find((f) => f.scenario.bidders > 16);
+  const plain = (f: BidFigures) => !f.scenario.softClose && !f.scenario.maxima && (f.scenario.apiProcesses ?? 1) === 1;
+  const few = figures.find((f) => plain(f) && f.scenario.bidders === 16);
+  const many = figures.find((f) => plain(f) && f.scenario.bidders > 16);
+  const spreadOut = figures.find((f) => (f.scenario.apiProcesses ?? 1) > 1);
+  if (few && spreadOut) {
+    lines.push(
+      `bids: ${spreadOut.scenario.apiProcesses} API processes at ${(spreadOut.product / few.product).toFixed(2)}× the one-process rate, ${(spreadOut.product / spreadOut.bare).toFixed(2)}× the bare loop`,
+    );
+  }
   if (few && many) {
     lines.push(
       `bids: ${many.scenario.bidders} bidders at ${(many.product / few.product).toFixed(2)}× the 16-bidder rate (target ≥ 0.50)`,

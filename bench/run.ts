@@ -12,6 +12,7 @@
 //   BENCH_BIDDERS [16,200]      bidder counts on the hot auction (one scenario each)
 //   BENCH_BID_MAXIMA [300]      proxy maxima on the auction of the "maxima" scenario (0: skip it)
 //   BENCH_SOFT_CLOSE [1]        run the 16-bidder race inside the soft-close window too (0: skip)
+//   BENCH_BID_PROCESSES [2]     run the 16-bidder race spread over this many API processes too (1: skip)
 //   BENCH_WS_SUBSCRIBERS [10000], BENCH_WS_SLOW [100], BENCH_WS_RATE [the 16-bidder rate, or 20]
 //   BENCH_SEARCH_STORIES [100000], BENCH_SEARCH_CONNECTIONS [16], BENCH_SEARCH_RUNS [BENCH_RUNS]
 //   BENCH_LOG_LEVEL [info], BENCH_WORKER=inline  log level; jobs in the API's process
@@ -67,6 +68,8 @@ try {
     if (process.env.BENCH_SOFT_CLOSE !== '0') scenarios.push({ name: 'in soft close', bidders: few, softClose: true });
     const maxima = num('BENCH_BID_MAXIMA', 300);
     if (maxima > 0) scenarios.push({ name: `${maxima} proxy maxima on the auction`, bidders: few, maxima });
+    const processes = num('BENCH_BID_PROCESSES', 2);
+    if (processes > 1) scenarios.push({ name: 'open auction', bidders: few, apiProcesses: processes });
     const { lines, figures } = await benchBids(
       bench,
       scenarios.map((scenario, i) => ({ scenario, storyId: stories[22 + i]! })),
