@@ -47,9 +47,10 @@ function decode(cursor: string, sort: string, shape: ('number' | 'string')[]): C
 
 /**
  * The vocabulary look-up for the query's words of five letters or more: whether the vocabulary
- * holds each word as typed, and the vocabulary words most like it, by trigram similarity (through
- * the vocabulary's trigram index) or as the word with two neighbouring letters swapped (which share
- * few trigrams; looked up exactly). Exported for the plan test.
+ * holds each word as typed, and for a word it does not hold, the vocabulary words most like it, by
+ * trigram similarity (through the vocabulary's trigram index) or as the word with two neighbouring
+ * letters swapped (which share few trigrams; looked up exactly). A known word is never corrected,
+ * so its similar words are not looked for. Exported for the plan test.
  */
 export function correctionsQuery(words: string[]): SQL {
   const swaps = words.map((w) => JSON.stringify(swapsOf(w)));
@@ -63,9 +64,9 @@ export function correctionsQuery(words: string[]): SQL {
       left join stories.search_words k on k.word = t.plain
       left join lateral (
         select x.word
-          from (select w.word from stories.search_words w where w.word % t.plain
+          from (select w.word from stories.search_words w where k.word is null and w.word % t.plain
                 union
-                select w.word from stories.search_words w where w.word = any(t.swaps)) x
+                select w.word from stories.search_words w where k.word is null and w.word = any(t.swaps)) x
          order by similarity(x.word, t.plain) desc, x.word
          limit 20) c on true`;
 }
