@@ -11,8 +11,10 @@ describe('leaving the account screen', () => {
 
   // The account screen needs a session: forgotten while it is still shown, it would send the
   // person to sign in instead of to the feed.
-  const inTheApp = () =>
-    renderRoutes(
+  const inTheApp = (leaving: string) => {
+    signInAs();
+    serve({ 'GET /v1/me': () => jsonResponse(me()), [leaving]: () => new Response(null, { status: 204 }) });
+    return renderRoutes(
       [
         { path: '/', element: <p>The feed</p> },
         { path: '/sign-in', element: <p>Sign in</p> },
@@ -27,36 +29,28 @@ describe('leaving the account screen', () => {
       ],
       { route: '/account' },
     );
+  };
+
+  /** The feed is shown, the session forgotten, and no other screen was ever on the way. */
+  async function leftForTheFeed({ router, visited }: ReturnType<typeof inTheApp>) {
+    await screen.findByText('The feed');
+    await waitFor(() => expect(sessionStore.get()).toBeNull());
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(router.state.location.pathname).toBe('/');
+    expect(visited).toEqual(['/account', '/']);
+  }
 
   it('after deleting the account, shows the feed and never the sign-in screen', async () => {
-    signInAs();
-    serve({
-      'GET /v1/me': () => jsonResponse(me()),
-      'DELETE /v1/me': () => new Response(null, { status: 204 }),
-    });
-    const { router, visited } = inTheApp();
+    const app = inTheApp('DELETE /v1/me');
     fireEvent.click(await screen.findByRole('button', { name: 'Delete my account' }));
     fireEvent.change(screen.getByLabelText('Type DELETE to confirm'), { target: { value: 'DELETE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete my account for good' }));
-    await screen.findByText('The feed');
-    await waitFor(() => expect(sessionStore.get()).toBeNull());
-    await act(() => new Promise((r) => setTimeout(r, 50)));
-    expect(router.state.location.pathname).toBe('/');
-    expect(visited).toEqual(['/account', '/']);
+    await leftForTheFeed(app);
   });
 
   it('after signing out, shows the feed and never the sign-in screen', async () => {
-    signInAs();
-    serve({
-      'GET /v1/me': () => jsonResponse(me()),
-      'POST /v1/auth/sign-out': () => new Response(null, { status: 204 }),
-    });
-    const { router, visited } = inTheApp();
+    const app = inTheApp('POST /v1/auth/sign-out');
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
-    await screen.findByText('The feed');
-    await waitFor(() => expect(sessionStore.get()).toBeNull());
-    await act(() => new Promise((r) => setTimeout(r, 50)));
-    expect(router.state.location.pathname).toBe('/');
-    expect(visited).toEqual(['/account', '/']);
+    await leftForTheFeed(app);
   });
 });
