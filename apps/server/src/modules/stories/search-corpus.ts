@@ -126,13 +126,31 @@ export async function generateSearchCorpus(databaseUrl: string, size: CorpusSize
         [size.liveAuctions],
       );
     }
-    await client.query('vacuum analyze stories.search_documents');
+    await vacuumFully(client, 'stories.search_documents');
     await client.query('vacuum analyze stories.search_words');
     await client.query('vacuum analyze stories.search_makers');
     await client.query('analyze stories.stories');
     return size.stories;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Vacuums and analyses `table` until its visibility map covers it, as autovacuum keeps a table in
+ * service: plans read it (an index-only scan costs what it saves only on all-visible pages), and a
+ * vacuum cannot mark pages all-visible while a transaction older than their rows is open, such as
+ * a job the server runs at that moment.
+ */
+async function vacuumFully(client: pg.Client, table: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await client.query(`vacuum analyze ${table}`);
+    const res = await client.query<{ covered: number }>(
+      `select relallvisible::float8 / greatest(relpages, 1) as covered from pg_class where oid = $1::regclass`,
+      [table],
+    );
+    if (res.rows[0]!.covered >= 0.99 || attempt === 50) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
