@@ -37,6 +37,17 @@ function setup(token: string | null = 'at-1') {
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/** A client subscribed to auction a1 over an open socket, recording what reaches the listener and the warnings. */
+async function listening() {
+  const { client, socket } = setup();
+  const received: unknown[] = [];
+  client.subscribe('auction:a1', (m) => received.push(m.data));
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  socket(0).open();
+  await flush();
+  return { socket, received, warn };
+}
+
 describe('RealtimeClient', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -46,12 +57,7 @@ describe('RealtimeClient', () => {
   });
 
   it('authenticates, then subscribes, and delivers channel messages', async () => {
-    const { client, socket } = setup();
-    const received: unknown[] = [];
-    client.subscribe('auction:a1', (m) => received.push(m.data));
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    socket(0).open();
-    await flush();
+    const { socket, received, warn } = await listening();
     expect(socket(0).sent.slice(0, 2)).toEqual([
       { type: 'auth', token: 'at-1' },
       { type: 'subscribe', channel: 'auction:a1' },
@@ -72,12 +78,7 @@ describe('RealtimeClient', () => {
   });
 
   it('delivers the messages of a batched frame one by one, in order, leaving out what it does not know', async () => {
-    const { client, socket } = setup();
-    const received: unknown[] = [];
-    client.subscribe('auction:a1', (m) => received.push(m.data));
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    socket(0).open();
-    await flush();
+    const { socket, received, warn } = await listening();
     const later = { ...summary, amountMinor: 11_300, highBidMinor: 11_300, version: 4 };
     socket(0).receive([
       { type: 'bid_placed', channel: 'auction:a1', data: summary, serverTime: new Date().toISOString() },
