@@ -1,18 +1,18 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
+import { requestPathRedis } from './platform/request-redis';
 import { trustProxyOption } from './platform/http/client-address';
 import { addOperationIds, API_GUIDE, documentTransform } from './platform/http/openapi-document';
 import { OptionalBodies } from './platform/http/optional-bodies';
 import { errorHandler } from './platform/http/error-handler';
 import { registerPlatformRoutes } from './platform/http/platform-routes';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import type { HttpApp } from './platform/http/types';
 import { traceIdOf } from './platform/http/trace-context';
 import { registerWebApp } from './platform/http/web-app';
@@ -76,22 +76,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
     );
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
-        workerSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'", 'https://checkout.stripe.com'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(cors, {
     origin: ctx.config.CORS_ORIGINS.length ? ctx.config.CORS_ORIGINS : false,
     credentials: true,
@@ -100,9 +85,8 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
   // Counters are shared through Redis when configured, so the limit holds across processes; if Redis
   // fails, requests are let through rather than refused.
   const rateLimitRedis = ctx.config.REDIS_URL
-    ? new Redis(ctx.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    ? requestPathRedis(ctx.config.REDIS_URL, ctx.logger, 'rate-limit store')
     : null;
-  rateLimitRedis?.on('error', (err) => ctx.logger.warn({ err }, 'rate-limit store unavailable'));
   app.addHook('onClose', async () => rateLimitRedis?.disconnect());
   await app.register(rateLimit, {
     global: true,

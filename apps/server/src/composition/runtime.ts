@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { buildApp } from '../app';
 import type { Config } from '../config';
 import { createModules, type Modules } from './modules';
@@ -23,6 +23,7 @@ import { startOpsServer, type OpsServer } from '../platform/ops-server';
 import { readinessReport } from '../platform/readiness';
 import { PostgresEventBus, RedisEventBus } from '../platform/realtime/bus';
 import { Realtime } from '../platform/realtime/realtime';
+import { requestPathRedis } from '../platform/request-redis';
 import { startTelemetry, type Telemetry } from '../platform/telemetry';
 import { traceTasks } from '../platform/telemetry/jobs';
 
@@ -103,10 +104,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     );
     const secrets = await loadSecrets(config);
     const metrics = new Metrics();
-    cacheRedis = config.REDIS_URL
-      ? new Redis(config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : null;
-    cacheRedis?.on('error', (err) => logger.warn({ err }, 'cache store unavailable'));
+    cacheRedis = config.REDIS_URL ? requestPathRedis(config.REDIS_URL, logger, 'cache store') : null;
     const ctx: AppContext = {
       config,
       db: handle.db,

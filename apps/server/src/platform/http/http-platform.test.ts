@@ -111,12 +111,14 @@ describe('headers', () => {
     expect(String(made.headers['x-request-id'])).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers', async () => {
-    const res = await api.call('GET', '/');
+  it.each(['/', '/v1/feed', '/v1/no-such-route'])('sends security headers on %s', async (url) => {
+    const res = await api.call('GET', url);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
-    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
   it('allows CORS for listed origins only', async () => {
