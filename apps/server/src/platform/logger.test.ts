@@ -57,6 +57,48 @@ describe('the request log lines', () => {
   });
 });
 
+describe('credentials in a line', () => {
+  const logged = (write: (logger: ReturnType<typeof createLogger>) => void) => {
+    const lines: Record<string, unknown>[] = [];
+    write(createLogger('info', { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) }));
+    return lines;
+  };
+
+  it('are censored under any field, at any depth, and in any case', () => {
+    const [line] = logged((logger) =>
+      logger.info(
+        {
+          password: 'hunter2',
+          body: { code: '482913', session: { refreshToken: 'rt-1', accessToken: 'at-1', nested: { token: 't-1' } } },
+          headers: { Authorization: 'Bearer abc', cookie: 'vw=1', 'idempotency-key': 'k-1' },
+          provider: { secret: 'sk_live_1', idToken: 'id-1' },
+          kept: { amountMinor: 1200, note: 'fine' },
+        },
+        'a line',
+      ),
+    );
+    expect(line).toMatchObject({
+      password: '[redacted]',
+      body: {
+        code: '[redacted]',
+        session: { refreshToken: '[redacted]', accessToken: '[redacted]', nested: { token: '[redacted]' } },
+      },
+      headers: { Authorization: '[redacted]', cookie: '[redacted]', 'idempotency-key': '[redacted]' },
+      provider: { secret: '[redacted]', idToken: '[redacted]' },
+      kept: { amountMinor: 1200, note: 'fine' },
+    });
+    for (const secret of ['hunter2', '482913', 'rt-1', 'at-1', 't-1', 'abc', 'vw=1', 'k-1', 'sk_live_1', 'id-1']) {
+      expect(JSON.stringify(line)).not.toContain(secret);
+    }
+  });
+
+  it("keep an error's own code, and censor a credential the error carries", () => {
+    const err = Object.assign(new Error('duplicate key'), { code: '23505', token: 'leaked-token' });
+    const [line] = logged((logger) => logger.error({ err }, 'failed'));
+    expect(line?.err).toMatchObject({ message: 'duplicate key', code: '23505', token: '[redacted]' });
+  });
+});
+
 describe('the log destination', () => {
   const tempLog = () => path.join(mkdtempSync(path.join(tmpdir(), 'vw-log-')), 'out.log');
 

@@ -60,37 +60,57 @@ function safeDecode(text: string): string {
  */
 const SERIALIZED = new Set(['req', 'res', 'err']);
 
-/** A log line's fields, personal data masked (what a serializer shapes is masked by it). */
+/**
+ * Keys whose values are credentials wherever they appear in a line (compared in lower case):
+ * passwords, sign-in codes, tokens, secrets, and the headers that carry them.
+ */
+const CREDENTIAL_KEYS = new Set([
+  'password',
+  'code',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'secret',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'idempotency-key',
+]);
+const CENSORED = '[redacted]';
+
+/**
+ * A log line's fields, personal data masked and credentials censored (what a serializer shapes is
+ * masked by it).
+ */
 function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = SERIALIZED.has(k) ? v : maskDeep(v, 1);
+  for (const [k, v] of Object.entries(fields)) {
+    out[k] = SERIALIZED.has(k) ? v : isCredential(k) ? CENSORED : maskDeep(v, 1, false);
+  }
   return out;
 }
 
-function maskDeep(value: unknown, depth = 0): unknown {
+function isCredential(key: string): boolean {
+  return CREDENTIAL_KEYS.has(key.toLowerCase());
+}
+
+/**
+ * Masks every string and censors every credential key, however deep (to a bound). Inside an error
+ * (`inError`), `code` is the error's own code (`23505`, `ECONNREFUSED`) and is kept.
+ */
+function maskDeep(value: unknown, depth: number, inError: boolean): unknown {
   if (typeof value === 'string') return maskPersonalData(value);
   if (value === undefined) return value;
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return value;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1, inError));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = isCredential(k) && !(inError && k === 'code') ? CENSORED : maskDeep(v, depth + 1, inError);
+  }
   return out;
 }
-
-export const redactedPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.code',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.idToken',
-  '*.secret',
-  '*.token',
-];
 
 const TRACE_BOUND = Symbol('traceIdBound');
 
@@ -143,7 +163,7 @@ export function withoutQuotedParams(text: string): string {
 
 /** An error as it is logged: masked, without its query's parameters. */
 export function serializeError(err: Error): Record<string, unknown> {
-  return maskDeep(withoutQueryParams(err, pino.stdSerializers.err(err))) as Record<string, unknown>;
+  return maskDeep(withoutQueryParams(err, pino.stdSerializers.err(err)), 0, true) as Record<string, unknown>;
 }
 
 /** Lines wait in memory until this many bytes are ready, or for at most LOG_FLUSH_MS. */
@@ -185,7 +205,6 @@ export function createLogger(level: string, destination: pino.DestinationStream 
     {
       level,
       mixin: activeTrace,
-      redact: { paths: redactedPaths, censor: '[redacted]' },
       formatters: { log: maskFields },
       hooks: {
         logMethod(args, method) {
