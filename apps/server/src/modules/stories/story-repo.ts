@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../../platform/db/client';
+import { preparedStatement, type Database, type Executor } from '../../platform/db/client';
 import type { StoryCategory } from '@vw/domain';
 import type { KeysetPosition } from '../../platform/keyset-cursor';
 import { likes, stories, type StoryStatus } from './tables';
@@ -136,12 +136,6 @@ export async function likedAmong(db: Executor, userId: string, storyIds: string[
   return new Set(rows.map((r) => r.storyId));
 }
 
-/**
- * The viewer's standing statement, built once and prepared by name (it runs on every signed-in
- * feed read): neither built again per request nor planned again per connection.
- */
-const viewerStanding = new WeakMap<Database, ReturnType<typeof prepareViewerStanding>>();
-
 export function viewerStandingQuery(db: Database) {
   return db
     .select({ id: stories.id, likeCount: stories.likeCount, liked: sql<boolean>`${likes.userId} is not null` })
@@ -150,6 +144,10 @@ export function viewerStandingQuery(db: Database) {
     .where(sql`${stories.id} = any(${sql.placeholder('storyIds')}::uuid[])`);
 }
 
+/**
+ * The viewer's standing statement, built once and prepared by name (it runs on every signed-in
+ * feed read): neither built again per request nor planned again per connection.
+ */
 function prepareViewerStanding(db: Database) {
   return viewerStandingQuery(db).prepare('stories_viewer_standing');
 }
@@ -164,12 +162,10 @@ export async function viewerStandingAmong(
   storyIds: string[],
 ): Promise<Map<string, { liked: boolean; likeCount: number }>> {
   if (storyIds.length === 0) return new Map();
-  let prepared = viewerStanding.get(db);
-  if (prepared === undefined) {
-    prepared = prepareViewerStanding(db);
-    viewerStanding.set(db, prepared);
-  }
-  const rows = await prepared.execute({ userId, storyIds });
+  const rows = await preparedStatement(db, 'stories_viewer_standing', prepareViewerStanding).execute({
+    userId,
+    storyIds,
+  });
   return new Map(rows.map((r) => [r.id, { liked: r.liked, likeCount: r.likeCount }]));
 }
 

@@ -1,3 +1,4 @@
+import { param, sql, type Column, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './unavailable';
@@ -69,7 +70,11 @@ function transactionsReleasingTheirClient(pool: pg.Pool, logger: AfterCommitLogg
         const client = await pool.connect();
         let broken: Error | undefined;
         try {
-          return await (drizzle(client) as unknown as Database).transaction(tracked, config);
+          const connection = connectionDatabase(client);
+          return await connection.transaction((tx) => {
+            transactionConnections.set(tx, connection);
+            return tracked(tx);
+          }, config);
         } catch (err) {
           if (isDatabaseUnavailable(err)) broken = err instanceof Error ? err : new Error('database unavailable');
           throw err;
@@ -80,6 +85,52 @@ function transactionsReleasingTheirClient(pool: pg.Pool, logger: AfterCommitLogg
       run,
       logger,
     );
+}
+
+/** The query builder of each pooled connection, made once: every transaction on it uses it. */
+const connectionDatabases = new WeakMap<pg.PoolClient, Database>();
+/** The connection's query builder of each open transaction (see `preparedStatement`). */
+const transactionConnections = new WeakMap<object, Database>();
+const statements = new WeakMap<Database, Map<string, unknown>>();
+
+function connectionDatabase(client: pg.PoolClient): Database {
+  let db = connectionDatabases.get(client);
+  if (db === undefined) {
+    db = drizzle(client);
+    connectionDatabases.set(client, db);
+  }
+  return db;
+}
+
+/**
+ * A statement built once, by `prepare` (which names it with `.prepare(name)`), for the pool or for
+ * the connection a transaction runs on, and then only executed: neither built again by the query
+ * builder nor parsed and planned again by PostgreSQL. Run on a transaction, it runs inside it (on
+ * the same connection). For statements on a hot path whose shape never changes.
+ */
+export function preparedStatement<T>(executor: Executor, name: string, prepare: (db: Database) => T): T {
+  const owner = transactionConnections.get(executor) ?? executor;
+  let prepared = statements.get(owner);
+  if (prepared === undefined) {
+    prepared = new Map();
+    statements.set(owner, prepared);
+  }
+  let statement = prepared.get(name) as T | undefined;
+  if (statement === undefined) {
+    statement = prepare(owner);
+    prepared.set(name, statement);
+  }
+  return statement;
+}
+
+/**
+ * A value of `column` filled in when a prepared statement runs, encoded as the column encodes it
+ * (a date, a JSON document); null stays null, which the column's own encoder would not accept.
+ */
+export function columnPlaceholder(column: Column, name: string): SQL {
+  return sql`${param(sql.placeholder(name), {
+    mapToDriverValue: (value: unknown) => (value === null ? null : column.mapToDriverValue(value)),
+  })}`;
 }
 
 const QUERY_TIMEOUT = 'Query read timeout';

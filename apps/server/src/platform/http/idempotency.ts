@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import type { Database, Executor } from '../db/client';
+import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../db/client';
 import { DomainError, type ErrorCode } from '../errors';
 import { errorStatus } from './error-status';
 import { idempotencyKeys } from '../tables';
@@ -162,19 +162,32 @@ export interface KeyedRequest {
  * (or was recording) its answer first: roll back if there is anything to, and `replayAnswer`.
  */
 export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
-  const recorded = await tx
+  const recorded = await preparedStatement(tx, 'idempotency_record', recordStatement).execute({
+    scope: keyed.scope,
+    userId: keyed.userId,
+    key: keyed.key,
+    requestHash: hashRequest(keyed.request),
+    statusCode: status,
+    responseBody: body,
+  });
+  return recorded.length > 0;
+}
+
+/** Every keyed write and every keyed refusal records its answer: built and prepared once per connection. */
+function recordStatement(db: Database) {
+  return db
     .insert(idempotencyKeys)
     .values({
-      scope: keyed.scope,
-      userId: keyed.userId,
-      key: keyed.key,
-      requestHash: hashRequest(keyed.request),
-      statusCode: status,
-      responseBody: body,
+      scope: columnPlaceholder(idempotencyKeys.scope, 'scope'),
+      userId: columnPlaceholder(idempotencyKeys.userId, 'userId'),
+      key: columnPlaceholder(idempotencyKeys.key, 'key'),
+      requestHash: columnPlaceholder(idempotencyKeys.requestHash, 'requestHash'),
+      statusCode: columnPlaceholder(idempotencyKeys.statusCode, 'statusCode'),
+      responseBody: columnPlaceholder(idempotencyKeys.responseBody, 'responseBody'),
     })
     .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  return recorded.length > 0;
+    .returning({ key: idempotencyKeys.key })
+    .prepare('idempotency_record');
 }
 
 /** Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else. */

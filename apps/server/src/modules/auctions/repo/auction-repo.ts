@@ -6,7 +6,7 @@
  * saves over a state read without the lock, and takes the lock with its write.
  */
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Database, Executor } from '../../../platform/db/client';
+import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../../../platform/db/client';
 import type { AuctionBid, AuctionEvent, AuctionState, ProxyMaximum } from '../rules';
 import { auctionEvents, auctions, bidders, bids, maxima, type AuctionRow } from '../tables';
 import { auctionColumns, bidRowOf, countsAsShown, eventRowOf, stateOf } from './auction-rows';
@@ -113,8 +113,6 @@ function bidReadQuery(db: Database, checks: BidderChecks) {
     .prepare('auctions_read_for_bid');
 }
 
-const bidReads = new WeakMap<Database, ReturnType<typeof bidReadQuery>>();
-
 /**
  * The auction with its maximums and what a bid needs to know of its bidder, in one statement,
  * prepared once per process: the read every bid on a hot auction starts with, and the only one a
@@ -125,11 +123,7 @@ export async function readForBid(
   checks: () => BidderChecks,
   params: { auctionId: string; bidderId: string; scope: string; key: string | null },
 ): Promise<(LoadedAuction & BidderStanding) | null> {
-  let query = bidReads.get(db);
-  if (query === undefined) {
-    query = bidReadQuery(db, checks());
-    bidReads.set(db, query);
-  }
+  const query = preparedStatement(db, 'auctions_read_for_bid', (owner) => bidReadQuery(owner, checks()));
   const [found] = await query.execute(params);
   if (!found) return null;
   const { strikes, purchased, blocked, keySeen, accountCountry } = found;
@@ -178,6 +172,30 @@ export interface SavedAuction {
  * takes the row lock, waits out a concurrent writer and re-checks — and null means another
  * transition committed first and nothing was written.
  */
+type SavedColumn = keyof ReturnType<typeof auctionColumns> | 'bidCount';
+
+/**
+ * The auction's write, built and prepared once per connection: every accepted bid makes it, and so
+ * does every bid that finds the auction changed since its read. A null `version` writes under the
+ * lock the caller holds; a version writes only if the auction is still at it.
+ */
+function saveStatement(db: Database) {
+  const written = [...Object.keys(auctionColumns({} as AuctionState)), 'bidCount'] as SavedColumn[];
+  const set = Object.fromEntries(written.map((column) => [column, columnPlaceholder(auctions[column], column)]));
+  const version = sql.placeholder('version');
+  return db
+    .update(auctions)
+    .set({ ...set, version: sql`${auctions.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(auctions.id, sql.placeholder('auctionId')),
+        sql`(${version}::int is null or ${auctions.version} = ${version}::int)`,
+      ),
+    )
+    .returning()
+    .prepare('auctions_save');
+}
+
 export async function saveAuction(
   tx: Executor,
   before: LoadedAuction,
@@ -194,15 +212,12 @@ export async function saveAuction(
   const lostShown = flagged.filter((bid) => !countsAsShown(bid) && bid.kind !== 'max_raise').length;
   const bidCount = before.row.bidCount + added.filter(countsAsShown).length - lostShown;
 
-  const [row] = await tx
-    .update(auctions)
-    .set({ ...auctionColumns(after), bidCount, version: sql`${auctions.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      options.ifUnchanged
-        ? and(eq(auctions.id, after.id), eq(auctions.version, before.row.version))
-        : eq(auctions.id, after.id),
-    )
-    .returning();
+  const [row] = await preparedStatement(tx, 'auctions_save', saveStatement).execute({
+    ...auctionColumns(after),
+    bidCount,
+    auctionId: after.id,
+    version: options.ifUnchanged ? before.row.version : null,
+  });
   if (!row) {
     if (options.ifUnchanged) return null;
     throw new Error(`auction ${after.id} vanished while locked`);
