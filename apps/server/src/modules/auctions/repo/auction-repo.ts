@@ -162,16 +162,6 @@ export interface SavedAuction {
   leaderAlias: string | null;
 }
 
-/**
- * Saves `after` over `before` in two statements: the auction row, then every other row the
- * transition adds (bids, maximums, pseudonyms, events). Only bids after the loaded sequence are
- * inserted and only loaded bids can change flags, so a partial bid load is safe.
- *
- * `before` was either loaded under the row lock in this transaction, or (`ifUnchanged`) read
- * without it: then the row is written only if its version is still the one read — the update
- * takes the row lock, waits out a concurrent writer and re-checks — and null means another
- * transition committed first and nothing was written.
- */
 type SavedColumn = keyof ReturnType<typeof auctionColumns> | 'bidCount';
 
 /**
@@ -196,6 +186,16 @@ function saveStatement(db: Database) {
     .prepare('auctions_save');
 }
 
+/**
+ * Saves `after` over `before` in two statements: the auction row, then every other row the
+ * transition adds (bids, maximums, pseudonyms, events). Only bids after the loaded sequence are
+ * inserted and only loaded bids can change flags, so a partial bid load is safe.
+ *
+ * `before` was either loaded under the row lock in this transaction, or (`ifUnchanged`) read
+ * without it: then the row is written only if its version is still the one read — the update
+ * takes the row lock, waits out a concurrent writer and re-checks — and null means another
+ * transition committed first and nothing was written.
+ */
 export async function saveAuction(
   tx: Executor,
   before: LoadedAuction,
