@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
   app.addHook('onClose', async () => rateLimitRedis?.disconnect());
   await app.register(rateLimit, {
     global: true,
-    ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: 'vw-rl:', skipOnError: true } : {}),
+    ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: `vw-rl:${ctx.redisScope}:`, skipOnError: true } : {}),
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
     // Liveness only: a throttled liveness probe would restart a healthy process. Readiness and

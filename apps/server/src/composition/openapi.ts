@@ -35,6 +35,7 @@ export async function buildOpenApiDocument(env: Record<string, string> = {}): Pr
     mailer: createMailer(config, handle.db, logger),
     realtime: new Realtime(new LocalEventBus(), logger, new Metrics({ defaultMetrics: false })),
     cache: createCache(new MemoryStore()),
+    redisScope: 'openapi',
   };
   const app = await buildApp(ctx, createModules(ctx).list);
   await app.ready();

@@ -23,7 +23,7 @@ import { startOpsServer, type OpsServer } from '../platform/ops-server';
 import { readinessReport } from '../platform/readiness';
 import { PostgresEventBus, RedisEventBus } from '../platform/realtime/bus';
 import { Realtime } from '../platform/realtime/realtime';
-import { requestPathRedis } from '../platform/request-redis';
+import { redisScope, requestPathRedis } from '../platform/request-redis';
 import { startTelemetry, type Telemetry } from '../platform/telemetry';
 import { traceTasks } from '../platform/telemetry/jobs';
 
@@ -105,6 +105,23 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const secrets = await loadSecrets(config);
     const metrics = new Metrics();
     cacheRedis = config.REDIS_URL ? requestPathRedis(config.REDIS_URL, logger, 'cache store') : null;
+    const scope = redisScope(databaseUrl);
+    const live = new Realtime(
+      config.REDIS_URL
+        ? new RedisEventBus(config.REDIS_URL, logger)
+        : new PostgresEventBus(databaseUrl, handle.pool, logger),
+      logger,
+      metrics,
+      {
+        maxSubscriptions: config.REALTIME_MAX_SUBSCRIPTIONS,
+        maxMessageBytes: config.REALTIME_MAX_MESSAGE_BYTES,
+        messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
+        connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
+        maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES,
+        batchIntervalMs: config.REALTIME_BATCH_INTERVAL_MS,
+      },
+      options.clock ?? systemClock,
+    );
     const ctx: AppContext = {
       config,
       db: handle.db,
@@ -114,23 +131,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       secrets,
       metrics,
       mailer: createMailer(config, handle.db, logger),
-      realtime: new Realtime(
-        config.REDIS_URL
-          ? new RedisEventBus(config.REDIS_URL, logger)
-          : new PostgresEventBus(databaseUrl, handle.pool, logger),
-        logger,
-        metrics,
-        {
-          maxSubscriptions: config.REALTIME_MAX_SUBSCRIPTIONS,
-          maxMessageBytes: config.REALTIME_MAX_MESSAGE_BYTES,
-          messagesPerSecond: config.REALTIME_MESSAGES_PER_SECOND,
-          connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
-          maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES,
-          batchIntervalMs: config.REALTIME_BATCH_INTERVAL_MS,
-        },
-        options.clock ?? systemClock,
-      ),
-      cache: createCache(cacheRedis ? new RedisStore(cacheRedis, logger) : new MemoryStore()),
+      realtime: live,
+      // Shared through Redis, each process keeps near copies of the pages it read while it hears the
+      // drops other processes announce on the event bus.
+      cache: cacheRedis
+        ? createCache(new RedisStore(cacheRedis, logger, `vw-cache:${scope}:`), live.cacheAnnouncements)
+        : createCache(new MemoryStore()),
+      redisScope: scope,
     };
     realtime = ctx.realtime;
     modules = createModules(ctx);

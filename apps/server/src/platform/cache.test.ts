@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCache, MemoryStore, RedisStore } from './cache';
+import { createCache, MemoryStore, RedisStore, type CacheAnnouncements } from './cache';
+import { redisScope } from './request-redis';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,6 +109,118 @@ describe('shared through Redis', () => {
     expect(await cache.getOrLoad('ns', 'k', 10_000, async () => 'loaded')).toBe('loaded');
     await expect(cache.clear('ns')).resolves.toBeUndefined();
     redis.disconnect();
+  });
+});
+
+describe('the scope of a deployment in a shared Redis', () => {
+  it('names the database, not the credentials used to reach it', () => {
+    const scope = redisScope('postgres://app:secret@db.internal:5432/video_window');
+    expect(redisScope('postgres://other:changed@db.internal:5432/video_window')).toBe(scope);
+    expect(redisScope('postgres://app:secret@db.internal:5432/video_window_staging')).not.toBe(scope);
+    expect(redisScope('postgres://app:secret@db2.internal:5432/video_window')).not.toBe(scope);
+    expect(scope).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+/**
+ * An event bus between processes, in memory: drops announced by one reach every process that
+ * listens, once delivered (`deliver`), and each process's subscription can be lost and made again.
+ */
+function announcementHub() {
+  const listeners: ((namespace: string) => void)[] = [];
+  const queued: string[] = [];
+  const processes: { subscription: number | null }[] = [];
+  return {
+    join(): CacheAnnouncements & { subscription(): number | null; state: { subscription: number | null } } {
+      const state = { subscription: 1 as number | null };
+      processes.push(state);
+      return {
+        state,
+        subscription: () => state.subscription,
+        announce: async (namespace) => {
+          queued.push(namespace);
+        },
+        onCleared: (listener) => {
+          listeners.push(listener);
+        },
+      };
+    },
+    deliver() {
+      for (const namespace of queued.splice(0)) for (const listener of listeners) listener(namespace);
+    },
+  };
+}
+
+describe('near copies of a shared cache', () => {
+  const prefix = () => `vw-cache-near-${process.pid}-${Date.now()}-${Math.random()}:`;
+  const connect = async () => {
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    opened.push(redis);
+    return redis;
+  };
+
+  it('answer a hit from memory, with no round trip to the store, until the stored value expires', async () => {
+    const redis = await connect();
+    const ns = prefix();
+    const cache = createCache(new RedisStore(redis, pino({ level: 'silent' }), ns), announcementHub().join());
+    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'page')).toBe('page');
+    // Gone from Redis behind the cache's back: the near copy still answers…
+    await redis.del(`${ns}feed`);
+    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'reloaded')).toBe('page');
+    // …but never past the stored value's own expiry.
+    await sleep(350);
+    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'reloaded')).toBe('reloaded');
+  });
+
+  it('are dropped in every process once a drop is announced, and not before it is delivered', async () => {
+    const hub = announcementHub();
+    const ns = prefix();
+    const one = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    const two = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    await one.getOrLoad('feed', 'p1', 10_000, async () => 'old');
+    expect(await two.getOrLoad('feed', 'p1', 10_000, async () => 'unused')).toBe('old');
+    await one.clear('feed');
+    // The process that dropped it reads afresh at once; the other, once it hears the drop.
+    expect(await one.getOrLoad('feed', 'p1', 10_000, async () => 'new')).toBe('new');
+    expect(await two.getOrLoad('feed', 'p1', 10_000, async () => 'unused')).toBe('old');
+    hub.deliver();
+    expect(await two.getOrLoad('feed', 'p1', 10_000, async () => 'unused')).toBe('new');
+  });
+
+  it('are not kept without a subscription, and all go when it is made again', async () => {
+    const redis = await connect();
+    const ns = prefix();
+    const bus = announcementHub().join();
+    const cache = createCache(new RedisStore(redis, pino({ level: 'silent' }), ns), bus);
+    bus.state.subscription = null;
+    await cache.getOrLoad('feed', 'p1', 10_000, async () => 'page');
+    await redis.del(`${ns}feed`);
+    expect(await cache.getOrLoad('feed', 'p1', 10_000, async () => 'from the store')).toBe('from the store');
+    bus.state.subscription = 1;
+    await cache.getOrLoad('feed', 'p2', 10_000, async () => 'kept');
+    await redis.del(`${ns}feed`);
+    // Lost and made again: drops announced in between are gone, so nothing kept before is trusted.
+    bus.state.subscription = 2;
+    expect(await cache.getOrLoad('feed', 'p2', 10_000, async () => 'read again')).toBe('read again');
+  });
+
+  it('do not keep what was read before a drop heard meanwhile', async () => {
+    const hub = announcementHub();
+    const ns = prefix();
+    const one = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    const two = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    let release!: () => void;
+    const slow = two.getOrLoad('feed', 'p1', 10_000, async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return 'read before the drop';
+    });
+    await sleep(10);
+    await one.clear('feed');
+    hub.deliver();
+    release();
+    expect(await slow).toBe('read before the drop');
+    expect(await two.getOrLoad('feed', 'p1', 10_000, async () => 'after the drop')).toBe('after the drop');
   });
 });
 

@@ -21,8 +21,14 @@ export interface CacheLimits {
 
 export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxEntries: 2000, maxValueBytes: 256 * 1024 };
 
+/** A stored value and the moment (ms since the epoch) it stops answering. */
+export interface Stored {
+  value: string;
+  expiresAt: number;
+}
+
 interface Store {
-  get(namespace: string, key: string): Promise<string | null>;
+  get(namespace: string, key: string): Promise<Stored | null>;
   set(namespace: string, key: string, value: string, ttlMs: number): Promise<void>;
   clear(namespace: string): Promise<void>;
 }
@@ -41,7 +47,7 @@ export class MemoryStore implements Store {
     return this.entries.size;
   }
 
-  get(namespace: string, key: string): Promise<string | null> {
+  get(namespace: string, key: string): Promise<Stored | null> {
     const id = `${namespace}\u0000${key}`;
     const entry = this.entries.get(id);
     if (entry === undefined) return Promise.resolve(null);
@@ -49,7 +55,7 @@ export class MemoryStore implements Store {
       this.entries.delete(id);
       return Promise.resolve(null);
     }
-    return Promise.resolve(entry.value);
+    return Promise.resolve({ value: entry.value, expiresAt: entry.expires });
   }
 
   set(namespace: string, key: string, value: string, ttlMs: number): Promise<void> {
@@ -105,12 +111,13 @@ export class RedisStore implements Store {
     private readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS,
   ) {}
 
-  async get(namespace: string, key: string): Promise<string | null> {
+  async get(namespace: string, key: string): Promise<Stored | null> {
     try {
       const raw = await this.redis.hget(this.prefix + namespace, key);
       if (raw === null) return null;
       const split = raw.indexOf('|');
-      return Number(raw.slice(0, split)) > Date.now() ? raw.slice(split + 1) : null;
+      const expiresAt = Number(raw.slice(0, split));
+      return expiresAt > Date.now() ? { value: raw.slice(split + 1), expiresAt } : null;
     } catch (err) {
       this.logger.warn({ err }, 'cache read failed');
       return null;
@@ -145,23 +152,115 @@ export class RedisStore implements Store {
   }
 }
 
-export function createCache(store: Store): Cache {
+/**
+ * How processes sharing a store tell each other that a namespace was dropped (the event bus). A
+ * process keeps near copies of what it read from the store only while it hears these.
+ */
+export interface CacheAnnouncements {
+  /**
+   * The subscription through which this process hears drops: a number that changes when it is
+   * made again, null while there is none (then nothing is kept near).
+   */
+  subscription(): number | null;
+  /** Tells every process, this one included, that `namespace` was dropped. */
+  announce(namespace: string): Promise<void>;
+  /** Calls `listener` with every namespace any process drops. */
+  onCleared(listener: (namespace: string) => void): void;
+}
+
+/**
+ * Copies in this process's memory of values read from a shared store, each until the moment the
+ * stored value itself expires (so nothing is served staler than the store would serve it), at most
+ * `maxEntries` in all (the oldest go first). They are trusted only under the subscription they
+ * were kept under: without one, or once it changed (drops announced in between are lost), none is.
+ */
+class NearCopies {
+  private readonly entries = new Map<string, Stored>();
+  private heard: number | null = null;
+
+  constructor(
+    private readonly announcements: CacheAnnouncements,
+    private readonly maxEntries: number,
+  ) {}
+
+  /** The subscription now, dropping every copy when it changed. */
+  subscription(): number | null {
+    const heard = this.announcements.subscription();
+    if (heard !== this.heard) {
+      this.entries.clear();
+      this.heard = heard;
+    }
+    return heard;
+  }
+
+  get(id: string): string | undefined {
+    if (this.subscription() === null) return undefined;
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.value;
+    this.entries.delete(id);
+    return undefined;
+  }
+
+  /** Keeps a copy read under `heard`, unless the subscription changed since. */
+  keep(id: string, stored: Stored, heard: number | null): void {
+    if (heard === null || this.subscription() !== heard) return;
+    this.entries.delete(id);
+    this.entries.set(id, stored);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  drop(namespace: string): void {
+    const prefix = `${namespace}\u0000`;
+    for (const id of this.entries.keys()) if (id.startsWith(prefix)) this.entries.delete(id);
+  }
+}
+
+/**
+ * The cache over `store`. With `announcements` (a store shared by several processes), each process
+ * also keeps near copies of what it read, so a hit costs no round trip to the store; a drop reaches
+ * the other processes' copies within the bus's delivery time.
+ */
+export function createCache(
+  store: Store,
+  announcements?: CacheAnnouncements,
+  limits: CacheLimits = DEFAULT_CACHE_LIMITS,
+): Cache {
   const loading = new Map<string, Promise<string>>();
-  // Bumped by clear(): a load that started before the clear must not store what it read.
+  // Bumped by every drop: a load or read that started before it must not keep what it read.
   const generations = new Map<string, number>();
+  const near = announcements ? new NearCopies(announcements, limits.maxEntries) : null;
+  const dropped = (namespace: string) => {
+    generations.set(namespace, (generations.get(namespace) ?? 0) + 1);
+    near?.drop(namespace);
+    for (const id of loading.keys()) if (id.startsWith(`${namespace}\u0000`)) loading.delete(id);
+  };
+  announcements?.onCleared(dropped);
   return {
     async getOrLoad(namespace, key, ttlMs, load) {
       if (ttlMs <= 0) return load();
-      const generation = generations.get(namespace) ?? 0;
-      const hit = await store.get(namespace, key);
-      if (hit !== null) return hit;
       const id = `${namespace}\u0000${key}`;
+      const kept = near?.get(id);
+      if (kept !== undefined) return kept;
+      const generation = generations.get(namespace) ?? 0;
+      const heard = near?.subscription() ?? null;
+      const current = () => (generations.get(namespace) ?? 0) === generation;
+      const hit = await store.get(namespace, key);
+      if (hit !== null) {
+        if (current()) near?.keep(id, hit, heard);
+        return hit.value;
+      }
       const pending = loading.get(id);
       if (pending !== undefined) return pending;
       const promise = (async () => {
         try {
           const value = await load();
-          if ((generations.get(namespace) ?? 0) === generation) await store.set(namespace, key, value, ttlMs);
+          if (current()) {
+            await store.set(namespace, key, value, ttlMs);
+            if (current() && Buffer.byteLength(value) <= limits.maxValueBytes) {
+              near?.keep(id, { value, expiresAt: Date.now() + ttlMs }, heard);
+            }
+          }
           return value;
         } finally {
           loading.delete(id);
@@ -171,9 +270,9 @@ export function createCache(store: Store): Cache {
       return promise;
     },
     async clear(namespace) {
-      generations.set(namespace, (generations.get(namespace) ?? 0) + 1);
-      for (const id of loading.keys()) if (id.startsWith(`${namespace}\u0000`)) loading.delete(id);
+      dropped(namespace);
       await store.clear(namespace);
+      await announcements?.announce(namespace);
     },
   };
 }

@@ -24,6 +24,8 @@ export interface AppContext {
   realtime: Realtime;
   /** Short-lived shared answers (this process, or Redis when REDIS_URL is set). */
   cache: Cache;
+  /** What this deployment's keys are prefixed with in a shared Redis (`redisScope`). */
+  redisScope: string;
 }
 
 /** A module as the process sees it: its tables, routes and jobs. */

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import type { CacheAnnouncements } from '../cache';
 import { DomainError } from '../errors';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
@@ -28,6 +29,8 @@ const HEARTBEAT_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Internal bus channel telling every process that a session or an account lost its access. */
 const ACCESS_CHANNEL = '$access';
+/** Internal bus channel telling every process that a namespace of the shared cache was dropped. */
+const CACHE_CHANNEL = '$cache';
 
 /**
  * Lets go of the HTTP request and response the upgrade went through, which would otherwise live as
@@ -204,6 +207,7 @@ export class Realtime {
   private gauge: { set(value: number): void } | null = null;
   private readonly slowClosed;
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly cacheListeners: ((namespace: string) => void)[] = [];
   private attached = false;
 
   constructor(
@@ -265,12 +269,29 @@ export class Realtime {
     return this.attached ? this.bus.subscription() : null;
   }
 
+  /**
+   * The shared cache's drops, announced to every process (each keeps near copies of what it read
+   * only while it hears them; see `CacheAnnouncements`).
+   */
+  readonly cacheAnnouncements: CacheAnnouncements = {
+    subscription: () => this.accessSubscription(),
+    announce: (namespace) => this.publish(CACHE_CHANNEL, 'cleared', { namespace }),
+    onCleared: (listener) => {
+      this.cacheListeners.push(listener);
+    },
+  };
+
   /** Subscribers connected to this process (for tests and metrics). */
   localSubscriberCount(channel: string): number {
     return this.subscribers.get(channel)?.size ?? 0;
   }
 
   private deliver(event: RealtimeEvent): void {
+    if (event.channel === CACHE_CHANNEL) {
+      const { namespace } = event.data as { namespace: string };
+      for (const listener of this.cacheListeners) listener(namespace);
+      return;
+    }
     if (event.channel === ACCESS_CHANNEL) {
       const change = event.data as AccessChange;
       for (const listener of this.accessListeners) {
