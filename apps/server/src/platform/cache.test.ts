@@ -160,6 +160,15 @@ describe('near copies of a shared cache', () => {
     return redis;
   };
 
+  /** Two processes' caches over one Redis namespace, hearing each other's drops through `hub`. */
+  const twoProcesses = async () => {
+    const hub = announcementHub();
+    const ns = prefix();
+    const one = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    const two = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    return { hub, one, two };
+  };
+
   it('answer a hit from memory, with no round trip to the store, until the stored value expires', async () => {
     const redis = await connect();
     const ns = prefix();
@@ -174,10 +183,7 @@ describe('near copies of a shared cache', () => {
   });
 
   it('are dropped in every process once a drop is announced, and not before it is delivered', async () => {
-    const hub = announcementHub();
-    const ns = prefix();
-    const one = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
-    const two = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    const { hub, one, two } = await twoProcesses();
     await one.getOrLoad('feed', 'p1', 10_000, async () => 'old');
     expect(await two.getOrLoad('feed', 'p1', 10_000, async () => 'unused')).toBe('old');
     await one.clear('feed');
@@ -206,10 +212,7 @@ describe('near copies of a shared cache', () => {
   });
 
   it('do not keep what was read before a drop heard meanwhile', async () => {
-    const hub = announcementHub();
-    const ns = prefix();
-    const one = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
-    const two = createCache(new RedisStore(await connect(), pino({ level: 'silent' }), ns), hub.join());
+    const { hub, one, two } = await twoProcesses();
     let release!: () => void;
     const slow = two.getOrLoad('feed', 'p1', 10_000, async () => {
       await new Promise<void>((resolve) => (release = resolve));
