@@ -173,13 +173,13 @@ describe('near copies of a shared cache', () => {
     const redis = await connect();
     const ns = prefix();
     const cache = createCache(new RedisStore(redis, pino({ level: 'silent' }), ns), announcementHub().join());
-    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'page')).toBe('page');
+    expect(await cache.getOrLoad('feed', 'p1', 1_000, async () => 'page')).toBe('page');
     // Gone from Redis behind the cache's back: the near copy still answers…
     await redis.del(`${ns}feed`);
-    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'reloaded')).toBe('page');
+    expect(await cache.getOrLoad('feed', 'p1', 1_000, async () => 'reloaded')).toBe('page');
     // …but never past the stored value's own expiry.
-    await sleep(350);
-    expect(await cache.getOrLoad('feed', 'p1', 300, async () => 'reloaded')).toBe('reloaded');
+    await sleep(1_100);
+    expect(await cache.getOrLoad('feed', 'p1', 1_000, async () => 'reloaded')).toBe('reloaded');
   });
 
   it('are dropped in every process once a drop is announced, and not before it is delivered', async () => {
