@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { apiClient } from '../../../test/client';
-import { startTestServer } from '../../../test/harness';
+import { createTestDatabase, startTestServer } from '../../../test/harness';
+import { portOpen } from '../../../test/net';
 
+const redisReachable = await portOpen(6379);
 let runtime: Runtime;
 let api: ReturnType<typeof apiClient>;
 
@@ -42,5 +44,25 @@ describe('rate limits', () => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+});
+
+describe.runIf(redisReachable)('rate limits counted in a shared Redis (needs Redis at 127.0.0.1:6379)', () => {
+  it('are spent per deployment: one spent by a client leaves another deployment on the same Redis open to it', async () => {
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_PER_MINUTE: '5' };
+    const [spent, other] = await Promise.all([
+      startTestServer({ databaseUrl: await createTestDatabase(), env }),
+      startTestServer({ databaseUrl: await createTestDatabase(), env }),
+    ]);
+    try {
+      // An address no other test uses, so only this test counts against it.
+      const remoteAddress = `10.70.${process.pid % 250}.${Date.now() % 250}`;
+      const call = (runtime: Runtime) => apiClient(runtime).call('GET', '/v1/auth/providers', { remoteAddress });
+      for (let i = 0; i < 5; i++) expect((await call(spent)).status).toBe(200);
+      expect((await call(spent)).status).toBe(429);
+      expect((await call(other)).status).toBe(200);
+    } finally {
+      await Promise.all([spent.stop(), other.stop()]);
+    }
   });
 });
