@@ -288,8 +288,8 @@ export class Realtime {
 
   private deliver(event: RealtimeEvent): void {
     if (event.channel === CACHE_CHANNEL) {
-      const { namespace } = event.data as { namespace: string };
-      for (const listener of this.cacheListeners) listener(namespace);
+      const namespace = (event.data as { namespace?: unknown } | null)?.namespace;
+      if (typeof namespace === 'string') for (const listener of this.cacheListeners) listener(namespace);
       return;
     }
     if (event.channel === ACCESS_CHANNEL) {
