@@ -16,6 +16,7 @@
 //   BENCH_WS_SUBSCRIBERS [10000], BENCH_WS_SLOW [100], BENCH_WS_RATE [the 16-bidder rate, or 20]
 //   BENCH_SEARCH_STORIES [100000], BENCH_SEARCH_CONNECTIONS [16], BENCH_SEARCH_RUNS [BENCH_RUNS]
 //   BENCH_LOG_LEVEL [info], BENCH_WORKER=inline  log level; jobs in the API's process
+//   BENCH_PRODUCT_ENV='K=V,…'   product settings to run with (e.g. REALTIME_SEND_SLICE_MS=1000)
 //   BENCH_MEDIA=1               also run bench/media.ts (upload-to-ready vs a bare ffmpeg command)
 //   BENCH_ONLY=feed,bids,ws,search  run only these (all by default)
 import { spawnSync } from 'node:child_process';

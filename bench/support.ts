@@ -37,6 +37,18 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+/** `K=V,K=V` settings of the product to compare (BENCH_PRODUCT_ENV). */
+function productSettings(list: string | undefined): Record<string, string> {
+  if (!list) return {};
+  return Object.fromEntries(
+    list.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`BENCH_PRODUCT_ENV: "${pair}" is not KEY=VALUE`);
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    }),
+  );
+}
+
 /**
  * A listening product on its own, freshly migrated database, deployed as in production: this
  * process serves the API (ROLES=api) and a child process runs the jobs (ROLES=worker), so job work
@@ -76,6 +88,7 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
     MAKER_SIGNUPS_PER_IP_PER_DAY: '100000000',
     SEED_DEMO_DATA: 'false',
     ...env,
+    ...productSettings(process.env.BENCH_PRODUCT_ENV),
   };
   const config = loadConfig({ ...shared, ...(split ? { ROLES: 'api' } : {}) });
   const runtime = await startRuntime(config, {

@@ -35,6 +35,12 @@ export type FleetReport =
       /** Slow consumers whose connection the server closed. */
       slowClosed: number;
       slow: number;
+      /**
+       * The product's messages carry the moment the server took the event off the bus
+       * (`serverTime`): bid sent → taken off the bus, and taken off the bus → received. Null for
+       * the bare server, whose messages carry none.
+       */
+      split: { toServer: Latencies; toScreen: Latencies } | null;
     };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -43,9 +49,11 @@ let slow: WebSocket[] = [];
 let slowClosed = 0;
 let amounts: number[] = [];
 let ats: number[] = [];
+let delivered: number[] = [];
 let failed = 0;
 const AMOUNT = '"highBidMinor":';
 const BID = '"type":"bid_placed"';
+const SERVER_TIME = '"serverTime":"';
 
 function send(report: FleetReport): void {
   process.send!(report);
@@ -65,6 +73,10 @@ function subscribe(url: string, channel: string, role: 'normal' | 'slow'): Promi
           const amount = text.indexOf(AMOUNT, from);
           amounts.push(amount < 0 ? -1 : parseInt(text.slice(amount + AMOUNT.length, amount + AMOUNT.length + 20), 10));
           ats.push(at);
+          const time = text.indexOf(SERVER_TIME, from);
+          delivered.push(
+            time < 0 ? NaN : Date.parse(text.slice(time + SERVER_TIME.length, time + SERVER_TIME.length + 24)),
+          );
         }
         return;
       }
@@ -119,10 +131,17 @@ function report(sent: [number, number][], splitAt: number): FleetReport {
   const sentAt = new Map(sent);
   const before: number[] = [];
   const after: number[] = [];
+  const toServer: number[] = [];
+  const toScreen: number[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const at = sentAt.get(amounts[i]!);
     if (at === undefined) continue;
     (at < splitAt ? before : after).push(ats[i]! - at);
+    const server = delivered[i]!;
+    if (!Number.isNaN(server)) {
+      toServer.push(server - at);
+      toScreen.push(ats[i]! - server);
+    }
   }
   for (const s of slow) {
     s.removeAllListeners('close');
@@ -140,6 +159,13 @@ function report(sent: [number, number][], splitAt: number): FleetReport {
     expected: sockets.length * sent.length,
     slowClosed: closed,
     slow: slowCount,
+    split:
+      toServer.length > 0
+        ? {
+            toServer: percentiles(Float64Array.from(toServer)),
+            toScreen: percentiles(Float64Array.from(toScreen)),
+          }
+        : null,
   };
 }
 
@@ -159,6 +185,7 @@ process.on('message', (command: FleetCommand) => {
     case 'reset':
       amounts = [];
       ats = [];
+      delivered = [];
       send({ type: 'ok' });
       break;
     case 'report':

@@ -3,11 +3,13 @@
 // processes (events cross between them through Redis, or PostgreSQL without it), watch from a
 // process of their own (bench/ws-fleet.ts). Halfway through each run slow consumers join —
 // subscribers that stop reading — and the others' bid-to-screen latency (bid request sent → message
-// received) is reported before and after they joined. Baseline: a bare `ws` server broadcasting a
-// message of the same size at the same rate to the same fleet. Runs alternate, three of each.
+// received) is reported before and after they joined, and split at the moment the server took the
+// event off the bus. Baseline: a bare `ws` server broadcasting a message of the same size to the
+// same fleet, as many as the product sent each subscriber in the run before (one per accepted
+// bid), evenly spread and each stamped when it was due. Runs alternate, three of each.
 // Also: server memory per connection of the API process hosting this benchmark.
 import { fork, type ChildProcess } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
@@ -16,7 +18,10 @@ import type { StreamReport } from './bid-load';
 import type { FleetCommand, FleetReport } from './ws-fleet';
 import { loadNow, median, ratio, runChild, spread, type Bench } from './support';
 
-type RunReport = Extract<FleetReport, { type: 'report' }>;
+type RunReport = Extract<FleetReport, { type: 'report' }> & {
+  /** How long work waited for this process's event loop over the run (p99 and max, ms). */
+  loopDelay: { p99: number; max: number };
+};
 
 /** Live heap + buffers after garbage from earlier phases is collected (run with --expose-gc). */
 async function memory(): Promise<number> {
@@ -80,12 +85,17 @@ async function run(side: Side, rate: number, seconds: number, slow: number): Pro
     await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
     if (slow > 0) await side.fleet.command({ type: 'slow', urls: side.urls, channel: side.channel, count: slow });
   })();
+  // This process serves half the product's subscribers (and the bare server's broadcast).
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const sent = await side.stream(rate, seconds);
+  loop.disable();
   await joining;
   const expected = sent.length * side.sockets;
   const deadline = Date.now() + 30_000;
   while (side.fleet.received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  return side.fleet.command<RunReport>({ type: 'report', sent, splitAt });
+  const report = await side.fleet.command<Extract<FleetReport, { type: 'report' }>>({ type: 'report', sent, splitAt });
+  return { ...report, loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } };
 }
 
 export async function benchWebSockets(
@@ -186,10 +196,13 @@ export async function benchWebSockets(
       const sent: [number, number][] = [];
       const begin = performance.now();
       for (let i = 0; performance.now() - begin < seconds * 1000; i++) {
-        const wait = begin + (i * 1000) / rate - performance.now();
+        const due = begin + (i * 1000) / rate;
+        const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         bareAmount += 100;
-        const at = wallClock();
+        // Stamped when it was due, as the bids are sent on time: a broadcast that runs late counts
+        // its lateness, as a bid that waits for a busy product does.
+        const at = performance.timeOrigin + due;
         const text = (sample || JSON.stringify({ type: 'bid_placed', data: { pad: 'x'.repeat(600) } })).replace(
           /"highBidMinor":\d+/,
           `"highBidMinor":${bareAmount}`,
@@ -207,8 +220,12 @@ export async function benchWebSockets(
   const bareRuns: RunReport[] = [];
   try {
     for (let i = 0; i < options.runs; i++) {
-      productRuns.push(await run(product, options.rate, options.seconds, options.slow));
-      bareRuns.push(await run(bare, options.rate, options.seconds, options.slow));
+      const productRun = await run(product, options.rate, options.seconds, options.slow);
+      productRuns.push(productRun);
+      // As many messages as each product subscriber was sent in that run (the accepted bids; the
+      // refused ones send nothing), spread evenly.
+      const messages = Math.max(productRun.expected / Math.max(productOpen.sockets, 1), 1);
+      bareRuns.push(await run(bare, messages / options.seconds, options.seconds, options.slow));
     }
   } finally {
     productFleet.finish();
@@ -245,7 +262,42 @@ export async function benchWebSockets(
   return [
     `websocket fan-out, sustained (${options.subscribers} subscribers over two API processes, bids at ${options.rate}/s for ${options.seconds} s × ${options.runs}, slow consumers join halfway; median (spread); ${startLoad} → ${loadNow()})`,
     ...describe('product (bid sent → message received)', productRuns, productOpen.sockets, productOpen.failed),
-    ...describe('bare ws broadcast, same rate', bareRuns, bareOpen.sockets, bareOpen.failed),
+    ...describe(
+      'bare ws broadcast, as many messages as the product sent each subscriber in the run before, each alone',
+      bareRuns,
+      bareOpen.sockets,
+      bareOpen.failed,
+    ),
+    `  product split: bid sent → off the bus p50 ${spread(
+      productRuns.map((r) => r.split?.toServer.p50 ?? NaN),
+      0,
+      ' ms',
+    )}, p99 ${spread(
+      productRuns.map((r) => r.split?.toServer.p99 ?? NaN),
+      0,
+      ' ms',
+    )}; off the bus → received p50 ${spread(
+      productRuns.map((r) => r.split?.toScreen.p50 ?? NaN),
+      0,
+      ' ms',
+    )}, p99 ${spread(
+      productRuns.map((r) => r.split?.toScreen.p99 ?? NaN),
+      0,
+      ' ms',
+    )}`,
+    `  event-loop delay of the API process holding half the subscribers: p99 ${spread(
+      productRuns.map((r) => r.loopDelay.p99),
+      0,
+      ' ms',
+    )}, max ${spread(
+      productRuns.map((r) => r.loopDelay.max),
+      0,
+      ' ms',
+    )} (bare server's process while broadcasting: p99 ${spread(
+      bareRuns.map((r) => r.loopDelay.p99),
+      0,
+      ' ms',
+    )})`,
     `  bid stream: ${stream.accepted} accepted, ${stream.refused} refused (overtaken while in flight), ${stream.errors} errors (503)`,
     `  → product p99 ${p99} ms (target ≤ 250 ms)`,
     `server memory per connection (heap + external of the API process holding half the subscribers): ${kb(perConnection)} vs bare ws ${kb(barePerConnection)} → ${ratio(perConnection, barePerConnection)} (target ≤ 4 KiB)`,
