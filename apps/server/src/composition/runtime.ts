@@ -119,6 +119,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         connectionsPerAddress: config.REALTIME_CONNECTIONS_PER_ADDRESS,
         maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES,
         batchIntervalMs: config.REALTIME_BATCH_INTERVAL_MS,
+        sendSliceMs: config.REALTIME_SEND_SLICE_MS,
       },
       options.clock ?? systemClock,
     );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { apiClient, type Session } from '../../../test/client';
 import { createTestDatabase, startTestServer } from '../../../test/harness';
-import { connectLive } from '../../../test/live-client';
+import { connectLive, subscribeLive, type LiveMessage } from '../../../test/live-client';
 
 interface Message {
   type: string;
@@ -201,5 +201,52 @@ describe('subscribers that take batches (?batch=1)', () => {
     ]);
     plain.ws.close();
     batched.socket.close();
+  });
+});
+
+describe('a frame for many subscribers', () => {
+  let runtime: Runtime;
+  let url: string;
+
+  beforeAll(async () => {
+    // Slices as short as they go (a look at the clock every 32 writes), and room for 150 sockets.
+    runtime = await startTestServer({
+      env: { REALTIME_SEND_SLICE_MS: '0', REALTIME_CONNECTIONS_PER_ADDRESS: '200' },
+    });
+    url = await runtime.app!.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => runtime?.stop());
+
+  it('is written a slice at a time, other work running between, and every subscriber gets every event in order', async () => {
+    const channel = 'auction:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+    const clients = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        subscribeLive(`${url.replace(/^http/, 'ws')}/v1/realtime${i % 2 ? '?batch=1' : ''}`, channel),
+      ),
+    );
+    expect(runtime.ctx.realtime.localSubscriberCount(channel)).toBe(150);
+    const amounts = [100, 110, 120, 130, 140];
+    const shown = (client: (typeof clients)[number]) =>
+      client.messages.flatMap((m) =>
+        (Array.isArray(m) ? (m as LiveMessage[]) : [m])
+          .filter((e) => e.type === 'bid_placed')
+          .map((e) => (e.data as { amountMinor: number }).amountMinor),
+      );
+    // Each event leads with a new leader, so the batches keep them all.
+    for (const [i, amountMinor] of amounts.entries())
+      await runtime.ctx.realtime.publish(channel, 'bid_placed', { leaderId: `l${i}`, endsAt: null, amountMinor });
+
+    // Between two turns of this process's event loop, some writes are still waiting: the fan-out
+    // gave way. Written in one go, none would ever be seen waiting.
+    const waiting: number[] = [];
+    const deadline = Date.now() + 15_000;
+    while (clients.some((c) => shown(c).length < amounts.length) && Date.now() < deadline) {
+      waiting.push(runtime.ctx.realtime.pendingSends());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(Math.max(...waiting)).toBeGreaterThan(0);
+    for (const client of clients) expect(shown(client)).toEqual(amounts);
+    expect(runtime.ctx.realtime.pendingSends()).toBe(0);
+    for (const client of clients) client.socket.close();
   });
 });

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { LiveMessage } from '@vw/domain';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -85,6 +86,12 @@ export interface RealtimeLimits {
    * overtaken by the next one for the same leader and end is left out.
    */
   batchIntervalMs: number;
+  /**
+   * The longest the process writes one run of frames to subscribers before it lets other work (a
+   * bid, a page) run: a frame for thousands of connections is written a slice at a time, each
+   * write being a system call, instead of holding the process for the whole fan-out.
+   */
+  sendSliceMs: number;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
@@ -94,6 +101,7 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   connectionsPerAddress: 20,
   maxBufferedBytes: 256 * 1024,
   batchIntervalMs: 100,
+  sendSliceMs: 5,
 };
 
 /** An event as a subscriber receives it, stamped with the server's time when it arrived. */
@@ -112,6 +120,18 @@ interface Batch {
   /** Leader and end of the last auction state sent, to tell a price update from a lead change. */
   shown: string | undefined;
 }
+
+/** A frame on its way to the connections of a channel that were subscribed when it was made. */
+interface Delivery {
+  channel: string;
+  frame: Buffer;
+  targets: Connection[];
+  /** The next target to write to. */
+  next: number;
+}
+
+/** Sends between two looks at the clock while writing a slice. */
+const SENDS_PER_CLOCK_CHECK = 32;
 
 /** Updates that only move the price may be overtaken: the next one carries the same lead and end. */
 const OVERTAKEN_TYPES: ReadonlySet<string> = new Set(['bid_placed']);
@@ -205,10 +225,14 @@ export class Realtime {
   private readonly perAddress = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
   private gauge: { set(value: number): void } | null = null;
+  private backlog: { set(value: number): void } | null = null;
   private readonly slowClosed;
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
   private readonly cacheListeners: ((namespace: string) => void)[] = [];
   private attached = false;
+  /** Frames waiting to be written, oldest first (see `pump`). */
+  private readonly deliveries: Delivery[] = [];
+  private pumping = false;
 
   constructor(
     readonly bus: EventBus,
@@ -286,6 +310,13 @@ export class Realtime {
     return this.subscribers.get(channel)?.size ?? 0;
   }
 
+  /** Writes of frames to connections that wait for the next slice (for tests and metrics). */
+  pendingSends(): number {
+    let pending = 0;
+    for (const d of this.deliveries) pending += d.targets.length - d.next;
+    return pending;
+  }
+
   private deliver(event: RealtimeEvent): void {
     if (event.channel === CACHE_CHANNEL) {
       const namespace = (event.data as { namespace?: unknown } | null)?.namespace;
@@ -312,15 +343,49 @@ export class Realtime {
       data: event.data,
       serverTime: new Date().toISOString(),
     };
-    // Encoded once for every subscriber of this process (a string would be encoded per socket).
-    let payload: Buffer | undefined;
+    const alone: Connection[] = [];
     let batched = false;
     for (const c of subs) {
       if (c.batched) batched = true;
-      else this.sendTo(c, (payload ??= Buffer.from(JSON.stringify(outgoing))));
+      else alone.push(c);
     }
+    // Encoded once for every subscriber of this process (a string would be encoded per socket).
+    if (alone.length > 0) this.send(subs.channel, Buffer.from(JSON.stringify(outgoing)), alone);
     if (batched) this.addToBatch(subs.channel, outgoing);
   }
+
+  /** Queues a frame for these connections and writes what a slice allows at once. */
+  private send(channel: string, frame: Buffer, targets: Connection[]): void {
+    this.deliveries.push({ channel, frame, targets, next: 0 });
+    if (!this.pumping) this.pump();
+  }
+
+  /**
+   * Writes the queued frames, oldest first, for at most `sendSliceMs`, then lets the process's
+   * other work run before the next slice. Frames leave in the order they were queued, so every
+   * connection still gets a channel's events in order; a connection that left the channel
+   * meanwhile gets nothing more of it.
+   */
+  private readonly pump = (): void => {
+    this.pumping = true;
+    const deadline = performance.now() + this.limits.sendSliceMs;
+    let sent = 0;
+    while (this.deliveries.length > 0) {
+      const delivery = this.deliveries[0]!;
+      while (delivery.next < delivery.targets.length) {
+        const c = delivery.targets[delivery.next++]!;
+        if (c.channels.has(delivery.channel)) this.sendTo(c, delivery.frame);
+        if (++sent % SENDS_PER_CLOCK_CHECK === 0 && performance.now() >= deadline) {
+          this.backlog?.set(this.pendingSends());
+          setImmediate(this.pump);
+          return;
+        }
+      }
+      this.deliveries.shift();
+    }
+    this.pumping = false;
+    if (sent >= SENDS_PER_CLOCK_CHECK) this.backlog?.set(0);
+  };
 
   private sendTo(c: Connection, payload: Buffer): void {
     const socket = c.socket;
@@ -356,8 +421,10 @@ export class Realtime {
     batch.shown = shown;
     const subs = this.subscribers.get(channel);
     if (subs === undefined || events.length === 0) return;
-    const frame = Buffer.from(JSON.stringify(events.length === 1 ? events[0] : events));
-    for (const c of subs) if (c.batched) this.sendTo(c, frame);
+    const targets: Connection[] = [];
+    for (const c of subs) if (c.batched) targets.push(c);
+    if (targets.length > 0)
+      this.send(channel, Buffer.from(JSON.stringify(events.length === 1 ? events[0] : events)), targets);
   }
 
   /**
@@ -382,6 +449,10 @@ export class Realtime {
     this.authenticate = authenticate;
     const gauge = this.metrics.gauge('websocket_connections', 'Open WebSocket connections');
     this.gauge = gauge;
+    this.backlog = this.metrics.gauge(
+      'realtime_pending_sends',
+      'Writes of live frames to connections waiting for the next slice of the fan-out',
+    );
     this.heartbeat = setInterval(() => {
       for (const c of this.connections.values()) {
         if (!c.alive) {
@@ -395,6 +466,7 @@ export class Realtime {
     this.heartbeat.unref();
     app.addHook('onClose', async () => {
       if (this.heartbeat) clearInterval(this.heartbeat);
+      this.deliveries.length = 0;
       for (const c of this.connections.values()) c.socket.close(CLOSE.goingAway, 'server shutting down');
     });
 
