@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Executor } from '../../platform/db/client';
-import { insertEvents } from './event-repo';
-import type { ServerEventType } from './tables';
+import { deferWrite } from '../../platform/db/unit-of-work';
+import { events, type ServerEventType } from './tables';
 
 /** A commercial event another module records inside the transaction of the change itself. */
 export interface ServerEvent {
@@ -17,11 +17,13 @@ export interface ServerEvent {
 
 /**
  * Appends a server event in the caller's transaction: it exists if and only if the offer, bid or
- * payment it describes commits.
+ * payment it describes commits. A deferred write: sent with the transaction's other deferred
+ * writes just before it commits.
  */
 export async function recordServerEvent(tx: Executor, clock: Clock, event: ServerEvent): Promise<void> {
-  await insertEvents(tx, [
-    {
+  await deferWrite(
+    tx,
+    tx.insert(events).values({
       type: event.type,
       source: 'server',
       occurredAt: clock.now(),
@@ -31,6 +33,6 @@ export async function recordServerEvent(tx: Executor, clock: Clock, event: Serve
       auctionId: event.auctionId ?? null,
       amountMinor: event.amountMinor,
       currency: event.currency,
-    },
-  ]);
+    }),
+  );
 }

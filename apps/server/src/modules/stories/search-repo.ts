@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Executor } from '../../platform/db/client';
+import { deferWrite } from '../../platform/db/unit-of-work';
 import { DomainError } from '../../platform/errors';
 import { idSchema } from '../../platform/ids';
 import type { SearchIndexPort, SearchSort, StorySearch, StorySearchPage } from './search-index';
@@ -327,12 +328,19 @@ async function searchMakers(
 
 // ---- auction facts ----
 
+/**
+ * The live auction's facts on the story's document: a deferred write (sent with the transaction's
+ * other deferred writes just before it commits), the latest of a transaction's facts winning.
+ */
 async function auctionChanged(tx: Executor, facts: Parameters<SearchIndexPort['auctionChanged']>[1]): Promise<void> {
-  await tx.execute(sql`
-    update stories.search_documents
-       set auction_live = ${facts.live}, high_bid_minor = ${facts.highBidMinor},
-           auction_ends_at = ${facts.endsAt ? facts.endsAt.toISOString() : null}::timestamptz
-     where story_id = ${facts.storyId}`);
+  await deferWrite(
+    tx,
+    sql`update stories.search_documents
+           set auction_live = ${facts.live}, high_bid_minor = ${facts.highBidMinor},
+               auction_ends_at = ${facts.endsAt ? facts.endsAt.toISOString() : null}::timestamptz
+         where story_id = ${facts.storyId}`,
+    { key: `stories.search_documents.auction:${facts.storyId}` },
+  );
 }
 
 /** The search index over this module's own tables. */

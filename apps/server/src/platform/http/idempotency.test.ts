@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { DomainError } from '../errors';
 import { startTestServer } from '../../../test/harness';
+import { answerTaken, deferAnswer, replayAnswer, type KeyedRequest } from './idempotency';
 import { withIdempotency } from './idempotency';
 
 let runtime: Runtime;
@@ -89,5 +90,26 @@ describe('Idempotency-Key', () => {
     const ok = await attempt('key-read-bbbb', false);
     expect(ok.body).toEqual({ seen: 2 });
     expect(await count()).toBe(before + 1);
+  });
+
+  it('records a deferred answer with the commit, and fails the transaction whose key was recorded first', async () => {
+    const keyed: KeyedRequest = { scope: 'test.deferred', userId: user, key: 'key-deferred-1', request: { note: 'd' } };
+    const write = (note: string) =>
+      runtime.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into public.effects (note) values (${note})`);
+        await deferAnswer(tx, keyed, 201, { note });
+      });
+    const before = await count();
+    await write('first');
+    expect(await replayAnswer(runtime.ctx.db, keyed)).toMatchObject({ status: 201, body: { note: 'first' } });
+    const second = await write('second').then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(answerTaken(second)).toBe(true);
+    // The second transaction wrote nothing: the first answer stands, alone.
+    expect(await count()).toBe(before + 1);
+    expect(await replayAnswer(runtime.ctx.db, keyed)).toMatchObject({ body: { note: 'first' } });
+    expect(answerTaken(new Error('something else'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../db/client';
+import { deferWrite } from '../db/unit-of-work';
 import { DomainError, type ErrorCode } from '../errors';
 import { errorStatus } from './error-status';
 import { idempotencyKeys } from '../tables';
@@ -171,6 +172,35 @@ export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: nu
     responseBody: body,
   });
   return recorded.length > 0;
+}
+
+/**
+ * `recordAnswer` as a deferred write (see `deferWrite`): sent with the transaction's other
+ * deferred writes just before it commits, so it costs no round trip of its own. When a request
+ * with the same key recorded its answer first, that statement fails and the transaction rolls
+ * back: `answerTaken(err)` tells that error apart, and the caller then `replayAnswer`s.
+ */
+export async function deferAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<void> {
+  await deferWrite(
+    tx,
+    tx.insert(idempotencyKeys).values({
+      scope: keyed.scope,
+      userId: keyed.userId,
+      key: keyed.key,
+      requestHash: hashRequest(keyed.request),
+      statusCode: status,
+      responseBody: body,
+    }),
+  );
+}
+
+const ANSWER_TAKEN = 'idempotency_keys_user_id_scope_key_pk';
+
+/** True for the failure of a transaction whose deferred answer found its key recorded first. */
+export function answerTaken(err: unknown): boolean {
+  // The query builder wraps the driver's error; PostgreSQL's is the cause.
+  const cause = ((err as { cause?: unknown }).cause ?? err) as { code?: string; constraint?: string };
+  return cause.code === '23505' && cause.constraint === ANSWER_TAKEN;
 }
 
 /** Every keyed write and every keyed refusal records its answer: built and prepared once per connection. */

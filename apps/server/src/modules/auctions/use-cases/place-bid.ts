@@ -13,8 +13,9 @@ import type { z } from 'zod';
 import type { Executor } from '../../../platform/db/client';
 import { DomainError } from '../../../platform/errors';
 import {
+  answerTaken,
+  deferAnswer,
   idempotencyKeySeen,
-  recordAnswer,
   recordRefusal,
   replayAnswer,
   type IdempotentAnswer,
@@ -54,9 +55,6 @@ type Known = LoadedAuction & BidderStanding;
 
 /** Writes tried from a state read without the lock before queueing for it. */
 const UNLOCKED_ATTEMPTS = 3;
-
-/** Rolls back an attempt whose key another request with the same key recorded first. */
-class KeyTaken extends Error {}
 
 export async function placeBid(
   deps: AuctionsDeps,
@@ -120,7 +118,7 @@ export async function placeBid(
       // A refusal wrote nothing (its transaction, if any, rolled back): it is recorded on its own.
       const refusal = err instanceof DomainError && errorStatus(err.code) < 500;
       if (refusal && (await recordRefusal(deps.db, keyed, err))) throw err;
-      if (!refusal && !(err instanceof KeyTaken)) throw err;
+      if (!refusal && !answerTaken(err)) throw err;
       // A request with the same key was answered first: its answer is this one's.
       const replay = await replayAnswer<BidAnswer>(deps.db, keyed);
       if (replay === null) throw new DomainError('idempotency_conflict', 'Retry the request');
@@ -184,7 +182,8 @@ async function writeBid(
     bid: presentOwnBid(request.auctionId, placed),
     auction: await auctionAnswer(deps, tx, outcome.state, outcome.row, request.bidderId, outcome.leaderAlias),
   };
-  if (bid.keyed !== null && !(await recordAnswer(tx, bid.keyed, 201, body))) throw new KeyTaken();
+  // Recorded as the transaction's last write: a key recorded first fails it (see `answerTaken`).
+  if (bid.keyed !== null) await deferAnswer(tx, bid.keyed, 201, body);
   publishLiveAfterCommit(deps, tx, outcome.live);
   return { status: 201, body, replayed: false };
 }

@@ -5,6 +5,7 @@
 import { shippingOptionFor, type ShippingPolicy } from '@vw/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client';
+import { deferWrite } from '../../../platform/db/unit-of-work';
 import { DomainError } from '../../../platform/errors';
 import type { AuctionsDeps } from '../deps';
 import { shipTo } from '../tables';
@@ -70,19 +71,27 @@ export async function auctionShipping(
   return shipping;
 }
 
-/** Remembers the country the buyer named for the story (their latest offer, bid or buy-now wins). */
+/**
+ * Remembers the country the buyer named for the story (their latest offer, bid or buy-now wins): a
+ * deferred write, sent just before the transaction commits (a window opening reads it in a later
+ * transaction).
+ */
 export async function rememberDestination(
   tx: Executor,
   input: { storyId: string; userId: string; country: string | null; at: Date },
 ): Promise<void> {
   if (input.country === null) return;
-  await tx
-    .insert(shipTo)
-    .values({ storyId: input.storyId, userId: input.userId, country: input.country, updatedAt: input.at })
-    .onConflictDoUpdate({
-      target: [shipTo.storyId, shipTo.userId],
-      set: { country: sql`excluded.country`, updatedAt: sql`excluded.updated_at` },
-    });
+  await deferWrite(
+    tx,
+    tx
+      .insert(shipTo)
+      .values({ storyId: input.storyId, userId: input.userId, country: input.country, updatedAt: input.at })
+      .onConflictDoUpdate({
+        target: [shipTo.storyId, shipTo.userId],
+        set: { country: sql`excluded.country`, updatedAt: sql`excluded.updated_at` },
+      }),
+    { key: `auctions.ship_to:${input.storyId}:${input.userId}` },
+  );
 }
 
 /**
