@@ -163,15 +163,22 @@ export interface KeyedRequest {
  * (or was recording) its answer first: roll back if there is anything to, and `replayAnswer`.
  */
 export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
-  const recorded = await preparedStatement(tx, 'idempotency_record', recordStatement).execute({
+  const recorded = await preparedStatement(tx, 'idempotency_record', recordStatement).execute(
+    answerRow(keyed, status, body),
+  );
+  return recorded.length > 0;
+}
+
+/** The row that records `keyed`'s answer. */
+function answerRow(keyed: KeyedRequest, status: number, body: unknown) {
+  return {
     scope: keyed.scope,
     userId: keyed.userId,
     key: keyed.key,
     requestHash: hashRequest(keyed.request),
     statusCode: status,
     responseBody: body,
-  });
-  return recorded.length > 0;
+  };
 }
 
 /**
@@ -181,17 +188,7 @@ export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: nu
  * back: `answerTaken(err)` tells that error apart, and the caller then `replayAnswer`s.
  */
 export async function deferAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<void> {
-  await deferWrite(
-    tx,
-    tx.insert(idempotencyKeys).values({
-      scope: keyed.scope,
-      userId: keyed.userId,
-      key: keyed.key,
-      requestHash: hashRequest(keyed.request),
-      statusCode: status,
-      responseBody: body,
-    }),
-  );
+  await deferWrite(tx, tx.insert(idempotencyKeys).values(answerRow(keyed, status, body)));
 }
 
 const ANSWER_TAKEN = 'idempotency_keys_user_id_scope_key_pk';
