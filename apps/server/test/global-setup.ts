@@ -35,40 +35,62 @@ function withDatabase(url: string, name: string): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let embedded: EmbeddedDatabase | null = null;
   let dataDir: string | null = null;
-  let adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-pg-'));
-    embedded = await startEmbeddedPostgres(path.join(dataDir, 'pg'), { persistent: false });
-    adminUrl = withDatabase(embedded.url, 'postgres');
-  }
+  let admin: pg.Client | null = null;
+  let fixtureDir: string | null = null;
   const runId = randomBytes(4).toString('hex');
   const template = `vw_tpl_${runId}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${template}`);
-  // The clip most tests play is transcoded once, beside the migrations, before any test starts.
-  const fixtureDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-fixtures-'));
-  await Promise.all([migrateDatabase(withDatabase(adminUrl, template), migrationSets), fixtureClip(fixtureDir, 1)]);
 
-  project.provide('adminDatabaseUrl', adminUrl);
-  project.provide('templateDatabase', template);
-  project.provide('runId', runId);
-  const logDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-logs-'));
-  project.provide('logDir', logDir);
-  project.provide('fixtureDir', fixtureDir);
-
-  return async () => {
-    const dbs = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1 or datname = $2`,
-      [`vw_t_${runId}_%`, template],
-    );
-    for (const { datname } of dbs.rows) {
-      await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+  /** Drops this run's databases and stops what the setup started: also when the setup itself fails. */
+  const release = async () => {
+    if (admin !== null) {
+      const dbs = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like $1 or datname = $2`,
+        [`vw_t_${runId}_%`, template],
+      );
+      for (const { datname } of dbs.rows) {
+        await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+      }
+      await admin.end();
     }
-    await admin.end();
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    await rm(fixtureDir, { recursive: true, force: true });
+    if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+  };
+
+  try {
+    let adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!adminUrl) {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-pg-'));
+      embedded = await startEmbeddedPostgres(path.join(dataDir, 'pg'), { persistent: false });
+      adminUrl = withDatabase(embedded.url, 'postgres');
+    }
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    admin = client;
+    await admin.query(`create database ${template}`);
+    // The clip most tests play is transcoded once, beside the migrations, before any test starts.
+    fixtureDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-fixtures-'));
+    // Both settle before anything is released: dropping the template under a running migration
+    // would break its connection.
+    const prepared = await Promise.allSettled([
+      migrateDatabase(withDatabase(adminUrl, template), migrationSets),
+      fixtureClip(fixtureDir, 1),
+    ]);
+    for (const step of prepared) if (step.status === 'rejected') throw step.reason;
+
+    project.provide('adminDatabaseUrl', adminUrl);
+    project.provide('templateDatabase', template);
+    project.provide('runId', runId);
+    project.provide('fixtureDir', fixtureDir);
+  } catch (err) {
+    await release().catch(() => {});
+    throw err;
+  }
+  const logDir = await mkdtemp(path.join(os.tmpdir(), 'vw-test-logs-'));
+  project.provide('logDir', logDir);
+
+  return async () => {
+    await release();
     await checkLogs(logDir);
   };
 }
