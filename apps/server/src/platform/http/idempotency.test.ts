@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { DomainError } from '../errors';
 import { startTestServer } from '../../../test/harness';
-import { answerTaken, deferAnswer, replayAnswer, type KeyedRequest } from './idempotency';
+import { answerTaken, deferAnswer, recordAnswer, recordRefusal, replayAnswer, type KeyedRequest } from './idempotency';
 import { withIdempotency } from './idempotency';
 
 let runtime: Runtime;
@@ -112,4 +112,59 @@ describe('Idempotency-Key', () => {
     expect(await replayAnswer(runtime.ctx.db, keyed)).toMatchObject({ body: { note: 'first' } });
     expect(answerTaken(new Error('something else'))).toBe(false);
   });
+
+  it('records refusals that arrive together in one statement, each answered as its own', async () => {
+    const refused = new DomainError('bid_too_low', 'Too low', { minNextBidMinor: 1200 });
+    const keyed = (key: string): KeyedRequest => ({ scope: 'test.refusals', userId: user, key, request: { key } });
+    await recordAnswer(runtime.ctx.db, keyed('refusal-taken'), 201, { won: true });
+    const sent = countAnswerStatements();
+    try {
+      const keys = ['refusal-a', 'refusal-b', 'refusal-taken', 'refusal-c', 'refusal-c', 'refusal-d', 'refusal-e'];
+      const recorded = await Promise.all(keys.map((key) => recordRefusal(runtime.ctx.db, keyed(key), refused)));
+      // The first goes out alone; the six that arrive while it is in flight go out together.
+      expect(sent.count).toBe(2);
+      // A key recorded before, or twice in the group, is not this refusal's: the caller replays it.
+      expect(recorded).toEqual([true, true, false, true, false, true, true]);
+    } finally {
+      sent.stop();
+    }
+    await expect(replayAnswer(runtime.ctx.db, keyed('refusal-taken'))).resolves.toMatchObject({ body: { won: true } });
+    for (const key of ['refusal-a', 'refusal-c', 'refusal-e']) {
+      const replayed = await replayAnswer(runtime.ctx.db, keyed(key)).catch((err: unknown) => err);
+      expect(replayed).toBeInstanceOf(DomainError);
+      expect(replayed).toMatchObject({ code: 'bid_too_low', details: { minNextBidMinor: 1200 } });
+    }
+  });
+
+  it('fails every refusal of a statement that failed, and records the next ones', async () => {
+    const refused = new DomainError('bid_too_low', 'Too low');
+    const keyed = (key: string, userId = user): KeyedRequest => ({ scope: 'test.refusals', userId, key, request: {} });
+    const alone = recordRefusal(runtime.ctx.db, keyed('refusal-alone'), refused);
+    // These two wait for the first and go out together; a user id that is no uuid fails their statement.
+    const broken = recordRefusal(runtime.ctx.db, keyed('refusal-broken', 'not-a-uuid'), refused);
+    const beside = recordRefusal(runtime.ctx.db, keyed('refusal-beside'), refused);
+    await expect(alone).resolves.toBe(true);
+    await expect(broken).rejects.toThrow();
+    await expect(beside).rejects.toThrow();
+    await expect(replayAnswer(runtime.ctx.db, keyed('refusal-beside'))).resolves.toBeNull();
+    await expect(recordRefusal(runtime.ctx.db, keyed('refusal-after'), refused)).resolves.toBe(true);
+  });
 });
+
+/** Counts the statements that record answers, sent on the server's pool until `stop`. */
+function countAnswerStatements(): { count: number; stop(): void } {
+  const pool = runtime.ctx.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const counter = {
+    count: 0,
+    stop: () => Reflect.deleteProperty(pool, 'query'),
+  };
+  Object.assign(pool, {
+    query: (...args: unknown[]) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+      if (text !== undefined && /^\s*insert\b[\s\S]*idempotency_keys/i.test(text)) counter.count++;
+      return query(...args);
+    },
+  });
+  return counter;
+}

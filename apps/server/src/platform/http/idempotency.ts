@@ -159,7 +159,8 @@ export interface KeyedRequest {
  * The other way to honour a key, for an operation that only writes when it succeeds: it records
  * its answer with `recordAnswer`, in the transaction that did the work, as that transaction's
  * last write — one statement instead of a claim and an update — and a refusal with
- * `recordRefusal`, one statement on its own. False means a request with the same key recorded
+ * `recordRefusal`, in a statement of its own (shared with the refusals recorded at the same time).
+ * False means a request with the same key recorded
  * (or was recording) its answer first: roll back if there is anything to, and `replayAnswer`.
  */
 export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
@@ -217,9 +218,87 @@ function recordStatement(db: Database) {
     .prepare('idempotency_record');
 }
 
-/** Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else. */
-export function recordRefusal(db: Executor, keyed: KeyedRequest, err: DomainError): Promise<boolean> {
-  return recordAnswer(db, keyed, errorStatus(err.code), storedError(err));
+/**
+ * Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else, and
+ * resolves once it is committed. Refusals recorded on the same database while its statement is in
+ * flight go out together as the next one (see `RefusalLog`).
+ */
+export function recordRefusal(db: Database, keyed: KeyedRequest, err: DomainError): Promise<boolean> {
+  let log = refusalLogs.get(db);
+  if (log === undefined) {
+    log = new RefusalLog(db);
+    refusalLogs.set(db, log);
+  }
+  return log.record(answerRow(keyed, errorStatus(err.code), storedError(err)));
+}
+
+type AnswerRow = ReturnType<typeof answerRow>;
+
+const refusalLogs = new WeakMap<Database, RefusalLog>();
+
+/**
+ * The refusals of one database, recorded a statement at a time: with none in flight a refusal goes
+ * out at once, alone; those that arrive meanwhile wait for it and then go out as one statement.
+ * On a hot auction most bids lose the race and each records its refusal: together they cost one
+ * round trip, not one each. A refusal whose key is already recorded (or is twice in the group)
+ * resolves false, as `recordAnswer` does; a failed statement fails every refusal in it.
+ */
+class RefusalLog {
+  private waiting: { row: AnswerRow; settle: (recorded: boolean) => void; fail: (err: unknown) => void }[] = [];
+  private inFlight = false;
+
+  constructor(private readonly db: Database) {}
+
+  record(row: AnswerRow): Promise<boolean> {
+    return new Promise<boolean>((settle, fail) => {
+      this.waiting.push({ row, settle, fail });
+      if (!this.inFlight) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.inFlight = true;
+    while (this.waiting.length > 0) {
+      const group = this.waiting;
+      this.waiting = [];
+      try {
+        const recorded = await insertAnswers(
+          this.db,
+          group.map((entry) => entry.row),
+        );
+        const claimed = new Set<string>();
+        for (const { row, settle } of group) {
+          const id = answerId(row);
+          // Of the same key twice in one group only the first can be the row just inserted.
+          settle(recorded.has(id) && !claimed.has(id));
+          claimed.add(id);
+        }
+      } catch (err) {
+        for (const { fail } of group) fail(err);
+      }
+    }
+    this.inFlight = false;
+  }
+}
+
+function answerId(row: { userId: string; scope: string; key: string }): string {
+  return `${row.userId.toLowerCase()}\u0000${row.scope}\u0000${row.key}`;
+}
+
+/** Inserts the answers not yet recorded, in one statement; the ids (`answerId`) of those inserted. */
+async function insertAnswers(db: Database, rows: AnswerRow[]): Promise<Set<string>> {
+  const t = idempotencyKeys;
+  const columns = [t.scope, t.userId, t.key, t.requestHash, t.statusCode, t.responseBody].map((c) =>
+    sql.identifier(c.name),
+  );
+  const inserted = await db.execute<{ user_id: string; scope: string; key: string }>(sql`
+    insert into ${t} (${sql.join(columns, sql`, `)})
+    select r.scope, r."userId", r.key, r."requestHash", r."statusCode", r."responseBody"
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(scope text, "userId" uuid, key text, "requestHash" text, "statusCode" int, "responseBody" jsonb)
+    on conflict do nothing
+    returning ${sql.identifier(t.userId.name)} as user_id, ${sql.identifier(t.scope.name)} as scope, ${sql.identifier(t.key.name)} as key`);
+  return new Set(inserted.rows.map((row) => answerId({ userId: row.user_id, scope: row.scope, key: row.key })));
 }
 
 /** The answer recorded under the key (422 when it was recorded for another request); null when none is. */
