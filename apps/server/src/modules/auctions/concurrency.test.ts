@@ -8,6 +8,7 @@ import type { Runtime } from '../../composition/runtime';
 import type { Session } from '../../../test/client';
 import { httpClient } from './http-client';
 import {
+  bid,
   eventTypes,
   openAuctionWith,
   publishedStory,
@@ -259,3 +260,83 @@ describe('bids racing the end', () => {
     );
   });
 });
+
+describe('bids that arrive together on one auction', () => {
+  let runtime: Runtime;
+  let api: Api;
+  beforeAll(async () => {
+    ({ runtime, api } = await startAuctionServer({ env: { DATABASE_POOL_SIZE: '20' } }));
+  });
+  afterAll(async () => runtime.stop());
+
+  it('read the auction once, together, and each is answered by its own bidder’s standing', async () => {
+    const call = await listen(runtime);
+    const maker = await signInMaker(api, 'together-maker');
+    const auction = await openAuctionWith(
+      api,
+      await publishedStory(runtime, api, maker),
+      await signIn(api, 'together-opener'),
+    );
+    const [plain, blocked, struck, low, repeat] = await Promise.all(
+      ['plain', 'blocked', 'struck', 'low', 'repeat'].map((who) => signIn(api, `together-${who}`)),
+    );
+    await api.call('PUT', `/v1/users/${blocked!.userId}/block`, { token: maker.accessToken });
+    for (let i = 0; i < 3; i++) {
+      await runtime.ctx.pool.query(
+        'insert into auctions.strikes (user_id, window_id, created_at) values ($1, gen_random_uuid(), now())',
+        [struck!.userId],
+      );
+    }
+    const key = randomUUID();
+    const first = await bid(api, auction.id, repeat!, auction.minNextBidMinor!, { key });
+    expect(first.status).toBe(201);
+    const minimum = first.body.auction.minNextBidMinor!;
+
+    // The first read is held in flight, so the bids that arrive meanwhile are read together next.
+    const reads = holdFirstBidRead(runtime, 500);
+    const send = (who: Session, amountMinor: number, idempotencyKey: string = randomUUID()) =>
+      call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+        token: who.accessToken,
+        body: { amountMinor },
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+    const answers = await Promise.all([
+      send(plain!, minimum),
+      send(blocked!, minimum + 100),
+      send(struck!, minimum + 200),
+      send(low!, minimum - 1),
+      send(repeat!, auction.minNextBidMinor!, key),
+      send(maker, minimum + 300),
+    ]).finally(() => reads.stop());
+
+    expect(answers.map((a) => [a.status, a.status === 201 ? 'placed' : a.body.error.code])).toEqual([
+      [201, 'placed'],
+      [403, 'blocked_by_maker'],
+      [403, 'bidder_blocked'],
+      [422, 'bid_too_low'],
+      [201, 'placed'],
+      [403, 'maker_cannot_bid'],
+    ]);
+    expect(answers[4].body.bid.id).toBe(first.body.bid.id);
+    expect(answers[3].body.error.details).toEqual({ minNextBidMinor: minimum });
+    // Six bids, two reads: the one held, and one for the five that arrived while it was in flight.
+    expect(reads.count).toBeLessThanOrEqual(3);
+  });
+});
+
+/** Counts the auction reads sent on the server's pool, holding the first in flight for `ms`, until `stop`. */
+function holdFirstBidRead(runtime: Runtime, ms: number): { count: number; stop(): void } {
+  const pool = runtime.ctx.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const reads = { count: 0, stop: () => Reflect.deleteProperty(pool, 'query') };
+  Object.assign(pool, {
+    query: (...args: unknown[]) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+      // A read of the auction with its maximums (the read every bid starts with).
+      if (text === undefined || !text.includes("'bidderId', m.bidder_id")) return query(...args);
+      reads.count++;
+      return reads.count === 1 ? sleep(ms).then(() => query(...args)) : query(...args);
+    },
+  });
+  return reads;
+}

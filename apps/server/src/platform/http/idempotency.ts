@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../db/client';
+import { StatementGroups } from '../db/statement-groups';
 import { deferWrite } from '../db/unit-of-work';
 import { DomainError, type ErrorCode } from '../errors';
 import { errorStatus } from './error-status';
@@ -220,66 +221,30 @@ function recordStatement(db: Database) {
 
 /**
  * Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else, and
- * resolves once it is committed. Refusals recorded on the same database while its statement is in
- * flight go out together as the next one (see `RefusalLog`).
+ * resolves once it is committed. The refusals recorded while one is in flight go out together, as
+ * one statement (see `StatementGroups`): on a hot auction most bids lose the race and each records
+ * its refusal, and together they cost one round trip, not one each.
  */
 export function recordRefusal(db: Database, keyed: KeyedRequest, err: DomainError): Promise<boolean> {
-  let log = refusalLogs.get(db);
-  if (log === undefined) {
-    log = new RefusalLog(db);
-    refusalLogs.set(db, log);
-  }
-  return log.record(answerRow(keyed, errorStatus(err.code), storedError(err)));
+  return refusals.submit(db, answerRow(keyed, errorStatus(err.code), storedError(err)));
 }
 
 type AnswerRow = ReturnType<typeof answerRow>;
 
-const refusalLogs = new WeakMap<Database, RefusalLog>();
-
 /**
- * The refusals of one database, recorded a statement at a time: with none in flight a refusal goes
- * out at once, alone; those that arrive meanwhile wait for it and then go out as one statement.
- * On a hot auction most bids lose the race and each records its refusal: together they cost one
- * round trip, not one each. A refusal whose key is already recorded (or is twice in the group)
- * resolves false, as `recordAnswer` does; a failed statement fails every refusal in it.
+ * One statement for a group of refusals: true for each recorded, false for a key recorded before
+ * (or twice in the group: only its first is the row inserted), as `recordAnswer` answers.
  */
-class RefusalLog {
-  private waiting: { row: AnswerRow; settle: (recorded: boolean) => void; fail: (err: unknown) => void }[] = [];
-  private inFlight = false;
-
-  constructor(private readonly db: Database) {}
-
-  record(row: AnswerRow): Promise<boolean> {
-    return new Promise<boolean>((settle, fail) => {
-      this.waiting.push({ row, settle, fail });
-      if (!this.inFlight) void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.inFlight = true;
-    while (this.waiting.length > 0) {
-      const group = this.waiting;
-      this.waiting = [];
-      try {
-        const recorded = await insertAnswers(
-          this.db,
-          group.map((entry) => entry.row),
-        );
-        const claimed = new Set<string>();
-        for (const { row, settle } of group) {
-          const id = answerId(row);
-          // Of the same key twice in one group only the first can be the row just inserted.
-          settle(recorded.has(id) && !claimed.has(id));
-          claimed.add(id);
-        }
-      } catch (err) {
-        for (const { fail } of group) fail(err);
-      }
-    }
-    this.inFlight = false;
-  }
-}
+const refusals = new StatementGroups<Database, AnswerRow, boolean>(async (db, rows) => {
+  const recorded = await insertAnswers(db, rows);
+  const claimed = new Set<string>();
+  return rows.map((row) => {
+    const id = answerId(row);
+    const first = recorded.has(id) && !claimed.has(id);
+    claimed.add(id);
+    return first;
+  });
+});
 
 function answerId(row: { userId: string; scope: string; key: string }): string {
   return `${row.userId.toLowerCase()}\u0000${row.scope}\u0000${row.key}`;

@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../../../platform/db/client';
+import { StatementGroups } from '../../../platform/db/statement-groups';
 import type { AuctionBid, AuctionEvent, AuctionState, ProxyMaximum } from '../rules';
 import { auctionEvents, auctions, bidders, bids, maxima, type AuctionRow } from '../tables';
 import { auctionColumns, bidRowOf, countsAsShown, eventRowOf, stateOf } from './auction-rows';
@@ -69,7 +70,7 @@ function loadedFrom(
 
 /**
  * What a bid needs to know of its bidder, as conditions owned by other modules, written with the
- * placeholders `bidderId`, `scope` and `key` (see `readForBid`).
+ * bidder's columns `bidderRefs` (see `readForBid`).
  */
 export interface BidderChecks {
   /** True when the maker (`auctions.maker_id`) blocked the bidder. */
@@ -90,44 +91,67 @@ export interface BidderStanding {
   accountCountry: string | null;
 }
 
-export const bidPlaceholders = {
-  bidderId: sql.placeholder('bidderId'),
-  scope: sql.placeholder('scope'),
-  key: sql.placeholder('key'),
+/** A bidder of the group read (`readForBid`): their id, the bid's scope and idempotency key (or null). */
+export const bidderRefs = {
+  bidderId: sql`b.bidder_id`,
+  scope: sql`b.scope`,
+  key: sql`b.key`,
 };
 
 function bidReadQuery(db: Database, checks: BidderChecks) {
-  const { bidderId } = bidPlaceholders;
+  const { bidderId } = bidderRefs;
+  const standing = sql`json_build_object(
+    'strikes', (select count(*)::int from auctions.strikes s where s.user_id = ${bidderId}),
+    'purchased', ${hasPaidWindow(bidderId)},
+    'blocked', ${checks.blocked},
+    'keySeen', ${checks.keySeen},
+    'accountCountry', ${checks.accountCountry})`;
   return db
     .select({
       row: auctions,
       maxima: maximaJson,
-      strikes: sql<number>`(select count(*)::int from auctions.strikes s where s.user_id = ${bidderId})`,
-      purchased: hasPaidWindow(bidderId),
-      blocked: checks.blocked,
-      keySeen: checks.keySeen,
-      accountCountry: checks.accountCountry,
+      standings: sql<BidderStanding[]>`(select json_agg(${standing} order by b.at)
+        from jsonb_to_recordset(${sql.placeholder('bidders')}::jsonb) as b(at int, bidder_id uuid, scope text, key text))`,
     })
     .from(auctions)
     .where(eq(auctions.id, sql.placeholder('auctionId')))
-    .prepare('auctions_read_for_bid');
+    .prepare('auctions_read_for_bids');
 }
 
+interface BidderRead {
+  bidderId: string;
+  scope: string;
+  key: string | null;
+}
+
+/** The bid reads of each database, grouped by auction (see `StatementGroups`). */
+const bidReads = new WeakMap<Database, StatementGroups<string, BidderRead, (LoadedAuction & BidderStanding) | null>>();
+
 /**
- * The auction with its maximums and what a bid needs to know of its bidder, in one statement,
- * prepared once per process: the read every bid on a hot auction starts with, and the only one a
- * bid that lost the race makes.
+ * The auction with its maximums and what a bid needs to know of its bidder. Every bid on a hot
+ * auction starts with this read, and a bid that lost the race makes no other: the bids of one
+ * auction that arrive while its read is in flight are read together next, in one statement
+ * (prepared once per process) that reads the auction once and each of their bidders.
  */
-export async function readForBid(
+export function readForBid(
   db: Database,
   checks: () => BidderChecks,
   params: { auctionId: string; bidderId: string; scope: string; key: string | null },
 ): Promise<(LoadedAuction & BidderStanding) | null> {
-  const query = preparedStatement(db, 'auctions_read_for_bid', (owner) => bidReadQuery(owner, checks()));
-  const [found] = await query.execute(params);
-  if (!found) return null;
-  const { strikes, purchased, blocked, keySeen, accountCountry } = found;
-  return { ...loadedFrom(found, []), strikes, purchased, blocked, keySeen, accountCountry };
+  let reads = bidReads.get(db);
+  if (reads === undefined) {
+    reads = new StatementGroups(async (auctionId, bidders) => {
+      const query = preparedStatement(db, 'auctions_read_for_bids', (owner) => bidReadQuery(owner, checks()));
+      const rows = bidders.map(({ bidderId, scope, key }, at) => ({ at, bidder_id: bidderId, scope, key }));
+      const [found] = await query.execute({ auctionId, bidders: JSON.stringify(rows) });
+      if (!found) return bidders.map(() => null);
+      const loaded = loadedFrom(found, []);
+      return found.standings.map((standing) => ({ ...loaded, ...standing }));
+    });
+    bidReads.set(db, reads);
+  }
+  const { auctionId, ...bidder } = params;
+  return reads.submit(auctionId, bidder);
 }
 
 async function loadBids(tx: Executor, auctionId: string, load: BidLoad) {

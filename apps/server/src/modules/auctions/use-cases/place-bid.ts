@@ -1,8 +1,9 @@
 /**
  * A bid, end to end. One statement, outside any transaction, reads the auction, the bidder's
- * standing and whether the idempotency key was seen; a bid that lost the race (the usual fate of a
- * bid on a hot auction) is answered from it, with no transaction (only its refusal recorded under
- * its idempotency key, one statement). A bid that may win writes its outcome
+ * standing and whether the idempotency key was seen (shared by the bids on the auction that arrive
+ * together: see `readForBid`); a bid that lost the race (the usual fate of a bid on a hot auction)
+ * is answered from it, with no transaction (only its refusal recorded under its idempotency key, in
+ * one statement with the refusals recorded at the same time). A bid that may win writes its outcome
  * in a transaction only if the auction is still as read: that write takes the row lock, and a bid
  * overtaken meanwhile rolls back at once and reads again (after a few tries it queues for the lock
  * instead). The winner's rows, effects and recorded answer follow, and the live messages go out
@@ -26,7 +27,7 @@ import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
-import { bidPlaceholders, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
+import { bidderRefs, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
   type AuctionState,
@@ -78,9 +79,9 @@ export async function placeBid(
     readForBid(
       deps.db,
       () => ({
-        blocked: deps.blocks().blockedCondition(auctions.makerId, bidPlaceholders.bidderId),
-        keySeen: idempotencyKeySeen({ ...bidPlaceholders, userId: bidPlaceholders.bidderId }),
-        accountCountry: deps.identity.countryExpression(bidPlaceholders.bidderId),
+        blocked: deps.blocks().blockedCondition(auctions.makerId, bidderRefs.bidderId),
+        keySeen: idempotencyKeySeen({ ...bidderRefs, userId: bidderRefs.bidderId }),
+        accountCountry: deps.identity.countryExpression(bidderRefs.bidderId),
       }),
       { auctionId: request.auctionId, bidderId: request.bidderId, scope, key: request.idempotencyKey },
     );
