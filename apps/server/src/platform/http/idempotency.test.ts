@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { DomainError } from '../errors';
 import { startTestServer } from '../../../test/harness';
-import { answerTaken, deferAnswer, recordAnswer, recordRefusal, replayAnswer, type KeyedRequest } from './idempotency';
+import { answerTaken, deferAnswer, recordRefusal, replayAnswer, type KeyedRequest } from './idempotency';
 import { withIdempotency } from './idempotency';
 
 let runtime: Runtime;
@@ -116,7 +116,7 @@ describe('Idempotency-Key', () => {
   it('records refusals that arrive together in one statement, each answered as its own', async () => {
     const refused = new DomainError('bid_too_low', 'Too low', { minNextBidMinor: 1200 });
     const keyed = (key: string): KeyedRequest => ({ scope: 'test.refusals', userId: user, key, request: { key } });
-    await recordAnswer(runtime.ctx.db, keyed('refusal-taken'), 201, { won: true });
+    await runtime.ctx.db.transaction((tx) => deferAnswer(tx, keyed('refusal-taken'), 201, { won: true }));
     const sent = countAnswerStatements();
     try {
       const keys = ['refusal-a', 'refusal-b', 'refusal-taken', 'refusal-c', 'refusal-c', 'refusal-d', 'refusal-e'];

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { StatementGroups } from '../db/statement-groups';
 import { deferWrite } from '../db/unit-of-work';
 import { DomainError, type ErrorCode } from '../errors';
@@ -156,21 +156,6 @@ export interface KeyedRequest {
   request: unknown;
 }
 
-/**
- * The other way to honour a key, for an operation that only writes when it succeeds: it records
- * its answer with `recordAnswer`, in the transaction that did the work, as that transaction's
- * last write — one statement instead of a claim and an update — and a refusal with
- * `recordRefusal`, in a statement of its own (shared with the refusals recorded at the same time).
- * False means a request with the same key recorded
- * (or was recording) its answer first: roll back if there is anything to, and `replayAnswer`.
- */
-export async function recordAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<boolean> {
-  const recorded = await preparedStatement(tx, 'idempotency_record', recordStatement).execute(
-    answerRow(keyed, status, body),
-  );
-  return recorded.length > 0;
-}
-
 /** The row that records `keyed`'s answer. */
 function answerRow(keyed: KeyedRequest, status: number, body: unknown) {
   return {
@@ -184,10 +169,12 @@ function answerRow(keyed: KeyedRequest, status: number, body: unknown) {
 }
 
 /**
- * `recordAnswer` as a deferred write (see `deferWrite`): sent with the transaction's other
- * deferred writes just before it commits, so it costs no round trip of its own. When a request
- * with the same key recorded its answer first, that statement fails and the transaction rolls
- * back: `answerTaken(err)` tells that error apart, and the caller then `replayAnswer`s.
+ * The other way to honour a key, for an operation that only writes when it succeeds: it records
+ * its answer in the transaction that did the work, as a deferred write (see `deferWrite`) sent
+ * with the transaction's other deferred writes just before it commits — no claim, no update, no
+ * round trip of its own — and a refusal with `recordRefusal`. When a request with the same key
+ * recorded its answer first, that statement fails and the transaction rolls back:
+ * `answerTaken(err)` tells that error apart, and the caller then `replayAnswer`s.
  */
 export async function deferAnswer(tx: Executor, keyed: KeyedRequest, status: number, body: unknown): Promise<void> {
   await deferWrite(tx, tx.insert(idempotencyKeys).values(answerRow(keyed, status, body)));
@@ -202,26 +189,10 @@ export function answerTaken(err: unknown): boolean {
   return cause.code === '23505' && cause.constraint === ANSWER_TAKEN;
 }
 
-/** Every keyed write and every keyed refusal records its answer: built and prepared once per connection. */
-function recordStatement(db: Database) {
-  return db
-    .insert(idempotencyKeys)
-    .values({
-      scope: columnPlaceholder(idempotencyKeys.scope, 'scope'),
-      userId: columnPlaceholder(idempotencyKeys.userId, 'userId'),
-      key: columnPlaceholder(idempotencyKeys.key, 'key'),
-      requestHash: columnPlaceholder(idempotencyKeys.requestHash, 'requestHash'),
-      statusCode: columnPlaceholder(idempotencyKeys.statusCode, 'statusCode'),
-      responseBody: columnPlaceholder(idempotencyKeys.responseBody, 'responseBody'),
-    })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key })
-    .prepare('idempotency_record');
-}
-
 /**
- * Records a refusal under its key (see `recordAnswer`), for a refusal that wrote nothing else, and
- * resolves once it is committed. The refusals recorded while one is in flight go out together, as
+ * Records a refusal under its key, for a refusal that wrote nothing else, and
+ * resolves once it is committed: false when a request with the same key recorded (or was
+ * recording) its answer first, to be replayed (`replayAnswer`). The refusals recorded while one is in flight go out together, as
  * one statement (see `StatementGroups`): on a hot auction most bids lose the race and each records
  * its refusal, and together they cost one round trip, not one each.
  */
@@ -233,7 +204,7 @@ type AnswerRow = ReturnType<typeof answerRow>;
 
 /**
  * One statement for a group of refusals: true for each recorded, false for a key recorded before
- * (or twice in the group: only its first is the row inserted), as `recordAnswer` answers.
+ * (or twice in the group: only its first is the row inserted).
  */
 const refusals = new StatementGroups<Database, AnswerRow, boolean>(async (db, rows) => {
   const recorded = await insertAnswers(db, rows);
