@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import type { Runtime } from '../../src/composition/runtime';
@@ -105,6 +105,51 @@ export function collectErrors(page: Page, who: string): string[] {
   return errors;
 }
 
+/**
+ * The page's requests that have no answer yet, followed from the moment this is called.
+ * `quiet()` resolves once none is left and the page has rendered what the last answers brought
+ * (a round trip of two frames and a task in the page, twice) without asking for anything more:
+ * every response has been seen, so a failing one is collected, and the screen shows what they
+ * said. Unlike the 'networkidle' load state, it does not wait out half a second of silence.
+ */
+export function followRequests(page: Page): { quiet(timeoutMs?: number): Promise<void> } {
+  const pending = new Set<Request>();
+  let started = 0;
+  page.on('request', (request) => {
+    pending.add(request);
+    started += 1;
+  });
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  // Browser-side code as a string: the server's TypeScript program has no DOM types.
+  const frames = () =>
+    page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))');
+  return {
+    async quiet(timeoutMs = STEP_TIMEOUT_MS) {
+      const deadline = Date.now() + timeoutMs;
+      let calm = 0;
+      while (calm < 2) {
+        if (Date.now() > deadline) {
+          const urls = [...pending].map((r) => r.url());
+          throw new Error(`requests still pending after ${timeoutMs} ms: ${urls.join(', ')}`);
+        }
+        const before = started;
+        if (pending.size > 0) {
+          calm = 0;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
+        // A navigation in between (a redirect) ends the evaluation: not calm yet.
+        const rendered = await frames().then(
+          () => true,
+          () => false,
+        );
+        calm = rendered && pending.size === 0 && started === before ? calm + 1 : 0;
+      }
+    },
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
@@ -122,8 +167,11 @@ interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol: the app's CSP (rightly) blocks inline scripts.
   await page.evaluate(axeSource);
-  // Browser-side code as a string: the server's TypeScript program has no DOM types.
-  const violations = await page.evaluate<AxeViolation[]>('axe.run(document).then((r) => r.violations)');
+  // Browser-side code as a string: the server's TypeScript program has no DOM types. Only the
+  // violations are wanted: axe then skips building selectors for every passing node.
+  const violations = await page.evaluate<AxeViolation[]>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);

@@ -27,7 +27,15 @@ import { ManualClock } from '../../src/platform/clock';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { startTestServer } from '../harness';
-import { buildWebApp, collectErrors, freePort, launchChromium, phoneContext, seriousViolations } from './browser';
+import {
+  buildWebApp,
+  collectErrors,
+  followRequests,
+  freePort,
+  launchChromium,
+  phoneContext,
+  seriousViolations,
+} from './browser';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const ADMIN_EMAIL = `e2e-routes-admin-${Date.now().toString(36)}@example.com`;
@@ -165,10 +173,11 @@ afterAll(async () => {
 async function phoneFor(
   role: Role,
   colorScheme: 'light' | 'dark' = 'dark',
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; network: Network }> {
   const context = await phoneContext(browser, baseUrl, colorScheme);
   const page = await context.newPage();
   const errors = collectErrors(page, role);
+  const network = followRequests(page);
   const session = sessions.get(role);
   if (session) {
     const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
@@ -192,21 +201,23 @@ async function phoneFor(
       ['vw.session', stored] as const,
     );
   }
-  return { context, page, errors };
+  return { context, page, errors, network };
 }
 
+type Network = ReturnType<typeof followRequests>;
+
 /** The screen is on: its landmark is there and nothing is still loading, nor being fetched. */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main').first().waitFor();
+async function settled(page: Page, network: Network): Promise<void> {
+  // Checked on every frame (a locator's wait backs off to half a second between its checks).
   await page.waitForFunction(
-    () =>
-      (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
-        '[aria-busy="true"]',
-      ) === null,
+    () => {
+      const { document } = globalThis as unknown as { document: { querySelector(s: string): unknown } };
+      return document.querySelector('main') !== null && document.querySelector('[aria-busy="true"]') === null;
+    },
     undefined,
-    { timeout: 30_000 },
+    { timeout: 30_000, polling: 'raf' },
   );
-  await page.waitForLoadState('networkidle');
+  await network.quiet();
 }
 
 describe('every route of the web app', () => {
@@ -224,19 +235,25 @@ describe('every route of the web app', () => {
   ];
   for (const { role, scheme } of passes) {
     it(`renders every route ${role === 'signed out' ? 'signed out' : `as ${role === 'admin' ? 'an' : 'a'} ${role}`}${scheme === 'light' ? ' in the light theme' : ''}, without a console error or a serious accessibility violation`, async () => {
-      const { context, page, errors } = await phoneFor(role, scheme);
+      const { context, page, errors, network } = await phoneFor(role, scheme);
       const problems: string[] = [];
       const visited: string[] = [];
+      // Axe checks each screen once: a route that leads to one already checked (a shared link,
+      // the sign-in screen a signed-out visitor is sent to) is not checked again.
+      const checked = new Set<string>();
       for (const route of appRoutes()) {
         const url = urlOf(route, ids.get(role)!);
         const before = errors.length;
         await page.goto(url);
-        await settled(page);
+        await settled(page, network);
         problems.push(...errors.slice(before).map((e) => `${url}: ${e}`));
         if (await page.getByText('This screen could not be shown').count()) problems.push(`${url}: the screen failed`);
         if (route !== '*' && (await page.getByRole('heading', { name: 'Nothing here' }).count()))
           problems.push(`${url}: page not found`);
-        visited.push(`${url} → ${new URL(page.url()).pathname}`);
+        const screen = new URL(page.url()).pathname;
+        visited.push(`${url} → ${screen}`);
+        if (checked.has(screen)) continue;
+        checked.add(screen);
         problems.push(...(await seriousViolations(page)).map((v) => `${url}: axe ${v}`));
       }
       // The palette axe checked is the one asked for (--color-bg of that theme).
@@ -249,9 +266,9 @@ describe('every route of the web app', () => {
   }
 
   it('opens offline from the service worker’s precache and says it is offline', async () => {
-    const { context, page } = await phoneFor('signed out');
+    const { context, page, network } = await phoneFor('signed out');
     await page.goto('/help');
-    await settled(page);
+    await settled(page, network);
     // Installed on the first visit, the worker answers this page's requests from the next load on.
     await page.evaluate(() =>
       (
