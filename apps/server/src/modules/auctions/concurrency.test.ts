@@ -264,13 +264,14 @@ describe('bids racing the end', () => {
 describe('bids that arrive together on one auction', () => {
   let runtime: Runtime;
   let api: Api;
+  let call: ReturnType<typeof httpClient>;
   beforeAll(async () => {
     ({ runtime, api } = await startAuctionServer({ env: { DATABASE_POOL_SIZE: '20' } }));
+    call = await listen(runtime);
   });
   afterAll(async () => runtime.stop());
 
   it('read the auction once, together, and each is answered by its own bidder’s standing', async () => {
-    const call = await listen(runtime);
     const maker = await signInMaker(api, 'together-maker');
     const auction = await openAuctionWith(
       api,
@@ -293,7 +294,7 @@ describe('bids that arrive together on one auction', () => {
     const minimum = first.body.auction.minNextBidMinor!;
 
     // The first read is held in flight, so the bids that arrive meanwhile are read together next.
-    const reads = holdFirstBidRead(runtime, 500);
+    const reads = holdFirstBidRead(runtime, 1500);
     const send = (who: Session, amountMinor: number, idempotencyKey: string = randomUUID()) =>
       call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
         token: who.accessToken,
@@ -322,9 +323,46 @@ describe('bids that arrive together on one auction', () => {
     // Six bids, two reads: the one held, and one for the five that arrived while it was in flight.
     expect(reads.count).toBeLessThanOrEqual(3);
   });
+
+  it('take turns to write when several may win: the next is decided on what the first committed, with no second read', async () => {
+    const maker = await signInMaker(api, 'turns-maker');
+    const auction = await openAuctionWith(
+      api,
+      await publishedStory(runtime, api, maker),
+      await signIn(api, 'turns-opener'),
+    );
+    const [early, one, other] = await Promise.all(['early', 'one', 'other'].map((who) => signIn(api, `turns-${who}`)));
+    const minimum = auction.minNextBidMinor!;
+    const send = (who: Session, amountMinor: number) =>
+      call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+        token: who.accessToken,
+        body: { amountMinor },
+        headers: { 'idempotency-key': randomUUID() },
+      });
+
+    // A refused bid's read is held; the two that may win arrive meanwhile and are read together.
+    const reads = holdFirstBidRead(runtime, 1500);
+    const held = send(early!, minimum - 1);
+    await sleep(300);
+    const answers = await Promise.all([send(one!, minimum), send(other!, minimum + 50)]).finally(() => reads.stop());
+    expect((await held).body.error.code).toBe('bid_too_low');
+
+    // Whichever wrote first won; the other was then too low, decided on the state the winner committed.
+    const [won, lost] = answers[0].status === 201 ? answers : [answers[1], answers[0]];
+    expect([won.status, lost.status]).toEqual([201, 422]);
+    expect(lost.body.error).toMatchObject({
+      code: 'bid_too_low',
+      details: { minNextBidMinor: won.body.auction.minNextBidMinor },
+    });
+    // Two reads: the held one, then the two together. The loser did not read again.
+    expect(reads.count).toBe(2);
+  });
 });
 
-/** Counts the auction reads sent on the server's pool, holding the first in flight for `ms`, until `stop`. */
+/**
+ * Counts the auction reads (the read every bid starts with: the auction with its maximums) sent
+ * on the server's pool, holding the first in flight for `ms`, until `stop`.
+ */
 function holdFirstBidRead(runtime: Runtime, ms: number): { count: number; stop(): void } {
   const pool = runtime.ctx.pool;
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
@@ -332,7 +370,6 @@ function holdFirstBidRead(runtime: Runtime, ms: number): { count: number; stop()
   Object.assign(pool, {
     query: (...args: unknown[]) => {
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-      // A read of the auction with its maximums (the read every bid starts with).
       if (text === undefined || !text.includes("'bidderId', m.bidder_id")) return query(...args);
       reads.count++;
       return reads.count === 1 ? sleep(ms).then(() => query(...args)) : query(...args);

@@ -37,6 +37,7 @@ import {
 } from '../rules';
 import type { bidAnswer } from '../schemas';
 import { auctions } from '../tables';
+import { BidLanes } from './bid-lanes';
 import { blockedByMaker } from './maker-blocks';
 import { auctionAnswer } from './read-auction';
 import { auctionShipping, destinationFor, rememberDestination, type Destination } from './shipping';
@@ -87,8 +88,9 @@ export async function placeBid(
     );
   const bidId = randomUUID();
   for (let attempt = 0; ; attempt++) {
-    const known = await read();
-    if (known === null) throw new DomainError('auction_not_found', 'No such auction');
+    const found = await read();
+    if (found === null) throw new DomainError('auction_not_found', 'No such auction');
+    let known: Known = found;
     if (known.keySeen && keyed !== null) {
       const replay = await replayAnswer<BidAnswer>(deps.db, keyed);
       if (replay !== null) return replay;
@@ -111,9 +113,21 @@ export async function placeBid(
         shipping: await auctionShipping(deps, deps.db, known.row.id, known.row.storyId),
         accountCountry: known.accountCountry,
       });
-      answer = await deps.db.transaction((tx) =>
-        writeBid(deps, tx, { request, keyed, known, input, destination, locked }),
-      );
+      const turn = await lanesOf(deps).take(request.auctionId);
+      try {
+        const newer = turn.newerThan(known.row.version);
+        if (newer !== null) {
+          known = { ...known, ...newer };
+          refuseSettled(deps, known, input);
+        }
+        const written = await deps.db.transaction((tx) =>
+          writeBid(deps, tx, { request, keyed, known, input, destination, locked }),
+        );
+        if (written !== 'changed') turn.committed(written.committed);
+        answer = written === 'changed' ? written : written.answer;
+      } finally {
+        turn.leave();
+      }
     } catch (err) {
       if (keyed === null) throw err;
       // A refusal wrote nothing (its transaction, if any, rolled back): it is recorded on its own.
@@ -134,7 +148,8 @@ export async function placeBid(
 /**
  * The bid's write: from the state read (`tryUnchanged`; `changed` when it was overtaken, and the
  * transaction then writes nothing), or under the lock; then the bidder's destination, the funnel's
- * event and the answer recorded under the key, in the same transaction.
+ * event and the answer recorded under the key, in the same transaction. With the answer, the
+ * auction as this write left it, for the next bid's turn.
  */
 async function writeBid(
   deps: AuctionsDeps,
@@ -147,7 +162,7 @@ async function writeBid(
     destination: Destination;
     locked: boolean;
   },
-): Promise<IdempotentAnswer<BidAnswer> | 'changed'> {
+): Promise<{ answer: IdempotentAnswer<BidAnswer>; committed: LoadedAuction } | 'changed'> {
   const { request, input } = bid;
   const rule = ({ state }: LoadedAuction, now: Date) => placeBidRule(state, input, now, deps.rules);
   let outcome: Attempt | 'changed' | 'lock' = bid.locked
@@ -186,7 +201,21 @@ async function writeBid(
   // Recorded as the transaction's last write: a key recorded first fails it (see `answerTaken`).
   if (bid.keyed !== null) await deferAnswer(tx, bid.keyed, 201, body);
   publishLiveAfterCommit(deps, tx, outcome.live);
-  return { status: 201, body, replayed: false };
+  // As a read after the commit would find it: the row at its new version, no bids loaded.
+  const committed = { row: outcome.row, state: { ...outcome.state, bids: [] } };
+  return { answer: { status: 201, body, replayed: false }, committed };
+}
+
+const bidLanes = new WeakMap<AuctionsDeps['db'], BidLanes>();
+
+/** The turns of this process's bids that may win (see `BidLanes`), one set per database. */
+function lanesOf(deps: AuctionsDeps): BidLanes {
+  let lanes = bidLanes.get(deps.db);
+  if (lanes === undefined) {
+    lanes = new BidLanes();
+    bidLanes.set(deps.db, lanes);
+  }
+  return lanes;
 }
 
 /**
