@@ -32,6 +32,7 @@ import {
   launchChromium,
   phoneContext,
   screenshot,
+  seedSession,
   seriousViolations,
   STEP_TIMEOUT_MS,
 } from './browser';
@@ -75,28 +76,9 @@ afterAll(async () => {
 /** A phone signed in as `session` (the app's stored session, as after signing in). */
 async function phoneAs(who: string, session: Session): Promise<Page> {
   const context = await phoneContext(browser, baseUrl);
+  await seedSession(context, baseUrl, session, Date.now() + 900_000_000);
   const page = await context.newPage();
   pages.push({ page, errors: collectErrors(page, who) });
-  const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
-    sid: string;
-  };
-  const stored = JSON.stringify({
-    accessToken: session.accessToken,
-    refreshToken: session.refreshToken,
-    accessExpiresAt: Date.now() + 900_000_000,
-    userId: session.userId,
-    sessionId: claims.sid,
-  });
-  await page.goto('/sign-in');
-  // A function, not a string: the app's CSP forbids eval. Typed locally (no DOM types here).
-  await page.evaluate(
-    ([key, value]) =>
-      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-        key,
-        value,
-      ),
-    ['vw.session', stored] as const,
-  );
   return page;
 }
 

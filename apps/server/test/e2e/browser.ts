@@ -69,6 +69,34 @@ export async function phoneContext(
   return context;
 }
 
+/**
+ * Signs `context`'s tabs in as `session`, stored the way the app keeps a session (localStorage),
+ * before the app's own scripts run: once per tab and on the app's origin only, so a later sign-out
+ * stays done. Spares opening the app once only to write the session.
+ */
+export async function seedSession(
+  context: BrowserContext,
+  baseURL: string,
+  session: Session,
+  accessExpiresAt: number,
+): Promise<void> {
+  const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
+    sid: string;
+  };
+  const stored = JSON.stringify({
+    accessToken: session.accessToken,
+    refreshToken: session.refreshToken,
+    accessExpiresAt,
+    userId: session.userId,
+    sessionId: claims.sid,
+  });
+  // A string, injected by the browser before the page's scripts: the app's CSP does not apply.
+  await context.addInitScript(
+    `if (location.origin === ${JSON.stringify(new URL(baseURL).origin)} && !sessionStorage.getItem('e2e-seeded')) {` +
+      `localStorage.setItem('vw.session', ${JSON.stringify(stored)}); sessionStorage.setItem('e2e-seeded', '1'); }`,
+  );
+}
+
 /** A port nothing listens on, so PUBLIC_URL can be known before the server starts. */
 /**
  * The production web build served by a test server listening on a free port, its public URL

@@ -34,6 +34,7 @@ import {
   freePort,
   launchChromium,
   phoneContext,
+  seedSession,
   seriousViolations,
 } from './browser';
 
@@ -175,32 +176,11 @@ async function phoneFor(
   colorScheme: 'light' | 'dark' = 'dark',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; network: Network }> {
   const context = await phoneContext(browser, baseUrl, colorScheme);
+  const session = sessions.get(role);
+  if (session) await seedSession(context, baseUrl, session, Date.now() + 900_000_000);
   const page = await context.newPage();
   const errors = collectErrors(page, role);
   const network = followRequests(page);
-  const session = sessions.get(role);
-  if (session) {
-    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
-      sid: string;
-    };
-    const stored = JSON.stringify({
-      accessToken: session.accessToken,
-      refreshToken: session.refreshToken,
-      accessExpiresAt: Date.now() + 900_000_000,
-      userId: session.userId,
-      sessionId: claims.sid,
-    });
-    await page.goto('/sign-in');
-    // A function, not a string: the app's CSP forbids eval. Typed locally (no DOM types here).
-    await page.evaluate(
-      ([key, value]) =>
-        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-          key,
-          value,
-        ),
-      ['vw.session', stored] as const,
-    );
-  }
   return { context, page, errors, network };
 }
 

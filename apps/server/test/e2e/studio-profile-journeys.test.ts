@@ -23,6 +23,7 @@ import {
   launchChromium,
   phoneContext,
   screenshot,
+  seedSession,
   seriousViolations,
   startWebServer,
   STEP_TIMEOUT_MS,
@@ -66,38 +67,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 }, 60_000);
 
-async function phone(who: string): Promise<Page> {
+async function phone(who: string, session?: Session): Promise<Page> {
   const context = await phoneContext(browser, baseUrl);
+  if (session) await seedSession(context, baseUrl, session, Date.now() + 3_600_000);
   const page = await context.newPage();
   pages.push({ page, errors: collectErrors(page, who) });
   return page;
 }
 
 /** A phone signed in as `session` (the app's stored session, as after signing in). */
-async function phoneAs(who: string, session: Session): Promise<Page> {
-  const page = await phone(who);
-  const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
-    sid: string;
-  };
-  const stored = JSON.stringify({
-    accessToken: session.accessToken,
-    refreshToken: session.refreshToken,
-    accessExpiresAt: Date.now() + 3_600_000,
-    userId: session.userId,
-    sessionId: claims.sid,
-  });
-  await page.goto('/sign-in');
-  // A function, not a string: the app's CSP forbids eval. Typed locally (no DOM types here).
-  await page.evaluate(
-    ([key, value]) =>
-      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-        key,
-        value,
-      ),
-    ['vw.session', stored] as const,
-  );
-  return page;
-}
+const phoneAs = (who: string, session: Session): Promise<Page> => phone(who, session);
 
 /** The media ids of a list's items, in order. */
 async function mediaIdsOf(items: Locator): Promise<(string | null)[]> {
