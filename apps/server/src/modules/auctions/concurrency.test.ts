@@ -271,6 +271,14 @@ describe('bids that arrive together on one auction', () => {
   });
   afterAll(async () => runtime.stop());
 
+  /** A bid over the socket, under a key of its own unless one is given. */
+  const send = (auctionId: string, who: Session, amountMinor: number, idempotencyKey: string = randomUUID()) =>
+    call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auctionId}/bids`, {
+      token: who.accessToken,
+      body: { amountMinor },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+
   it('read the auction once, together, and each is answered by its own bidder’s standing', async () => {
     const maker = await signInMaker(api, 'together-maker');
     const auction = await openAuctionWith(
@@ -295,19 +303,13 @@ describe('bids that arrive together on one auction', () => {
 
     // The first read is held in flight, so the bids that arrive meanwhile are read together next.
     const reads = holdFirstBidRead(runtime, 1500);
-    const send = (who: Session, amountMinor: number, idempotencyKey: string = randomUUID()) =>
-      call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
-        token: who.accessToken,
-        body: { amountMinor },
-        headers: { 'idempotency-key': idempotencyKey },
-      });
     const answers = await Promise.all([
-      send(plain!, minimum),
-      send(blocked!, minimum + 100),
-      send(struck!, minimum + 200),
-      send(low!, minimum - 1),
-      send(repeat!, auction.minNextBidMinor!, key),
-      send(maker, minimum + 300),
+      send(auction.id, plain!, minimum),
+      send(auction.id, blocked!, minimum + 100),
+      send(auction.id, struck!, minimum + 200),
+      send(auction.id, low!, minimum - 1),
+      send(auction.id, repeat!, auction.minNextBidMinor!, key),
+      send(auction.id, maker, minimum + 300),
     ]).finally(() => reads.stop());
 
     expect(answers.map((a) => [a.status, a.status === 201 ? 'placed' : a.body.error.code])).toEqual([
@@ -333,18 +335,15 @@ describe('bids that arrive together on one auction', () => {
     );
     const [early, one, other] = await Promise.all(['early', 'one', 'other'].map((who) => signIn(api, `turns-${who}`)));
     const minimum = auction.minNextBidMinor!;
-    const send = (who: Session, amountMinor: number) =>
-      call<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
-        token: who.accessToken,
-        body: { amountMinor },
-        headers: { 'idempotency-key': randomUUID() },
-      });
 
     // A refused bid's read is held; the two that may win arrive meanwhile and are read together.
     const reads = holdFirstBidRead(runtime, 1500);
-    const held = send(early!, minimum - 1);
+    const held = send(auction.id, early!, minimum - 1);
     await sleep(300);
-    const answers = await Promise.all([send(one!, minimum), send(other!, minimum + 50)]).finally(() => reads.stop());
+    const answers = await Promise.all([
+      send(auction.id, one!, minimum),
+      send(auction.id, other!, minimum + 50),
+    ]).finally(() => reads.stop());
     expect((await held).body.error.code).toBe('bid_too_low');
 
     // Whichever wrote first won; the other was then too low, decided on the state the winner committed.
