@@ -48,7 +48,8 @@ try {
   const maker = await signInMaker(bench.api, 'maker');
   const stories: string[] = [];
   for (let i = 0; i < 30; i++) stories.push(await publishStory(bench, maker, i));
-  // Stories 0–21 are the feed's (its last ones get live auctions); 22–29 host the other auctions.
+  // Stories 0–21 are the feed's (its last ones get live auctions); 29 hosts the fan-out's auction;
+  // each bid run publishes a story of its own.
   if (only.has('feed')) {
     print(
       await benchFeed(bench, {
@@ -71,11 +72,12 @@ try {
     if (maxima > 0) scenarios.push({ name: `${maxima} proxy maxima on the auction`, bidders: few, maxima });
     const processes = num('BENCH_BID_PROCESSES', 2);
     if (processes > 1) scenarios.push({ name: 'open auction', bidders: few, apiProcesses: processes });
-    const { lines, figures } = await benchBids(
-      bench,
-      scenarios.map((scenario, i) => ({ scenario, storyId: stories[22 + i]! })),
-      { seconds, runs },
-    );
+    let published = stories.length;
+    const { lines, figures } = await benchBids(bench, scenarios, {
+      seconds,
+      runs,
+      newStory: () => publishStory(bench, maker, published++),
+    });
     print(lines);
     achieved = figures[0]?.product ?? null;
   }
