@@ -279,13 +279,15 @@ describe('bids that arrive together on one auction', () => {
       headers: { 'idempotency-key': idempotencyKey },
     });
 
+  /** A maker and an auction running on one of their stories. */
+  async function makerWithAuction(prefix: string): Promise<{ maker: Session; auction: AuctionBody }> {
+    const maker = await signInMaker(api, `${prefix}-maker`);
+    const storyId = await publishedStory(runtime, api, maker);
+    return { maker, auction: await openAuctionWith(api, storyId, await signIn(api, `${prefix}-opener`)) };
+  }
+
   it('read the auction once, together, and each is answered by its own bidder’s standing', async () => {
-    const maker = await signInMaker(api, 'together-maker');
-    const auction = await openAuctionWith(
-      api,
-      await publishedStory(runtime, api, maker),
-      await signIn(api, 'together-opener'),
-    );
+    const { maker, auction } = await makerWithAuction('together');
     const [plain, blocked, struck, low, repeat] = await Promise.all(
       ['plain', 'blocked', 'struck', 'low', 'repeat'].map((who) => signIn(api, `together-${who}`)),
     );
@@ -327,12 +329,7 @@ describe('bids that arrive together on one auction', () => {
   });
 
   it('take turns to write when several may win: the next is decided on what the first committed, with no second read', async () => {
-    const maker = await signInMaker(api, 'turns-maker');
-    const auction = await openAuctionWith(
-      api,
-      await publishedStory(runtime, api, maker),
-      await signIn(api, 'turns-opener'),
-    );
+    const { auction } = await makerWithAuction('turns');
     const [early, one, other] = await Promise.all(['early', 'one', 'other'].map((who) => signIn(api, `turns-${who}`)));
     const minimum = auction.minNextBidMinor!;
 
