@@ -22,6 +22,7 @@ import {
   phoneContext,
   publishVideoStory,
   screenshot,
+  seedSession,
   seriousViolations,
   startWebServer,
   STEP_TIMEOUT_MS,
@@ -57,24 +58,11 @@ async function newPhone(who: string): Promise<Page> {
 /** Opens the app signed in as `session`, as the sign-in screen would have left it. */
 async function signedInPhone(who: string, session: Session): Promise<Page> {
   const page = await newPhone(who);
-  const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
-    sid: string;
+  const { exp } = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as {
     exp: number;
   };
-  const stored = JSON.stringify({
-    accessToken: session.accessToken,
-    refreshToken: session.refreshToken,
-    accessExpiresAt: claims.exp * 1000,
-    userId: session.userId,
-    sessionId: claims.sid,
-  });
   // Once per tab, on the app's origin only (a later sign-out or deletion must stay done).
-  await page
-    .context()
-    .addInitScript(
-      `if (location.origin === ${JSON.stringify(baseUrl)} && !sessionStorage.getItem('e2e-seeded')) {` +
-        `localStorage.setItem('vw.session', ${JSON.stringify(stored)}); sessionStorage.setItem('e2e-seeded', '1'); }`,
-    );
+  await seedSession(page.context(), baseUrl, session, exp * 1000);
   return page;
 }
 
