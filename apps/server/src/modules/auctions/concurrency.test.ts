@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import type { Session } from '../../../test/client';
+import { spyOnPool } from '../../../test/pool-spy';
 import { httpClient } from './http-client';
 import {
   bid,
@@ -360,16 +361,11 @@ describe('bids that arrive together on one auction', () => {
  * on the server's pool, holding the first in flight for `ms`, until `stop`.
  */
 function holdFirstBidRead(runtime: Runtime, ms: number): { count: number; stop(): void } {
-  const pool = runtime.ctx.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  const reads = { count: 0, stop: () => Reflect.deleteProperty(pool, 'query') };
-  Object.assign(pool, {
-    query: (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-      if (text === undefined || !text.includes("'bidderId', m.bidder_id")) return query(...args);
-      reads.count++;
-      return reads.count === 1 ? sleep(ms).then(() => query(...args)) : query(...args);
-    },
+  const reads = { count: 0, stop: () => spy.stop() };
+  const spy = spyOnPool(runtime.ctx.pool, (text, send) => {
+    if (text === undefined || !text.includes("'bidderId', m.bidder_id")) return send();
+    reads.count++;
+    return reads.count === 1 ? sleep(ms).then(send) : send();
   });
   return reads;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { DomainError } from '../errors';
 import { startTestServer } from '../../../test/harness';
+import { spyOnPool } from '../../../test/pool-spy';
 import { answerTaken, deferAnswer, recordRefusal, replayAnswer, type KeyedRequest } from './idempotency';
 import { withIdempotency } from './idempotency';
 
@@ -153,18 +154,10 @@ describe('Idempotency-Key', () => {
 
 /** Counts the statements that record answers, sent on the server's pool until `stop`. */
 function countAnswerStatements(): { count: number; stop(): void } {
-  const pool = runtime.ctx.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const counter = {
-    count: 0,
-    stop: () => Reflect.deleteProperty(pool, 'query'),
-  };
-  Object.assign(pool, {
-    query: (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-      if (text !== undefined && /^\s*insert\b[\s\S]*idempotency_keys/i.test(text)) counter.count++;
-      return query(...args);
-    },
+  const counter = { count: 0, stop: () => spy.stop() };
+  const spy = spyOnPool(runtime.ctx.pool, (text, send) => {
+    if (text !== undefined && /^\s*insert\b[\s\S]*idempotency_keys/i.test(text)) counter.count++;
+    return send();
   });
   return counter;
 }
