@@ -28,7 +28,7 @@ export interface BidFigures {
 
 const POOL_SIZE = 20; // the product's DATABASE_POOL_SIZE in the benchmarks
 
-async function openAuction(bench: Bench, storyId: string, opener: Session) {
+export async function openAuction(bench: Bench, storyId: string, opener: Session) {
   const opened = await bench.api.call<{ auction: { id: string; minNextBidMinor: number } }>(
     'POST',
     `/v1/stories/${storyId}/offers`,

@@ -48,8 +48,8 @@ try {
   const maker = await signInMaker(bench.api, 'maker');
   const stories: string[] = [];
   for (let i = 0; i < 30; i++) stories.push(await publishStory(bench, maker, i));
-  // Stories 0–21 are the feed's (its last ones get live auctions); 29 hosts the fan-out's auction;
-  // each bid run publishes a story of its own.
+  // Stories 0–21 are the feed's (its last ones get live auctions); each bid or fan-out run
+  // publishes a story of its own.
   if (only.has('feed')) {
     print(
       await benchFeed(bench, {
@@ -63,6 +63,7 @@ try {
     );
   }
   let achieved: number | null = null;
+  let published = stories.length;
   if (only.has('bids')) {
     const counts = (process.env.BENCH_BIDDERS ?? '16,200').split(',').map(Number);
     const scenarios: BidScenario[] = counts.map((bidders) => ({ name: 'open auction', bidders }));
@@ -72,7 +73,6 @@ try {
     if (maxima > 0) scenarios.push({ name: `${maxima} proxy maxima on the auction`, bidders: few, maxima });
     const processes = num('BENCH_BID_PROCESSES', 2);
     if (processes > 1) scenarios.push({ name: 'open auction', bidders: few, apiProcesses: processes });
-    let published = stories.length;
     const { lines, figures } = await benchBids(bench, scenarios, {
       seconds,
       runs,
@@ -86,7 +86,7 @@ try {
     for (let i = 0; i < 8; i++) bidders.push(await signIn(bench.api, `ws-bidder${i}`));
     print(
       await benchWebSockets(bench, {
-        storyId: stories[29]!,
+        newStory: () => publishStory(bench, maker, published++),
         opener: await signIn(bench.api, 'ws-opener'),
         bidders,
         subscribers: num('BENCH_WS_SUBSCRIBERS', 10_000),

@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 export type FleetCommand =
   | { type: 'open'; urls: string[]; channel: string; count: number }
   | { type: 'slow'; urls: string[]; channel: string; count: number }
+  | { type: 'switch'; channel: string }
   | { type: 'reset' }
   | { type: 'report'; sent: [amount: number, at: number][]; splitAt: number }
   | { type: 'finish' };
@@ -51,6 +52,9 @@ let amounts: number[] = [];
 let ats: number[] = [];
 let delivered: number[] = [];
 let failed = 0;
+/** The channel the subscribers watch, and how many are still to confirm a move to another. */
+let watching = '';
+let moving: { left: number; done: () => void } | null = null;
 const AMOUNT = '"highBidMinor":';
 const BID = '"type":"bid_placed"';
 const SERVER_TIME = '"serverTime":"';
@@ -66,6 +70,11 @@ function subscribe(url: string, channel: string, role: 'normal' | 'slow'): Promi
     let subscribed = false;
     socket.on('message', (raw: Buffer) => {
       if (subscribed) {
+        if (moving && raw.includes('"type":"subscribed"')) {
+          moving.left -= 1;
+          if (moving.left === 0) moving.done();
+          return;
+        }
         // One bid per frame, or (a batch) several: each bid's high bid follows its type.
         const text = raw.toString();
         const at = now();
@@ -175,10 +184,26 @@ const progress = setInterval(() => send({ type: 'received', total: amounts.lengt
 process.on('message', (command: FleetCommand) => {
   switch (command.type) {
     case 'open':
+      watching = command.channel;
       void open(command.urls, command.channel, command.count, 'normal').then((opened) =>
         send({ type: 'opened', sockets: opened, failed }),
       );
       break;
+    case 'switch': {
+      const from = watching;
+      watching = command.channel;
+      void new Promise<void>((done) => {
+        moving = { left: sockets.length, done };
+        for (const s of sockets) {
+          s.send(JSON.stringify({ type: 'unsubscribe', channel: from }));
+          s.send(JSON.stringify({ type: 'subscribe', channel: command.channel }));
+        }
+      }).then(() => {
+        moving = null;
+        send({ type: 'ok' });
+      });
+      break;
+    }
     case 'slow':
       void open(command.urls, command.channel, command.count, 'slow').then(() => send({ type: 'ok' }));
       break;
