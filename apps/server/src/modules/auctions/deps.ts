@@ -6,7 +6,7 @@ import type { Metrics } from '../../platform/metrics';
 import type { Realtime } from '../../platform/realtime/realtime';
 import type { Logger } from 'pino';
 import type { IdentityService } from '../identity';
-import type { NotifyInput } from '../notifications';
+import type { NotifyInput, Superseding } from '../notifications';
 import type { StoryEventListener } from '../stories';
 import type { AuctionLifecycleHub } from './effects/lifecycle-events';
 import type { AuctionRulesConfig } from './rules';
@@ -50,7 +50,7 @@ export interface StoriesPort {
 
 /** The part of the notifications service this module calls (inside its transactions). */
 export interface NotificationsPort {
-  notify(tx: Executor, input: NotifyInput): Promise<void>;
+  notify(tx: Executor, input: NotifyInput & Superseding): Promise<void>;
 }
 
 /** The analytics module's event log: accepted offers and bids feed the maker's funnel. */

@@ -11,7 +11,7 @@ import { mailerSmsSender, smsChannel, type SmsSender } from './channels/sms';
 import { webPushChannel } from './channels/web-push';
 import { deliverNotification } from './deliver-notification';
 import type { NotificationsPorts } from './deps';
-import { DELIVER_TASK, notifyUser, notifyUsers, type NotifyInput } from './notify';
+import { DELIVER_TASK, notifyUser, notifyUsers, type NotifyInput, type Superseding } from './notify';
 import { REWRAP_TASK, rewrapPushKeys } from './rewrap-push-keys';
 import { notificationRoutes } from './routes';
 import { eraseNotificationData, exportNotificationData } from './user-data';
@@ -19,7 +19,7 @@ import { loadVapidKeys, type VapidKeys } from './vapid';
 
 export type { NotificationKind } from './kinds';
 export { notificationKinds } from './kinds';
-export type { NotifyInput };
+export type { NotifyInput, Superseding };
 export { notice, type NotificationMessage } from './message';
 export type { IdentityPort, NotificationsPorts } from './deps';
 export type { MobilePushSender, SmsSender };
@@ -27,7 +27,7 @@ export type { MobilePushSender, SmsSender };
 /** The notifications module's public face for other modules. */
 export interface NotificationsService {
   /** Writes the notification in the caller's transaction (outbox); delivery jobs run after commit. dedupeKey makes repeats no-ops. */
-  notify(tx: Executor, input: NotifyInput): Promise<void>;
+  notify(tx: Executor, input: NotifyInput & Superseding): Promise<void>;
   /** The same for many users at once (one statement); returns how many were new. */
   notifyMany(tx: Executor, inputs: readonly NotifyInput[]): Promise<number>;
 }

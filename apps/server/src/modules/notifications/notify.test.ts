@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../composition/runtime';
 import { startTestServer } from '../../../test/harness';
-import { DELIVER_TASK, deliverJobKey } from './notify';
+import { DELIVER_TASK, deliverJobKey, SUPERSEDE_WINDOW_MS, supersedingJobKey } from './notify';
 import { notifications } from './tables';
 
 // API only: no worker, so the delivery jobs stay in the queue where the test can see them.
@@ -175,5 +175,82 @@ describe('notifyMany (one statement for many users)', () => {
       }),
     ).rejects.toThrow('the cause failed');
     expect(await rowsOf(userId)).toEqual([]);
+  });
+});
+
+describe('notices that supersede each other', () => {
+  const outbid = (userId: string, auctionId: string, n: number) => ({
+    userId,
+    kind: 'outbid' as const,
+    title: `Outbid at ${n}`,
+    body: 'Bid again',
+    dedupeKey: `outbid:${auctionId}:${n}`,
+    supersedeKey: `outbid:${auctionId}`,
+  });
+
+  async function pendingFor(userId: string, auctionId: string) {
+    const res = await runtime.ctx.db.execute<{
+      id: string;
+      payload: { notificationId: string };
+      wait: number;
+      run_at: string;
+    }>(
+      sql`select id, payload, extract(epoch from run_at - now()) * 1000 as wait, run_at
+            from graphile_worker._private_jobs where key = ${supersedingJobKey(userId, `outbid:${auctionId}`)}`,
+    );
+    return res.rows;
+  }
+
+  it("while one waits for delivery, the next takes its place: one job, for the latest, at the end of the first one's window; every notice in the inbox", async () => {
+    const userId = randomUUID();
+    const auctionId = randomUUID();
+    const runAts: string[] = [];
+    for (let n = 1; n <= 3; n++) {
+      await runtime.ctx.db.transaction((tx) => runtime.modules.notifications.notify(tx, outbid(userId, auctionId, n)));
+      const [job] = await pendingFor(userId, auctionId);
+      if (n === 1) {
+        expect(Number(job!.wait)).toBeGreaterThan(SUPERSEDE_WINDOW_MS - 1_000);
+        expect(Number(job!.wait)).toBeLessThanOrEqual(SUPERSEDE_WINDOW_MS);
+      }
+      runAts.push(job!.run_at);
+    }
+    expect(new Set(runAts).size).toBe(1);
+    const rows = await rowsOf(userId);
+    expect(rows.map((r) => r.title).sort()).toEqual(['Outbid at 1', 'Outbid at 2', 'Outbid at 3']);
+    const latest = rows.find((r) => r.title === 'Outbid at 3')!;
+    const jobs = await pendingFor(userId, auctionId);
+    expect(jobs.map((j) => j.payload)).toEqual([{ notificationId: latest.id }]);
+    // No job of its own for any of them.
+    expect(await jobsFor(rows.map((r) => r.id))).toEqual([]);
+
+    // Another auction, or another person, is not superseded.
+    const other = randomUUID();
+    await runtime.ctx.db.transaction((tx) => runtime.modules.notifications.notify(tx, outbid(userId, other, 1)));
+    expect(await pendingFor(userId, other)).toHaveLength(1);
+    expect(await pendingFor(userId, auctionId)).toHaveLength(1);
+  });
+
+  it('a notice whose delivery has begun is delivered; the next one gets a job of its own', async () => {
+    const userId = randomUUID();
+    const auctionId = randomUUID();
+    await runtime.ctx.db.transaction((tx) => runtime.modules.notifications.notify(tx, outbid(userId, auctionId, 1)));
+    const [running] = await pendingFor(userId, auctionId);
+    // As a worker does when it takes the job.
+    await runtime.ctx.db.execute(
+      sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'a worker' where id = ${running!.id}`,
+    );
+    await runtime.ctx.db.transaction((tx) => runtime.modules.notifications.notify(tx, outbid(userId, auctionId, 2)));
+    const jobs = await runtime.ctx.db.execute<{ payload: { notificationId: string }; locked_by: string | null }>(
+      sql`select payload, locked_by from graphile_worker._private_jobs
+          where payload->>'notificationId' in (select id::text from notifications.notifications where user_id = ${userId})
+          order by id`,
+    );
+    const rows = await rowsOf(userId);
+    const idOf = (title: string) => rows.find((r) => r.title === title)!.id;
+    expect(jobs.rows).toEqual([
+      { payload: { notificationId: idOf('Outbid at 1') }, locked_by: 'a worker' },
+      { payload: { notificationId: idOf('Outbid at 2') }, locked_by: null },
+    ]);
+    await runtime.ctx.db.execute(sql`delete from graphile_worker._private_jobs where id = ${running!.id}`);
   });
 });

@@ -43,12 +43,31 @@ function words(input: NotifyInput) {
 
 export const deliverJobKey = (notificationId: string): string => `notifications.deliver:${notificationId}`;
 
+/** How long the first of a burst of superseding notices waits for newer ones (see `Superseding`). */
+export const SUPERSEDE_WINDOW_MS = 2_000;
+
+/** The delivery job shared by a person's notices that supersede each other (see `Superseding`). */
+export const supersedingJobKey = (userId: string, supersedeKey: string): string =>
+  `notifications.deliver-latest:${userId}:${supersedeKey}`;
+
+/**
+ * A notice that supersedes the earlier ones of its `supersedeKey` for the same person (each outbid
+ * on one auction shows the new high bid): it is delivered `SUPERSEDE_WINDOW_MS` after the first
+ * of a burst, and a newer one written meanwhile takes the waiting one's place in the same job, so
+ * a bidding war reaches the person's devices at most once a window, with the latest words,
+ * instead of once per notice. Every notice is still written to the inbox at once. A notice whose
+ * delivery has begun is delivered; the next one opens a window of its own.
+ */
+export interface Superseding {
+  supersedeKey?: string;
+}
+
 /**
  * Writes a notification and its delivery job in the caller's transaction (outbox): both exist
  * if and only if the causing change commits. A repeated `dedupeKey` for the user is a no-op.
  * Returns the new notification's id, or null when it was a duplicate.
  */
-export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput): Promise<string | null> {
+export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput & Superseding): Promise<string | null> {
   const id = randomUUID();
   const written = tx
     .insert(notifications)
@@ -69,7 +88,15 @@ export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput)
     select ${addJobCall(
       DELIVER_TASK,
       { notificationId: id },
-      { jobKey: deliverJobKey(id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS },
+      input.supersedeKey === undefined
+        ? { jobKey: deliverJobKey(id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS }
+        : {
+            jobKey: supersedingJobKey(input.userId, input.supersedeKey),
+            // The window runs from the first of the burst: the later ones replace the payload only.
+            jobKeyMode: 'preserve_run_at',
+            delayMs: SUPERSEDE_WINDOW_MS,
+            maxAttempts: DELIVER_MAX_ATTEMPTS,
+          },
     )} from written`);
   return result.rows.length > 0 ? id : null;
 }

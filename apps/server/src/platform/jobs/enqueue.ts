@@ -11,6 +11,8 @@ export interface EnqueueOptions {
   jobKey?: string;
   jobKeyMode?: 'replace' | 'preserve_run_at' | 'unsafe_dedupe';
   runAt?: Date;
+  /** Runs this long after the database's clock reads now (instead of `runAt`). */
+  delayMs?: number;
   maxAttempts?: number;
   queueName?: string;
   priority?: number;
@@ -59,7 +61,11 @@ export function addJobCall(task: string | TaskRef, payload: JobPayload, options:
     identifier => ${name},
     payload => ${JSON.stringify(withJobTraceContext(checked))}::json,
     queue_name => ${options.queueName ?? null}::text,
-    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
+    run_at => ${
+      options.delayMs === undefined
+        ? sql`${options.runAt?.toISOString() ?? null}::timestamptz`
+        : sql`now() + ${options.delayMs}::int * interval '1 millisecond'`
+    },
     max_attempts => ${options.maxAttempts ?? null}::int,
     job_key => ${options.jobKey ?? null}::text,
     priority => ${options.priority ?? null}::int,

@@ -5,7 +5,7 @@
  */
 import type { Executor } from '../../../platform/db/client';
 import { instant, money } from '../../../platform/i18n';
-import { notice, type NotifyInput } from '../../notifications';
+import { notice, type NotifyInput, type Superseding } from '../../notifications';
 import type { NotificationsPort } from '../deps';
 import { auctionMessages } from '../messages';
 import type { AuctionEvent, AuctionState } from '../rules';
@@ -27,7 +27,7 @@ export async function sendNotices(
   events: readonly AuctionEvent[],
   version: number,
 ): Promise<void> {
-  const notify = (input: NotifyInput) => context.notifications.notify(tx, input);
+  const notify = (input: NotifyInput & Superseding) => context.notifications.notify(tx, input);
   const amount = (minor: number) => money(minor, after.currency);
   const base = { data: { auctionId: after.id, storyId: after.storyId } };
   for (const event of events) {
@@ -64,6 +64,8 @@ export async function sendNotices(
           message: notice(auctionMessages, 'outbid', { amount: amount(event.highBidMinor) }),
           link: storyLink(after.storyId),
           dedupeKey: `outbid:${after.id}:${version}`,
+          // A bidding war outbids the same person again and again: their devices hear the latest.
+          supersedeKey: `outbid:${after.id}`,
         });
         break;
       case 'ended':
