@@ -263,9 +263,14 @@ export function runChild<T>(script: string, settings: unknown): Promise<T> {
 
 export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 /** `median unit (min–max)` with `digits` decimals. */
-export function spread(values: number[], digits = 0, unit = ''): string {
+export function spread(values: (number | null)[], digits = 0, unit = ''): string {
+  // A figure a run could not measure (no sample) comes back over IPC as null.
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const missing = values.length - known.length;
+  const note = missing > 0 ? ` [${missing} of ${values.length} runs without a sample]` : '';
+  if (known.length === 0) return `n/a${note}`;
   const f = (v: number) => v.toFixed(digits);
-  return `${f(median(values))}${unit} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
+  return `${f(median(known))}${unit} (${f(Math.min(...known))}–${f(Math.max(...known))})${note}`;
 }
 
 /** The machine's load average now, for the line a figure is printed on. */
