@@ -356,16 +356,76 @@ describe('bids that arrive together on one auction', () => {
   });
 });
 
+describe('bids from two processes on one auction', () => {
+  let one: Runtime;
+  let other: Runtime;
+  let api: Api;
+  beforeAll(async () => {
+    ({ runtime: one, api } = await startAuctionServer());
+    // A second API process on the same database: its bids take no turns with the first's.
+    other = (await startAuctionServer({ databaseUrl: one.ctx.config.DATABASE_URL, env: { ROLES: 'api' } })).runtime;
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await one?.stop();
+  });
+
+  it('a bid overtaken by the other process between its read and its write rolls back whole, reads again and stands on the new state', async () => {
+    const [callOne, callOther] = [await listen(one), await listen(other)];
+    const maker = await signInMaker(api, 'two-maker');
+    const storyId = await publishedStory(one, api, maker);
+    const auction = await openAuctionWith(api, storyId, await signIn(api, 'two-opener'), 10_000);
+    const [late, early] = await Promise.all([signIn(api, 'two-late'), signIn(api, 'two-early')]);
+    const eventsBefore = (await eventTypes(one, auction.id)).length;
+
+    // The late bid's read is answered, then held while the other process commits a bid.
+    const reads = holdFirstBidRead(one, 1500, 'answer');
+    const lateBid = callOne<BidAnswer & ErrorBody>('POST', `/v1/auctions/${auction.id}/bids`, {
+      token: late.accessToken,
+      body: { amountMinor: auction.minNextBidMinor! + 5_000 },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    await waitFor(async () => reads.count === 1);
+    const earlyBid = await callOther<BidAnswer>('POST', `/v1/auctions/${auction.id}/bids`, {
+      token: early.accessToken,
+      body: { amountMinor: auction.minNextBidMinor! },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(earlyBid.status).toBe(201);
+    const answer = await lateBid.finally(() => reads.stop());
+
+    // Its write found the sequence it decided on taken: nothing of it stayed, and it read again.
+    expect(answer.status).toBe(201);
+    expect(reads.count).toBe(2);
+    const rows = checkLog(await bidRows(one, auction.id), [earlyBid.body.bid, answer.body.bid]);
+    expect(rows.map((r) => r.id).slice(-2)).toEqual([earlyBid.body.bid.id, answer.body.bid.id]);
+    expect(answer.body.auction).toMatchObject({ highBidMinor: auction.minNextBidMinor! + 5_000, bidCount: 3 });
+    // Each accepted bid's events once: placed and the outbid it caused.
+    expect((await eventTypes(one, auction.id)).slice(eventsBefore)).toEqual([
+      'bid_placed',
+      'outbid',
+      'bid_placed',
+      'outbid',
+    ]);
+  });
+});
+
 /**
  * Counts the auction reads (the read every bid starts with: the auction with its maximums) sent
- * on the server's pool, holding the first in flight for `ms`, until `stop`.
+ * on the server's pool, holding the first in flight for `ms` — before it is sent, or (`answer`)
+ * after it was answered, so that what it read may change meanwhile — until `stop`.
  */
-function holdFirstBidRead(runtime: Runtime, ms: number): { count: number; stop(): void } {
+function holdFirstBidRead(
+  runtime: Runtime,
+  ms: number,
+  hold: 'request' | 'answer' = 'request',
+): { count: number; stop(): void } {
   const reads = { count: 0, stop: () => spy.stop() };
   const spy = spyOnPool(runtime.ctx.pool, (text, send) => {
     if (text === undefined || !text.includes("'bidderId', m.bidder_id")) return send();
     reads.count++;
-    return reads.count === 1 ? sleep(ms).then(send) : send();
+    if (reads.count > 1) return send();
+    return hold === 'request' ? sleep(ms).then(send) : send().then((answer) => sleep(ms).then(() => answer));
   });
   return reads;
 }

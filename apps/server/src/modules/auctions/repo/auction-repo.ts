@@ -2,11 +2,11 @@
  * Loading and saving auctions. `loadAuction(…, { lock: true })` takes the auction row FOR UPDATE:
  * that row lock is what serialises every bid, end, accept and void of one auction. `saveAuction`
  * writes the new state, the new bids, flag changes, maximums, pseudonyms and events in the caller's
- * transaction, so a transition is committed whole or not at all. `saveAuction(…, { ifUnchanged })`
- * saves over a state read without the lock, and takes the lock with its write.
+ * transaction, so a transition is committed whole or not at all, in one statement. `saveAuction(…,
+ * { ifUnchanged })` saves over a state read without the lock, and takes the lock with its write.
  */
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { columnPlaceholder, preparedStatement, type Database, type Executor } from '../../../platform/db/client';
+import { preparedStatement, type Database, type Executor } from '../../../platform/db/client';
 import { StatementGroups } from '../../../platform/db/statement-groups';
 import type { AuctionBid, AuctionEvent, AuctionState, ProxyMaximum } from '../rules';
 import { auctionEvents, auctions, bidders, bids, maxima, type AuctionRow } from '../tables';
@@ -186,39 +186,43 @@ export interface SavedAuction {
   leaderAlias: string | null;
 }
 
-type SavedColumn = keyof ReturnType<typeof auctionColumns> | 'bidCount';
-
 /**
- * The auction's write, built and prepared once per connection: every accepted bid makes it, and so
- * does every bid that finds the auction changed since its read. A null `version` writes under the
- * lock the caller holds; a version writes only if the auction is still at it.
+ * Thrown inside the transaction by a save over a state read without the lock when the auction
+ * changed since that read: the transaction rolls back and nothing of it is written.
  */
-function saveStatement(db: Database) {
-  const written = [...Object.keys(auctionColumns({} as AuctionState)), 'bidCount'] as SavedColumn[];
-  const set = Object.fromEntries(written.map((column) => [column, columnPlaceholder(auctions[column], column)]));
-  const version = sql.placeholder('version');
-  return db
-    .update(auctions)
-    .set({ ...set, version: sql`${auctions.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(auctions.id, sql.placeholder('auctionId')),
-        sql`(${version}::int is null or ${auctions.version} = ${version}::int)`,
-      ),
-    )
-    .returning()
-    .prepare('auctions_save');
+export class AuctionChanged extends Error {
+  constructor(auctionId: string) {
+    super(`auction ${auctionId} changed since it was read`);
+    this.name = 'AuctionChanged';
+  }
 }
 
 /**
- * Saves `after` over `before` in two statements: the auction row, then every other row the
- * transition adds (bids, maximums, pseudonyms, events). Only bids after the loaded sequence are
- * inserted and only loaded bids can change flags, so a partial bid load is safe.
+ * Whether a failed save over a state read without the lock was overtaken by another write to the
+ * auction (`AuctionChanged`; or the new bid's sequence already taken by a bid another process
+ * committed while this save waited for the row lock, which fails the save's single statement).
+ */
+export function overtaken(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (e instanceof AuctionChanged) return true;
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === 'bids_auction_sequence_key') return true;
+  }
+  return false;
+}
+
+/**
+ * Saves `after` over `before` in one statement: the auction row and every other row the
+ * transition adds (bids, maximums, pseudonyms, events), then (rarely) bids whose flags changed.
+ * Only bids after the loaded sequence are inserted and only loaded bids can change flags, so a
+ * partial bid load is safe.
  *
  * `before` was either loaded under the row lock in this transaction, or (`ifUnchanged`) read
  * without it: then the row is written only if its version is still the one read — the update
- * takes the row lock, waits out a concurrent writer and re-checks — and null means another
- * transition committed first and nothing was written.
+ * takes the row lock, waits out a concurrent writer and re-checks — and otherwise the save throws
+ * `AuctionChanged` (see `overtaken`), for the caller's transaction to roll back: the statement's
+ * other rows went in with it. The update comes first in the statement (its answer is the
+ * statement's rows), so the rows after it are written under the row lock.
  */
 export async function saveAuction(
   tx: Executor,
@@ -226,7 +230,7 @@ export async function saveAuction(
   after: AuctionState,
   events: AuctionEvent[],
   options: { ifUnchanged?: boolean } = {},
-): Promise<SavedAuction | null> {
+): Promise<SavedAuction> {
   const previous = before.state;
   const added = after.bids.filter((bid) => bid.sequence > previous.lastSequence);
   const flagged = after.bids.filter((bid) => {
@@ -235,15 +239,42 @@ export async function saveAuction(
   });
   const lostShown = flagged.filter((bid) => !countsAsShown(bid) && bid.kind !== 'max_raise').length;
   const bidCount = before.row.bidCount + added.filter(countsAsShown).length - lostShown;
-
-  const [row] = await preparedStatement(tx, 'auctions_save', saveStatement).execute({
-    ...auctionColumns(after),
-    bidCount,
-    auctionId: after.id,
-    version: options.ifUnchanged ? before.row.version : null,
-  });
-  if (!row) {
-    if (options.ifUnchanged) return null;
+  const columns = { ...auctionColumns(after), bidCount };
+  const update = tx
+    .update(auctions)
+    .set({ ...columns, version: sql`${auctions.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      options.ifUnchanged
+        ? and(eq(auctions.id, after.id), eq(auctions.version, before.row.version))
+        : eq(auctions.id, after.id),
+    );
+  const { saved, leaderAlias } = await writeRows(
+    tx,
+    after,
+    {
+      added,
+      changedMaxima: after.maxima.filter((m) => {
+        const old = previous.maxima.find((candidate) => candidate.bidderId === m.bidderId);
+        return (
+          old === undefined ||
+          old.maxAmountMinor !== m.maxAmountMinor ||
+          old.setSequence !== m.setSequence ||
+          old.setAt.getTime() !== m.setAt.getTime()
+        );
+      }),
+      goneBidderIds: previous.maxima
+        .filter((old) => !after.maxima.some((m) => m.bidderId === old.bidderId))
+        .map((m) => m.bidderId),
+      newcomerIds: added
+        .filter((bid) => bid.kind !== 'proxy')
+        .map((bid) => bid.bidderId)
+        .filter((id) => !previous.maxima.some((m) => m.bidderId === id)),
+      events,
+    },
+    sql`${update.getSQL()} returning version, (extract(epoch from updated_at) * 1000)::float8 as updated_ms`,
+  );
+  if (saved === null) {
+    if (options.ifUnchanged) throw new AuctionChanged(after.id);
     throw new Error(`auction ${after.id} vanished while locked`);
   }
   for (const bid of flagged) {
@@ -252,26 +283,8 @@ export async function saveAuction(
       .set({ voided: bid.voided, voidReason: bid.voidReason })
       .where(and(eq(bids.auctionId, after.id), eq(bids.id, bid.id)));
   }
-  const leaderAlias = await writeRows(tx, after, {
-    added,
-    changedMaxima: after.maxima.filter((m) => {
-      const old = previous.maxima.find((candidate) => candidate.bidderId === m.bidderId);
-      return (
-        old === undefined ||
-        old.maxAmountMinor !== m.maxAmountMinor ||
-        old.setSequence !== m.setSequence ||
-        old.setAt.getTime() !== m.setAt.getTime()
-      );
-    }),
-    goneBidderIds: previous.maxima
-      .filter((old) => !after.maxima.some((m) => m.bidderId === old.bidderId))
-      .map((m) => m.bidderId),
-    newcomerIds: added
-      .filter((bid) => bid.kind !== 'proxy')
-      .map((bid) => bid.bidderId)
-      .filter((id) => !previous.maxima.some((m) => m.bidderId === id)),
-    events,
-  });
+  // The row as the update left it: the state's columns as written, the rest as they were.
+  const row: AuctionRow = { ...before.row, ...columns, version: saved.version, updatedAt: new Date(saved.updatedMs) };
   return { row, leaderAlias };
 }
 
@@ -287,10 +300,18 @@ interface NewRows {
 /**
  * One statement for all of a transition's new rows, answering the leader's pseudonym (a newcomer
  * leading gets theirs in this same statement). Pseudonym numbers stay unique because the caller
- * holds the auction's row lock.
+ * holds the auction's row lock. With `save` (the auction row's update, answering its version and
+ * update time), the update is the statement's first step and its answer the statement's rows:
+ * `saved` is null when it updated nothing.
  */
-async function writeRows(tx: Executor, state: AuctionState, rows: NewRows): Promise<string | null> {
+async function writeRows(
+  tx: Executor,
+  state: AuctionState,
+  rows: NewRows,
+  save?: SQL,
+): Promise<{ saved: { version: number; updatedMs: number } | null; leaderAlias: string | null }> {
   const steps: SQL[] = [];
+  if (save !== undefined) steps.push(sql`saved as (${save})`);
   if (rows.added.length > 0) {
     steps.push(
       sql`added_bids as (${tx
@@ -341,13 +362,24 @@ async function writeRows(tx: Executor, state: AuctionState, rows: NewRows): Prom
     );
   }
   const leader = state.leaderId;
-  const result = await tx.execute<{ n: number | null }>(sql`with ${sql.join(steps, sql`, `)}
-    select coalesce(
+  const alias = sql`coalesce(
       (select alias_number from new_aliases where user_id = ${leader}::uuid),
       (select alias_number from auctions.bidders where auction_id = ${state.id} and user_id = ${leader}::uuid)
-    ) as n`);
-  const n = result.rows[0]?.n;
-  return leader === null || n === null || n === undefined ? null : aliasOf(n);
+    )`;
+  const result = await tx.execute<{ n: number | null; version?: number; updated_ms?: number }>(
+    save === undefined
+      ? sql`with ${sql.join(steps, sql`, `)} select ${alias} as n`
+      : sql`with ${sql.join(steps, sql`, `)} select ${alias} as n, saved.version, saved.updated_ms from saved`,
+  );
+  const answer = result.rows[0];
+  const n = answer?.n;
+  return {
+    saved:
+      save === undefined || answer === undefined
+        ? null
+        : { version: Number(answer.version), updatedMs: Number(answer.updated_ms) },
+    leaderAlias: leader === null || n === null || n === undefined ? null : aliasOf(n),
+  };
 }
 
 /** Pseudonyms of some bidders of an auction. */

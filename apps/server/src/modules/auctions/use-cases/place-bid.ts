@@ -4,9 +4,10 @@
  * together: see `readForBid`); a bid that lost the race (the usual fate of a bid on a hot auction)
  * is answered from it, with no transaction (only its refusal recorded under its idempotency key, in
  * one statement with the refusals recorded at the same time). A bid that may win writes its outcome
- * in a transaction only if the auction is still as read: that write takes the row lock, and a bid
- * overtaken meanwhile rolls back at once and reads again (after a few tries it queues for the lock
- * instead). The winner's rows, effects and recorded answer follow, and the live messages go out
+ * in a transaction only if the auction is still as read: that write (one statement: the auction
+ * row, its bids, maximums, pseudonyms and events) takes the row lock, and a bid overtaken
+ * meanwhile rolls back at once and reads again (after a few tries it queues for the lock
+ * instead). The winner's effects and recorded answer follow, and the live messages go out
  * once it has committed. The 201 goes out only after the commit, so an acknowledged bid is durable.
  */
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,7 @@ import type { AuctionsDeps } from '../deps';
 import { publishLiveAfterCommit } from '../effects/apply-effects';
 import { presentOwnBid } from '../present';
 import { refusalError } from '../refusal-error';
-import { bidderRefs, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
+import { bidderRefs, overtaken, readForBid, type BidderStanding, type LoadedAuction } from '../repo/auction-repo';
 import {
   placeBid as placeBidRule,
   type AuctionState,
@@ -120,9 +121,13 @@ export async function placeBid(
           known = { ...known, ...newer };
           refuseSettled(deps, known, input);
         }
-        const written = await deps.db.transaction((tx) =>
-          writeBid(deps, tx, { request, keyed, known, input, destination, locked }),
-        );
+        const written = await deps.db
+          .transaction((tx) => writeBid(deps, tx, { request, keyed, known, input, destination, locked }))
+          .catch((err: unknown) => {
+            // Overtaken since the read (by a bid of another process): rolled back; read again.
+            if (overtaken(err)) return 'changed' as const;
+            throw err;
+          });
         if (written !== 'changed') turn.committed(written.committed);
         answer = written === 'changed' ? written : written.answer;
       } finally {
@@ -146,8 +151,8 @@ export async function placeBid(
 }
 
 /**
- * The bid's write: from the state read (`tryUnchanged`; `changed` when it was overtaken, and the
- * transaction then writes nothing), or under the lock; then the bidder's destination, the funnel's
+ * The bid's write: from the state read (`tryUnchanged`; when it was overtaken the save throws and
+ * the transaction rolls back), or under the lock; then the bidder's destination, the funnel's
  * event and the answer recorded under the key, in the same transaction. With the answer, the
  * auction as this write left it, for the next bid's turn.
  */
@@ -162,13 +167,10 @@ async function writeBid(
     destination: Destination;
     locked: boolean;
   },
-): Promise<{ answer: IdempotentAnswer<BidAnswer>; committed: LoadedAuction } | 'changed'> {
+): Promise<{ answer: IdempotentAnswer<BidAnswer>; committed: LoadedAuction }> {
   const { request, input } = bid;
   const rule = ({ state }: LoadedAuction, now: Date) => placeBidRule(state, input, now, deps.rules);
-  let outcome: Attempt | 'changed' | 'lock' = bid.locked
-    ? 'lock'
-    : await tryUnchanged(deps, tx, bid.known, rule, settledRefusal);
-  if (outcome === 'changed') return 'changed';
+  let outcome: Attempt | 'lock' = bid.locked ? 'lock' : await tryUnchanged(deps, tx, bid.known, rule, settledRefusal);
   if (outcome === 'lock') outcome = await tryTransition(deps, tx, request.auctionId, 'none', rule);
   if (!outcome.ok) {
     deps.metrics.bidRefused(outcome.code);

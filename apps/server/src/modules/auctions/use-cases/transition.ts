@@ -33,10 +33,11 @@ export type Attempt = TransitionOutcome | (Refusal & { loaded: LoadedAuction; no
 /**
  * One try at a transition from a state read without the lock, for transitions that usually meet
  * no competition for it (most bids): the outcome is written only if nobody changed the auction
- * since that read — the write takes the lock, waits out a concurrent writer and re-checks.
- * `changed`: another transition committed first and nothing was written (the caller rolls back
- * and reads again). `lock`: decide under the lock instead (`tryTransition`) — the refusal found
- * is not one the read answers for good (`settled`), or the rule changed nothing.
+ * since that read — the write takes the lock, waits out a concurrent writer and re-checks. When
+ * another transition committed first, the save throws (see `overtaken`): the caller's
+ * transaction rolls back and the caller reads again. `lock`: decide under the lock instead
+ * (`tryTransition`) — the refusal found is not one the read answers for good (`settled`), or the
+ * rule changed nothing.
  */
 export async function tryUnchanged(
   deps: AuctionsDeps,
@@ -44,14 +45,13 @@ export async function tryUnchanged(
   known: LoadedAuction,
   rule: Rule,
   settled: (refusal: Refusal, read: AuctionState) => boolean,
-): Promise<Attempt | 'changed' | 'lock'> {
+): Promise<Attempt | 'lock'> {
   // "Now" is read after the state it applies to, so acceptance order and time agree.
   const now = deps.clock.now();
   const result = await rule(known, now);
   if (!result.ok) return settled(result, known.state) ? { ...result, loaded: known, now } : 'lock';
   if (result.events.length === 0) return 'lock';
   const saved = await saveAuction(tx, known, result.state, result.events, { ifUnchanged: true });
-  if (saved === null) return 'changed';
   return finish(deps, tx, known, result.state, result.events, saved, now);
 }
 
@@ -76,7 +76,7 @@ export async function tryTransition(
     return { ok: true, before: loaded.state, state: loaded.state, row: loaded.row, events: [], live: [], now };
   }
   const saved = await saveAuction(tx, loaded, result.state, result.events);
-  return finish(deps, tx, loaded, result.state, result.events, saved!, now);
+  return finish(deps, tx, loaded, result.state, result.events, saved, now);
 }
 
 async function finish(
