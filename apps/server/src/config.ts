@@ -164,7 +164,7 @@ export const configSchema = z.object({
   /** At most one frame per channel per this many ms to a connection that takes batches (`?batch=1`). */
   REALTIME_BATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(100),
   /** The longest one slice of a fan-out writes frames before other work runs (ms). */
-  REALTIME_SEND_SLICE_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  REALTIME_SEND_SLICE_MS: z.coerce.number().int().min(0).max(1000).default(1),
   /** Anonymous views one client address may have counted per story per day (fresh client ids beyond: not counted). */
   ANONYMOUS_VIEWS_PER_ADDRESS_PER_STORY_PER_DAY: z.coerce.number().int().positive().default(20),
   /** Analytics event batches per client id (or signed-in user), and per client address, per minute. */

@@ -101,7 +101,7 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   connectionsPerAddress: 20,
   maxBufferedBytes: 256 * 1024,
   batchIntervalMs: 100,
-  sendSliceMs: 5,
+  sendSliceMs: 1,
 };
 
 /** An event as a subscriber receives it, stamped with the server's time when it arrived. */
