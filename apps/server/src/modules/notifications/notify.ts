@@ -88,15 +88,15 @@ export async function notifyUser(tx: Executor, clock: Clock, input: NotifyInput 
     select ${addJobCall(
       DELIVER_TASK,
       { notificationId: id },
-      input.supersedeKey === undefined
-        ? { jobKey: deliverJobKey(id), jobKeyMode: 'preserve_run_at', maxAttempts: DELIVER_MAX_ATTEMPTS }
-        : {
-            jobKey: supersedingJobKey(input.userId, input.supersedeKey),
-            // The window runs from the first of the burst: the later ones replace the payload only.
-            jobKeyMode: 'preserve_run_at',
-            delayMs: SUPERSEDE_WINDOW_MS,
-            maxAttempts: DELIVER_MAX_ATTEMPTS,
-          },
+      {
+        // A superseding notice's window runs from the first of its burst: the later ones only
+        // replace the waiting job's payload.
+        ...(input.supersedeKey === undefined
+          ? { jobKey: deliverJobKey(id) }
+          : { jobKey: supersedingJobKey(input.userId, input.supersedeKey), delayMs: SUPERSEDE_WINDOW_MS }),
+        jobKeyMode: 'preserve_run_at',
+        maxAttempts: DELIVER_MAX_ATTEMPTS,
+      },
     )} from written`);
   return result.rows.length > 0 ? id : null;
 }
