@@ -81,6 +81,20 @@ async function waitForVideo(page: Page, index: number, done: (v: VideoState) => 
 
 const showsAFrame = (v: VideoState) => v.readyState >= 2 && v.currentTime > 0 && !v.paused;
 
+/**
+ * A screenshot that differs from `previous`, taken as the video plays on. On a busy machine the
+ * painted frame can trail the clock by a moment, so it asks again (every 100 ms) before failing.
+ */
+async function shotUnlike(page: Page, previous: Buffer, timeoutMs: number): Promise<Buffer> {
+  const started = Date.now();
+  for (;;) {
+    const shot = await page.screenshot();
+    if (!shot.equals(previous)) return shot;
+    if (Date.now() - started > timeoutMs) throw new Error(`the picture did not change in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function swipeTo(page: Page, index: number): Promise<void> {
   await page.evaluate(
     `(() => { const s = document.querySelector('.feed-scroller'); s.scrollTo({ top: ${index} * s.clientHeight, behavior: 'instant' }); })()`,
@@ -104,15 +118,13 @@ describe('feed playback in a browser', () => {
     const openToFrameMs = Date.now() - opened;
     console.log(`[e2e] open to the first video's first frame: ${openToFrameMs} ms`);
 
-    // Frames change as it plays: three screenshots at increasing positions, all different.
-    const shots: Buffer[] = [];
+    // Frames change as it plays: three screenshots at increasing positions, each unlike the last.
+    let shot: Buffer | null = null;
     for (const [i, at] of [0.6, 1.4, 2.2].entries()) {
       await waitForVideo(page, 0, (v) => v.currentTime > at && !v.paused, 30_000);
-      shots.push(await page.screenshot());
+      shot = shot ? await shotUnlike(page, shot, 10_000) : await page.screenshot();
       await screenshot(page, `feed-playback-0${i + 1}-first-item-${at}s`);
     }
-    expect(shots[0]!.equals(shots[1]!)).toBe(false);
-    expect(shots[1]!.equals(shots[2]!)).toBe(false);
 
     // The master, a variant playlist, the init segment and media segments were all asked for.
     expect(streamFiles).toContain('master.m3u8');
@@ -158,7 +170,7 @@ describe('feed playback in a browser', () => {
           ? { present: true, currentTime: video.currentTime, readyState: video.readyState, paused: video.paused }
           : { present: false, currentTime: 0, readyState: 0, paused: true };
       })()`);
-    const shots: Buffer[] = [];
+    let shot: Buffer | null = null;
     for (const [i, at] of [0.6, 1.6].entries()) {
       await expect
         .poll(
@@ -169,10 +181,9 @@ describe('feed playback in a browser', () => {
           { timeout: 60_000 },
         )
         .toBe(true);
-      shots.push(await page.screenshot());
+      shot = shot ? await shotUnlike(page, shot, 10_000) : await page.screenshot();
       await screenshot(page, `story-playback-0${i + 1}-${at}s`);
     }
-    expect(shots[0]!.equals(shots[1]!)).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
