@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { apiClient, type Session } from '../client';
 import { bid, signIn, signInMaker } from '../../src/modules/auctions/test-support';
@@ -19,6 +19,7 @@ import { buyNowStory, makerWithTotp, sessionIdOf, type WindowAnswer } from '../.
 import {
   collectErrors,
   launchChromium,
+  closePhones,
   phoneContext,
   publishVideoStory,
   screenshot,
@@ -40,6 +41,9 @@ beforeAll(async () => {
   api = apiClient(runtime);
   browser = await launchChromium();
 }, 300_000);
+
+// Each journey's phones close when it ends.
+afterEach(closePhones);
 
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@
  * in test-results/e2e/.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   bid,
   enrolTotp,
@@ -30,6 +30,7 @@ import {
   collectErrors,
   freePort,
   launchChromium,
+  closePhones,
   phoneContext,
   screenshot,
   seedSession,
@@ -67,6 +68,9 @@ beforeAll(async () => {
   await enrolTotp(runtime, api, maker); // accepting a buyer needs the second factor
   browser = await launchChromium();
 }, 300_000);
+
+// Each journey's phones close when it ends.
+afterEach(closePhones);
 
 afterAll(async () => {
   await browser?.close();

@@ -66,7 +66,20 @@ export async function phoneContext(
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  openPhones.add(context);
+  context.on('close', () => openPhones.delete(context));
   return context;
+}
+
+const openPhones = new Set<BrowserContext>();
+
+/**
+ * Closes every phone still open; `afterEach` of a file whose tests each open their own. A page
+ * left on a story keeps decoding its looping video, and a few of those slow every browser on the
+ * machine. What their consoles reported stays in the lists `collectErrors` handed out.
+ */
+export async function closePhones(): Promise<void> {
+  await Promise.all([...openPhones].map((context) => context.close()));
 }
 
 /**

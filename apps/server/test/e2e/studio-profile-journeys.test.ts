@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/composition/runtime';
 import { createReadyMedia } from '../../src/modules/media/test-fixtures';
 import { freeShipping } from '../../src/modules/stories/test-support';
@@ -21,6 +21,7 @@ import { apiClient, type Session } from '../client';
 import {
   collectErrors,
   launchChromium,
+  closePhones,
   phoneContext,
   screenshot,
   seedSession,
@@ -60,6 +61,9 @@ beforeAll(async () => {
   api = apiClient(runtime);
   browser = await launchChromium();
 }, 300_000);
+
+// Each journey's phones close when it ends.
+afterEach(closePhones);
 
 afterAll(async () => {
   await browser?.close();
