@@ -3,10 +3,13 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { S3Store } from '@tus/s3-store';
+import type * as TusS3 from '@tus/s3-store';
 import type { DataStore } from '@tus/utils';
 import type { Config } from '../../config';
+import { providerSdk } from '../../platform/provider-sdk';
 import type { Storage } from '../../platform/storage';
+
+const tusS3Sdk = providerSdk<typeof TusS3>('@tus/s3-store');
 
 /**
  * Where tus keeps the original bytes of an upload: a folder on local disk (`DATA_DIR/uploads`),
@@ -56,6 +59,7 @@ function localUploads(directory: string): UploadStore {
 const S3_UPLOAD_PREFIX = 'uploads/';
 
 function s3Uploads(config: Config, storage: Storage): UploadStore {
+  const { S3Store } = tusS3Sdk();
   const datastore = new S3Store({
     partSize: 8 * 1024 * 1024,
     s3ClientConfig: {

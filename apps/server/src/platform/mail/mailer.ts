@@ -1,9 +1,12 @@
 import { desc, eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Database } from '../db/client';
+import { providerSdk } from '../provider-sdk';
 import { devMailbox } from '../tables';
+
+const smtpSdk = providerSdk<typeof nodemailer>('nodemailer');
 
 export interface OutgoingMessage {
   channel: 'email' | 'sms';
@@ -22,7 +25,7 @@ export interface Mailer {
 }
 
 export function createMailer(config: Config, db: Database, logger: Logger): Mailer {
-  const transport = config.SMTP_URL ? nodemailer.createTransport(withTimeouts(config.SMTP_URL)) : null;
+  const transport = config.SMTP_URL ? smtpSdk().createTransport(withTimeouts(config.SMTP_URL)) : null;
 
   async function toDevMailbox(m: OutgoingMessage): Promise<void> {
     await db

@@ -1,16 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type * as S3 from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type * as S3Uploads from '@aws-sdk/lib-storage';
 import { DomainError } from '../errors.js';
 import {
   assertDeletablePrefix,
@@ -22,6 +15,10 @@ import {
   resolveRange,
 } from './keys.js';
 import type { GetOptions, ObjectStream, PutResult, Storage, StorageBody, StoredObject } from './storage.js';
+import { providerSdk } from '../provider-sdk.js';
+
+const s3Sdk = providerSdk<typeof S3>('@aws-sdk/client-s3');
+const s3UploadsSdk = providerSdk<typeof S3Uploads>('@aws-sdk/lib-storage');
 
 export interface S3StorageOptions {
   bucket: string;
@@ -82,7 +79,7 @@ export class S3Storage implements Storage {
     };
     if (options.endpoint) config.endpoint = options.endpoint;
     if (options.credentials) config.credentials = options.credentials;
-    this.client = new S3Client(config);
+    this.client = new (s3Sdk().S3Client)(config);
   }
 
   async put(key: string, body: StorageBody): Promise<PutResult> {
@@ -120,7 +117,7 @@ export class S3Storage implements Storage {
       rangeHeader = `bytes=${start}-${options.range.end === undefined ? '' : end}`;
     }
     const response = await this.send(key, () =>
-      this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: rangeHeader })),
+      this.client.send(new (s3Sdk().GetObjectCommand)({ Bucket: this.bucket, Key: key, Range: rangeHeader })),
     );
     if (!(response.Body instanceof Readable)) {
       throw unavailable('GetObject returned no readable body', undefined);
@@ -143,7 +140,7 @@ export class S3Storage implements Storage {
   async head(key: string): Promise<StoredObject | null> {
     assertValidKey(key);
     try {
-      const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const response = await this.client.send(new (s3Sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: key }));
       return {
         key,
         size: Number(response.ContentLength ?? 0),
@@ -163,7 +160,7 @@ export class S3Storage implements Storage {
 
   async delete(key: string): Promise<void> {
     assertValidKey(key);
-    await this.send(key, () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+    await this.send(key, () => this.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: key })));
   }
 
   async deletePrefix(prefix: string): Promise<number> {
@@ -173,7 +170,7 @@ export class S3Storage implements Storage {
       const batch = keys.slice(i, i + DELETE_BATCH);
       const response = await this.send(prefix, () =>
         this.client.send(
-          new DeleteObjectsCommand({
+          new (s3Sdk().DeleteObjectsCommand)({
             Bucket: this.bucket,
             Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
           }),
@@ -194,7 +191,7 @@ export class S3Storage implements Storage {
     do {
       const page = await this.send(prefix, () =>
         this.client.send(
-          new ListObjectsV2Command({
+          new (s3Sdk().ListObjectsV2Command)({
             Bucket: this.bucket,
             Prefix: prefix === '' ? undefined : prefix,
             ContinuationToken: continuationToken,
@@ -217,7 +214,7 @@ export class S3Storage implements Storage {
   }
 
   private async upload(key: string, body: Buffer | Readable, size: number | undefined): Promise<PutResult> {
-    const upload = new Upload({
+    const upload = new (s3UploadsSdk().Upload)({
       client: this.client,
       params: {
         Bucket: this.bucket,

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { providerSdk } from '../../../platform/provider-sdk';
 import {
   ProviderRejectedError,
   ProviderUnavailableError,
@@ -9,6 +10,8 @@ import {
   type TransferInput,
 } from './provider';
 import { SHIPPING_COUNTRIES } from './shipping-countries';
+
+const stripeSdk = providerSdk<typeof Stripe>('stripe');
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -36,7 +39,7 @@ function isOutage(err: Stripe.errors.StripeError): boolean {
 }
 
 function translate(err: unknown): Error {
-  if (err instanceof Stripe.errors.StripeError) {
+  if (err instanceof stripeSdk().errors.StripeError) {
     if (isOutage(err)) return new ProviderUnavailableError(`Stripe: ${err.message}`, { cause: err });
     return new ProviderRejectedError(`Stripe refused the request: ${err.message}`, err.code ?? null);
   }
@@ -79,7 +82,8 @@ function allowedCountries(country: string | null): AllowedCountry[] {
 
 /** Stripe Connect Express with hosted Checkout: destination charges, refunds, transfers. */
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
-  const stripe = new Stripe(options.secretKey, sdkOptions(options));
+  const StripeClient = stripeSdk();
+  const stripe = new StripeClient(options.secretKey, sdkOptions(options));
   return {
     name: 'stripe',
     webhookSecret: options.webhookSecret,
