@@ -15,12 +15,14 @@ types() {
 # The checks only read the code: they run side by side (two cores), each printing what it found
 # when it ends, and the tests start once all of them have passed.
 check() {
-  local name=$1 out
+  local name=$1 out status=0
   shift
   out=$(mktemp)
-  if "$@" >"$out" 2>&1; then echo "== $name: passed"; else echo "== $name: FAILED"; cat "$out"; rm -f "$out"; return 1; fi
+  "$@" >"$out" 2>&1 || status=$?
+  if [ "$status" = 0 ]; then echo "== $name: passed"; else echo "== $name: FAILED"; fi
   cat "$out"
   rm -f "$out"
+  return "$status"
 }
 pids=()
 check lint npx eslint --max-warnings=0 . & pids+=($!)

@@ -54,6 +54,8 @@ const DELETE_BATCH = 1000;
 export class S3Storage implements Storage {
   readonly driver = 's3' as const;
   readonly client: S3Client;
+  /** The S3 SDK, loaded when the first S3 storage is built. */
+  private readonly sdk = s3Sdk();
   private readonly bucket: string;
   private readonly partSize: number;
   private readonly queueSize: number;
@@ -79,7 +81,7 @@ export class S3Storage implements Storage {
     };
     if (options.endpoint) config.endpoint = options.endpoint;
     if (options.credentials) config.credentials = options.credentials;
-    this.client = new (s3Sdk().S3Client)(config);
+    this.client = new this.sdk.S3Client(config);
   }
 
   async put(key: string, body: StorageBody): Promise<PutResult> {
@@ -117,7 +119,7 @@ export class S3Storage implements Storage {
       rangeHeader = `bytes=${start}-${options.range.end === undefined ? '' : end}`;
     }
     const response = await this.send(key, () =>
-      this.client.send(new (s3Sdk().GetObjectCommand)({ Bucket: this.bucket, Key: key, Range: rangeHeader })),
+      this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: rangeHeader })),
     );
     if (!(response.Body instanceof Readable)) {
       throw unavailable('GetObject returned no readable body', undefined);
@@ -140,7 +142,7 @@ export class S3Storage implements Storage {
   async head(key: string): Promise<StoredObject | null> {
     assertValidKey(key);
     try {
-      const response = await this.client.send(new (s3Sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: key }));
+      const response = await this.client.send(new this.sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return {
         key,
         size: Number(response.ContentLength ?? 0),
@@ -160,7 +162,7 @@ export class S3Storage implements Storage {
 
   async delete(key: string): Promise<void> {
     assertValidKey(key);
-    await this.send(key, () => this.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: key })));
+    await this.send(key, () => this.client.send(new this.sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
   }
 
   async deletePrefix(prefix: string): Promise<number> {
@@ -170,7 +172,7 @@ export class S3Storage implements Storage {
       const batch = keys.slice(i, i + DELETE_BATCH);
       const response = await this.send(prefix, () =>
         this.client.send(
-          new (s3Sdk().DeleteObjectsCommand)({
+          new this.sdk.DeleteObjectsCommand({
             Bucket: this.bucket,
             Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
           }),
@@ -191,7 +193,7 @@ export class S3Storage implements Storage {
     do {
       const page = await this.send(prefix, () =>
         this.client.send(
-          new (s3Sdk().ListObjectsV2Command)({
+          new this.sdk.ListObjectsV2Command({
             Bucket: this.bucket,
             Prefix: prefix === '' ? undefined : prefix,
             ContinuationToken: continuationToken,
@@ -214,7 +216,8 @@ export class S3Storage implements Storage {
   }
 
   private async upload(key: string, body: Buffer | Readable, size: number | undefined): Promise<PutResult> {
-    const upload = new (s3UploadsSdk().Upload)({
+    const { Upload } = s3UploadsSdk();
+    const upload = new Upload({
       client: this.client,
       params: {
         Bucket: this.bucket,
