@@ -88,7 +88,7 @@ export function startHlsPlayback(
     apply();
   });
   hls.on(HlsClass.Events.FRAG_LOADED, () => {
-    spent = { ...spent, tokenRefusals: 0, networkRetries: 0 };
+    spent = { ...spent, tokenRefusals: 0, networkRetries: 0, missingSegments: 0 };
   });
   hls.on(HlsClass.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => {
     callbacks.onCaptionsAvailable(data.subtitleTracks.length > 0);
@@ -101,7 +101,7 @@ export function startHlsPlayback(
       details: data.details,
       status: data.response?.code,
     };
-    const next = recoveryFor(error, spent);
+    const next = recoveryFor(error, spent, hls.levels.length);
     spent = next.spent;
     const { step } = next;
     switch (step.kind) {

@@ -28,9 +28,16 @@ export interface RecoveriesSpent {
   tokenRefusals: number;
   networkRetries: number;
   mediaRecoveries: number;
+  /** Segments answered 404 or 410 since the last one arrived. */
+  missingSegments: number;
 }
 
-export const NO_RECOVERIES_SPENT: RecoveriesSpent = { tokenRefusals: 0, networkRetries: 0, mediaRecoveries: 0 };
+export const NO_RECOVERIES_SPENT: RecoveriesSpent = {
+  tokenRefusals: 0,
+  networkRetries: 0,
+  mediaRecoveries: 0,
+  missingSegments: 0,
+};
 
 /** A token refused this many times in a row is not an expiry any more: the viewer may not watch. */
 export const MAX_TOKEN_REFUSALS = 3;
@@ -54,16 +61,34 @@ export function isManifestError(error: Pick<PlayerError, 'details'>): boolean {
   return MANIFEST_ERRORS.has(error.details);
 }
 
-/** The next step for `error`, given what was spent; `spent` is what the step counts against. */
+const SEGMENT_ERRORS = new Set(['fragLoadError', 'fragLoadTimeOut']);
+
+/**
+ * The next step for `error`, given what was spent; `spent` is what the step counts against.
+ * `renditions` is how many renditions the stream offers.
+ *
+ * A segment that is gone (404, 410) is not an error the player calls fatal: it tries the same
+ * segment in the other renditions, then again and again in the last one with a growing delay
+ * (about half a minute in all). A missing segment is not a passing failure, so once every
+ * rendition has answered that its segment is gone, the viewer is told at once.
+ */
 export function recoveryFor(
   error: PlayerError,
   spent: RecoveriesSpent,
+  renditions = 1,
 ): { step: RecoveryStep; spent: RecoveriesSpent } {
   const fail = (cause: PlaybackFailureCause): { step: RecoveryStep; spent: RecoveriesSpent } => ({
     step: { kind: 'fail', failure: { cause, detail: error.details } },
     spent,
   });
-  if (!error.fatal) return { step: { kind: 'ignore' }, spent };
+  if (!error.fatal) {
+    if (SEGMENT_ERRORS.has(error.details) && (error.status === 404 || error.status === 410)) {
+      const missingSegments = spent.missingSegments + 1;
+      spent = { ...spent, missingSegments };
+      if (missingSegments >= Math.max(1, renditions)) return fail('not_found');
+    }
+    return { step: { kind: 'ignore' }, spent };
+  }
   if (error.details === 'manifestIncompatibleCodecsError' || error.details === 'bufferIncompatibleCodecsError') {
     return fail('unsupported');
   }

@@ -26,6 +26,8 @@ const fake = vi.hoisted(() => {
     subtitleDisplay = false;
     subtitleTrack = -1;
     subtitleTracks: unknown[] = [];
+    /** Three renditions, as the transcoder's ladder makes. */
+    levels: unknown[] = [{}, {}, {}];
     private listeners = new Map<string, Listener[]>();
     constructor(readonly config: Record<string, unknown>) {
       FakeHls.instances.push(this);
@@ -183,6 +185,39 @@ describe('VideoPlayer', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     act(() => second.emit('hlsManifestParsed'));
     expect(second.calls).toEqual(['attachMedia', 'startLoad(-1)']);
+  });
+
+  it('tells the viewer at once when every rendition answers that its segment is gone', async () => {
+    renderWithI18n(player('active'));
+    const hls = await attached();
+    act(() => hls.emit('hlsManifestParsed'));
+    const gone = { ...fatal('fragLoadError', 404), fatal: false };
+    // hls.js tries the segment in another rendition after each of the first two.
+    act(() => hls.emit('hlsError', gone));
+    act(() => hls.emit('hlsError', gone));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // A segment arriving means the stream plays: the count starts again.
+    act(() => hls.emit('hlsFragLoaded'));
+    act(() => hls.emit('hlsError', gone));
+    act(() => hls.emit('hlsError', gone));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(hls.calls).not.toContain('stopLoad');
+
+    act(() => hls.emit('hlsError', gone));
+    expect(screen.getByRole('alert').textContent).toMatch(/This video cannot play right now/);
+    expect(hls.calls).toContain('stopLoad');
+    expect(fake.report).toHaveBeenCalledWith(
+      expect.objectContaining({ failure: { cause: 'not_found', detail: 'fragLoadError' } }),
+    );
+  });
+
+  it('does not count a slow or failing server as a segment that is gone', async () => {
+    renderWithI18n(player('active'));
+    const hls = await attached();
+    act(() => hls.emit('hlsManifestParsed'));
+    for (let i = 0; i < 5; i++) act(() => hls.emit('hlsError', { ...fatal('fragLoadError', 503), fatal: false }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(hls.calls).not.toContain('stopLoad');
   });
 
   it('renews a refused token twice, then gives up on the third refusal', async () => {
