@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext, AppModule } from './platform/module';
 import { requestPathRedis } from './platform/request-redis';
 import { trustProxyOption } from './platform/http/client-address';
+import { AccessLog } from './platform/http/access-log';
 import { addOperationIds, API_GUIDE, documentTransform } from './platform/http/openapi-document';
 import { OptionalBodies } from './platform/http/optional-bodies';
 import { errorHandler } from './platform/http/error-handler';
@@ -47,7 +48,7 @@ export async function buildApp(ctx: AppContext, modules: AppModule[], options: B
       const traceId = traceIdOf(rawReq.headers.traceparent);
       return traceId ? childWithTraceId(logger, bindings, traceId, childOptions) : logger.child(bindings, childOptions);
     },
-    ...(tracing ? { logController: tracing.logController } : {}),
+    logController: new AccessLog(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 

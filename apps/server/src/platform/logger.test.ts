@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AccessLog } from './http/access-log';
 import { createLogger, logDestination, LOGGED_STRING_LIMIT, maskPersonalData } from './logger';
 
 describe('masking what is logged', () => {
@@ -31,19 +32,33 @@ describe('masking what is logged', () => {
 });
 
 describe('the request log lines', () => {
-  it('say the status of each answer, and mask the address in the URL', async () => {
+  it('are one per request, saying the request, the status and the time, with the address in the URL masked', async () => {
     const lines: Record<string, unknown>[] = [];
     const logger = createLogger('info', {
       write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
     });
-    const app = Fastify({ loggerInstance: logger });
+    const app = Fastify({ loggerInstance: logger, logController: new AccessLog() });
     app.get('/v1/people', async (_req, reply) => reply.status(203).send({ ok: true }));
+    app.get('/v1/broken', async () => {
+      throw new Error('no people today');
+    });
     await app.inject({ method: 'GET', url: '/v1/people?email=rosalind.quill%40example.com' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/v1/people?email=r***@example.com' },
+      res: { statusCode: 203 },
+    });
+    expect(typeof lines[0]!.responseTime).toBe('number');
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: '/v1/broken' });
     await app.close();
-    const incoming = lines.find((l) => l.msg === 'incoming request');
-    const completed = lines.find((l) => l.msg === 'request completed');
-    expect(incoming?.req).toMatchObject({ method: 'GET', url: '/v1/people?email=r***@example.com' });
-    expect(completed?.res).toEqual({ statusCode: 203 });
+    expect(lines.map((l) => l.msg)).not.toContain('incoming request');
+    expect(lines.at(-1)).toMatchObject({
+      msg: 'request completed',
+      req: { url: '/v1/broken' },
+      res: { statusCode: 500 },
+    });
     expect(JSON.stringify(lines)).not.toContain('rosalind');
   });
 

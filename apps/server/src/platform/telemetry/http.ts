@@ -1,27 +1,15 @@
 import { context } from '@opentelemetry/api';
-import { LogController, type FastifyPluginCallback, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../http/types';
-
-/** Fastify's request logging, with the "incoming request" line left to `requestTracing`. */
-class LaterIncomingRequestLine extends LogController {
-  override incomingRequest(): void {}
-}
 
 /** A server span per HTTP request from `@fastify/otel`, continuing the caller's W3C trace context. */
 export interface RequestTracing {
-  /**
-   * Fastify's request log lines, except "incoming request", which is written once the request's
-   * span has started so that it carries the span's trace id like every later line.
-   */
-  logController: LogController;
   /** Registers the plugin and the hooks around it; before any other hook or route. */
   register(app: HttpApp): Promise<void>;
 }
 
 export function requestTracing(plugin: FastifyPluginCallback): RequestTracing {
-  const logController = new LaterIncomingRequestLine();
   return {
-    logController,
     async register(app) {
       // A WebSocket upgrade lasts as long as its connection: not traced.
       app.addHook('onRoute', (route) => {
@@ -37,7 +25,6 @@ export function requestTracing(plugin: FastifyPluginCallback): RequestTracing {
           context.bind(telemetry.context, req.raw);
           context.bind(telemetry.context, reply.raw);
         }
-        if (!logController.isLogDisabled(req)) req.log.info({ req }, 'incoming request');
         done();
       });
     },

@@ -30,7 +30,7 @@ beforeAll(async () => {
   );
   pool = new pg.Pool({ connectionString: await createTestDatabase(), max: 2 });
   const tracing = requestTracing(telemetry.httpPlugin);
-  app = Fastify({ logController: tracing.logController }).withTypeProvider<ZodTypeProvider>();
+  app = Fastify().withTypeProvider<ZodTypeProvider>();
   await tracing.register(app);
   app.get('/v1/things/:id', async (req) => {
     const { id } = req.params as { id: string };
