@@ -65,4 +65,49 @@ describe.runIf(redisReachable)('rate limits counted in a shared Redis (needs Red
       await Promise.all([spent.stop(), other.stop()]);
     }
   });
+
+  it('hold across the processes of one deployment: what one lets through counts in the others', async () => {
+    const databaseUrl = await createTestDatabase();
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_PER_MINUTE: '10' };
+    const [a, b] = await Promise.all([
+      startTestServer({ databaseUrl, env: { ...env, ROLES: 'api' } }),
+      startTestServer({ databaseUrl, env }),
+    ]);
+    try {
+      const remoteAddress = `10.71.${process.pid % 250}.${Date.now() % 250}`;
+      const call = (runtime: Runtime) => apiClient(runtime).call('GET', '/v1/auth/providers', { remoteAddress });
+      const fromA = await Promise.all(Array.from({ length: 6 }, () => call(a)));
+      expect(fromA.map((r) => r.status)).toEqual(Array(6).fill(200));
+      const fromB: number[] = [];
+      for (let i = 0; i < 5; i++) fromB.push((await call(b)).status);
+      expect(fromB).toEqual([200, 200, 200, 200, 429]);
+      expect((await call(a)).status).toBe(429);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('hold a route’s own limit across the processes of one deployment', async () => {
+    const databaseUrl = await createTestDatabase();
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379' };
+    const [a, b] = await Promise.all([
+      startTestServer({ databaseUrl, env: { ...env, ROLES: 'api' } }),
+      startTestServer({ databaseUrl, env }),
+    ]);
+    try {
+      const remoteAddress = `10.72.${process.pid % 250}.${Date.now() % 250}`;
+      const start = (runtime: Runtime, i: number) =>
+        apiClient(runtime).call('POST', '/v1/auth/email/start', {
+          body: { email: `spread${i}@example.com` },
+          remoteAddress,
+        });
+      // Twenty sign-in starts a minute, spread over two processes with no pause between them.
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await start(i % 2 === 0 ? a : b, i)).status);
+      expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
 });
