@@ -13,6 +13,9 @@ import { loadNow, median, runChild, signIn, spread, type Bench } from './support
 
 interface Run {
   rps: number;
+  requests: number;
+  /** CPU time of this process (the server under load: the product's API or the bare server) per request. */
+  cpuMs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -135,12 +138,22 @@ async function startBare(databaseUrl: string, anonymousBody: string) {
   };
 }
 
-const load = (
+/**
+ * One load run. Both servers under test, the product's API and the bare one, run in this process
+ * (the load comes from a child), so this process's CPU time over the run, per request answered,
+ * is the server's: a figure that moves less with the machine's other load than the rates do.
+ */
+async function load(
   base: string,
   requests: { path: string; headers?: Record<string, string> }[],
   connections: number,
   duration: number,
-) => runChild<Run>('http-load.ts', { base, requests, connections, duration });
+): Promise<Run> {
+  const before = process.cpuUsage();
+  const run = await runChild<Omit<Run, 'cpuMs'>>('http-load.ts', { base, requests, connections, duration });
+  const cpu = process.cpuUsage(before);
+  return { ...run, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, run.requests) };
+}
 
 /** Viewers who like a few stories each, and live auctions on some of the stories. */
 async function prepare(bench: Bench, stories: string[], viewers: number, auctions: number): Promise<Session[]> {
@@ -173,7 +186,11 @@ const summary = (name: string, runs: Run[]) =>
     runs.map((r) => r.p99),
     0,
     ' ms',
-  )}, errors ${runs.reduce((n, r) => n + r.errors, 0)}`;
+  )}, ${spread(
+    runs.map((r) => r.cpuMs * 1000),
+    0,
+    ' µs',
+  )} CPU per request, errors ${runs.reduce((n, r) => n + r.errors, 0)}`;
 
 export async function benchFeed(
   bench: Bench,

@@ -24,6 +24,7 @@ const result = await autocannon({
 console.log(
   JSON.stringify({
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
