@@ -141,7 +141,8 @@ async function startBare(databaseUrl: string, anonymousBody: string) {
 /**
  * One load run. Both servers under test, the product's API and the bare one, run in this process
  * (the load comes from a child), so this process's CPU time over the run, per request answered,
- * is the server's: a figure that moves less with the machine's other load than the rates do.
+ * is the server's. It moves with the machine's speed too (see docs/performance.md), so it is read
+ * across runs, like the rates.
  */
 async function load(
   base: string,

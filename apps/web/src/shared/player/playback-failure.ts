@@ -61,8 +61,6 @@ export function isManifestError(error: Pick<PlayerError, 'details'>): boolean {
   return MANIFEST_ERRORS.has(error.details);
 }
 
-const SEGMENT_ERRORS = new Set(['fragLoadError', 'fragLoadTimeOut']);
-
 /**
  * The next step for `error`, given what was spent; `spent` is what the step counts against.
  * `renditions` is how many renditions the stream offers.
@@ -82,7 +80,7 @@ export function recoveryFor(
     spent,
   });
   if (!error.fatal) {
-    if (SEGMENT_ERRORS.has(error.details) && (error.status === 404 || error.status === 410)) {
+    if (error.details === 'fragLoadError' && (error.status === 404 || error.status === 410)) {
       const missingSegments = spent.missingSegments + 1;
       spent = { ...spent, missingSegments };
       if (missingSegments >= Math.max(1, renditions)) return fail('not_found');
